@@ -1,0 +1,134 @@
+// Command bottleneck runs the experiments of the autoencoder lecture on
+// MNIST: it trains the undercomplete autoencoder, compares a linear one with
+// PCA, and draws what they learned.
+//
+// Usage:
+//
+//	bottleneck <command> [flags]
+//
+// Run "bottleneck help" for the list of commands and "bottleneck <command>
+// -h" for the flags of one.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// command is one subcommand of bottleneck.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) error
+}
+
+// commands lists the subcommands in the order "help" shows them.
+var commands = []command{
+	{"train", "train the lecture's autoencoder on MNIST and draw what it learned", runTrain},
+	{"encode", "write the code of every test image, with its label, as CSV", runEncode},
+	{"gradcheck", "check a small autoencoder's gradients numerically, parameter by parameter", runGradcheck},
+	{"pca", "fit PCA on MNIST: variance kept, reconstruction error, components", runPCA},
+	{"compare", "train a linear autoencoder and compare its subspace with PCA's", runCompare},
+	{"fetch", "download MNIST (or verify the files present) by SHA-256", runFetch},
+	{"show", "draw the first training digits into a PNG", runShow},
+	{"bench", "time whole training epochs on MNIST and report GFLOP/s", runBench},
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line args and returns the exit status: 0 on
+// success, 2 for a usage error (unknown command, bad flag), 1 for a failure
+// at run time (missing data, unwritable output, diverging training).
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+		if len(args) >= 2 {
+			return run([]string{args[1], "-h"}, stdout, stderr)
+		}
+		printHelp(stdout)
+		return 0
+	}
+	for _, c := range commands {
+		if c.name != args[0] {
+			continue
+		}
+		err := c.run(args[1:], stdout, stderr)
+		if err == nil || errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		fmt.Fprintf(stderr, "bottleneck %s: %v\n", c.name, oneLine(err))
+		var ue usageError
+		if errors.As(err, &ue) {
+			return 2
+		}
+		return 1
+	}
+	fmt.Fprintf(stderr, "bottleneck: unknown command %q (run \"bottleneck help\" for the list)\n", args[0])
+	return 2
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "bottleneck: the undercomplete autoencoder of the lecture, on MNIST.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: bottleneck <command> [flags]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Commands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run \"bottleneck <command> -h\" for the flags of a command.")
+	fmt.Fprintln(w, "MNIST is looked for in -data DIR, else $MNIST_DIR, else the user cache directory.")
+}
+
+// usageError is an error in how the program was called: a bad flag value or
+// an unknown name. It makes the program exit with status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// usagef returns a usageError with a formatted message.
+func usagef(format string, a ...any) error {
+	return usageError{fmt.Sprintf(format, a...)}
+}
+
+// oneLine folds a multi-line error message onto one line.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+}
+
+// newFlagSet returns a flag set for a subcommand whose -h prints the given
+// description followed by every flag with its default.
+func newFlagSet(name, description string, stdout io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(stdout, "Usage: bottleneck %s [flags]\n\n%s\n\nFlags:\n", name, strings.TrimSpace(description))
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+// parseFlags parses args with fs. A request for help prints the usage and
+// returns flag.ErrHelp; a bad flag returns a one-line usageError; stray
+// arguments after the flags are an error too.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return flag.ErrHelp
+		}
+		return usagef("%v (run \"bottleneck %s -h\" for the flags)", err, fs.Name())
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q (run \"bottleneck %s -h\" for the flags)", fs.Arg(0), fs.Name())
+	}
+	return nil
+}
