@@ -66,7 +66,7 @@ func (c *Chart) render(buf *bytes.Buffer) {
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", num(left), y, num(right), y)
 	}
 	buf.WriteString("</g>\n")
-	fmt.Fprintf(buf, `<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="#333333"/>`+"\n",
+	fmt.Fprintf(buf, `<rect class="frame" x="%s" y="%s" width="%s" height="%s" fill="none" stroke="#333333"/>`+"\n",
 		num(left), num(top), num(right-left), num(bottom-top))
 	buf.WriteString(`<g stroke="#333333">` + "\n")
 	for _, t := range xa.ticks {
@@ -100,6 +100,7 @@ func (c *Chart) render(buf *bytes.Buffer) {
 	}
 
 	// The series, in order, so that later ones are drawn over earlier ones.
+	buf.WriteString(`<g class="data">` + "\n")
 	for i, s := range c.Series {
 		colour, dash := seriesStyle(i)
 		if len(s.X) > 1 {
@@ -121,9 +122,11 @@ func (c *Chart) render(buf *bytes.Buffer) {
 			buf.WriteString("</g>\n")
 		}
 	}
+	buf.WriteString("</g>\n")
 
 	// Legend, right of the plot area: a swatch in each series' style and its name.
 	lx := right + 10
+	buf.WriteString(`<g class="legend">` + "\n")
 	fmt.Fprintf(buf, `<rect x="%s" y="%s" width="%d" height="%d" fill="white" stroke="#cccccc"/>`+"\n",
 		num(lx), num(top), legendWidth, 8+legendRow*len(c.Series))
 	for i, s := range c.Series {
@@ -136,6 +139,7 @@ func (c *Chart) render(buf *bytes.Buffer) {
 		}
 		fmt.Fprintf(buf, `<text x="%s" y="%s">%s</text>`+"\n", num(lx+8+swatchLength+6), num(y+4), escape(names[i]))
 	}
+	buf.WriteString("</g>\n")
 	buf.WriteString("</svg>\n")
 }
 
