@@ -64,19 +64,35 @@ func (ae *Autoencoder) newLinear(in, out int, act string, rng *rand.Rand) *nn.Li
 	return l
 }
 
+// collectParams names the parameters as the lecture does: the encoder's
+// weights W1, W2, … from the input inwards with biases b1, b2, …, and the
+// decoder's W2′, W1′ mirroring them (b2′, b1′ likewise).
 func (ae *Autoencoder) collectParams() {
-	for _, part := range []struct {
-		name string
-		net  *nn.Network
-	}{{"encoder", ae.Encoder}, {"decoder", ae.Decoder}} {
-		for _, p := range part.net.Params() {
-			p.Name = part.name + " " + p.Name
-			ae.params = append(ae.params, p)
+	depth := len(ae.Config.Layers) - 1
+	k := 0
+	for _, l := range ae.Encoder.Layers {
+		if lin, ok := l.(*nn.Linear); ok {
+			k++
+			ae.addLinear(fmt.Sprint(k), lin.Params())
 		}
-		for i, l := range part.net.Layers {
-			if lin, ok := l.(*nn.Linear); ok {
-				ae.weights = append(ae.weights, nn.Param{Name: fmt.Sprintf("%s layer %d W", part.name, i), Value: lin.W, Grad: lin.DW})
-			}
+	}
+	k = depth + 1
+	for _, l := range ae.Decoder.Layers {
+		if l.Params() != nil {
+			k--
+			ae.addLinear(fmt.Sprint(k)+"′", l.Params())
+		}
+	}
+}
+
+// addLinear records the parameters of one linear layer under the given
+// suffix: "W" and "b" become "W1" and "b1", say.
+func (ae *Autoencoder) addLinear(suffix string, params []nn.Param) {
+	for _, p := range params {
+		p.Name += suffix
+		ae.params = append(ae.params, p)
+		if p.Name[0] == 'W' {
+			ae.weights = append(ae.weights, p)
 		}
 	}
 }
