@@ -22,6 +22,7 @@ type svgDoc struct {
 	points        [][2]float64 // every line vertex and marker centre drawn for the data
 	texts         []string     // the content of every text element, in order
 	swatches      int          // lines in the legend
+	legendRight   float64      // right edge of the legend's box
 }
 
 // parseSVG decodes data with encoding/xml and collects what the tests check.
@@ -77,6 +78,13 @@ func parseSVG(data []byte) (svgDoc, error) {
 					return doc, err
 				}
 				doc.points = append(doc.points, pt)
+			case tok.Name.Local == "rect" && attr["class"] == "legend-box":
+				x, w := attr["x"], attr["width"]
+				pt, err := parsePoint(x, w)
+				if err != nil {
+					return doc, err
+				}
+				doc.legendRight = pt[0] + pt[1]
 			case tok.Name.Local == "line" && inside("legend"):
 				doc.swatches++
 			case tok.Name.Local == "text":
@@ -211,6 +219,10 @@ func TestWriteSVGText(t *testing.T) {
 	if !bytes.Contains(data, []byte("&lt;784-30-784&gt; &amp;")) {
 		t.Errorf("title not escaped in the raw output")
 	}
+	if doc.legendRight <= doc.frame[0]+doc.frame[2] || doc.legendRight > width-5 {
+		t.Errorf("legend ends at x = %v, want it right of the plot (%v) and at least 5 from the edge (%d)",
+			doc.legendRight, doc.frame[0]+doc.frame[2], width)
+	}
 	if doc.swatches != 3 {
 		t.Errorf("legend has %d swatches, want one per series (3)", doc.swatches)
 	}
@@ -320,6 +332,10 @@ func TestLongLegendNameIsShortened(t *testing.T) {
 	}
 	if !strings.HasSuffix(name, "…") || len(name) >= len(long) {
 		t.Errorf("legend shows %q, want a shortened name ending in …", name)
+	}
+	if doc.legendRight <= doc.frame[0]+doc.frame[2] || doc.legendRight > width-5 {
+		t.Errorf("legend ends at x = %v, want it right of the plot (%v) and at least 5 from the edge (%d)",
+			doc.legendRight, doc.frame[0]+doc.frame[2], width)
 	}
 	if doc.frame[0]+doc.frame[2] < width/2 {
 		t.Errorf("plot area %v takes less than half the width", doc.frame)

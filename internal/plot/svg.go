@@ -42,7 +42,7 @@ func (c *Chart) render(buf *bytes.Buffer) {
 		widest = max(widest, textWidth(t.label))
 	}
 	left := 10.0 + fontSize + 10 + float64(widest) + 6 // pad, y label, gap, tick labels, tick mark
-	right := float64(width - 10 - legendWidth)
+	right := float64(width - 10 - legendWidth - 10) // gap, legend, margin
 	top, bottom := float64(marginTop), float64(height-marginBottom)
 	px := func(x float64) float64 { return left + xa.frac(x)*(right-left) }
 	py := func(y float64) float64 { return bottom - ya.frac(y)*(bottom-top) }
@@ -127,7 +127,7 @@ func (c *Chart) render(buf *bytes.Buffer) {
 	// Legend, right of the plot area: a swatch in each series' style and its name.
 	lx := right + 10
 	buf.WriteString(`<g class="legend">` + "\n")
-	fmt.Fprintf(buf, `<rect x="%s" y="%s" width="%d" height="%d" fill="white" stroke="#cccccc"/>`+"\n",
+	fmt.Fprintf(buf, `<rect class="legend-box" x="%s" y="%s" width="%d" height="%d" fill="white" stroke="#cccccc"/>`+"\n",
 		num(lx), num(top), legendWidth, 8+legendRow*len(c.Series))
 	for i, s := range c.Series {
 		colour, dash := seriesStyle(i)
