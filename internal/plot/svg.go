@@ -42,7 +42,7 @@ func (c *Chart) render(buf *bytes.Buffer) {
 		widest = max(widest, textWidth(t.label))
 	}
 	left := 10.0 + fontSize + 10 + float64(widest) + 6 // pad, y label, gap, tick labels, tick mark
-	right := float64(width - 10 - legendWidth - 10) // gap, legend, margin
+	right := float64(width - 10 - legendWidth - 10)    // gap, legend, margin
 	top, bottom := float64(marginTop), float64(height-marginBottom)
 	px := func(x float64) float64 { return left + xa.frac(x)*(right-left) }
 	py := func(y float64) float64 { return bottom - ya.frac(y)*(bottom-top) }
