@@ -44,8 +44,11 @@ func (c *Chart) render(buf *bytes.Buffer) {
 	left := 10.0 + fontSize + 10 + float64(widest) + 6 // pad, y label, gap, tick labels, tick mark
 	right := float64(width - 10 - legendWidth - 10)    // gap, legend, margin
 	top, bottom := float64(marginTop), float64(height-marginBottom)
+	// Pixel coordinates of data values (px, py) and of ticks (tickX, tickY).
 	px := func(x float64) float64 { return left + xa.frac(x)*(right-left) }
 	py := func(y float64) float64 { return bottom - ya.frac(y)*(bottom-top) }
+	tickX := func(t tick) string { return num(left + xa.fracAt(t.at)*(right-left)) }
+	tickY := func(t tick) string { return num(bottom - ya.fracAt(t.at)*(bottom-top)) }
 
 	fmt.Fprintf(buf, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="%d">`+"\n",
 		width, height, width, height, fontSize)
@@ -55,14 +58,14 @@ func (c *Chart) render(buf *bytes.Buffer) {
 			num((left+right)/2), titleSize, escape(c.Title))
 	}
 
-	// Grid and tick labels.
+	// Grid lines, the frame around the plot area, tick marks and tick labels.
 	buf.WriteString(`<g stroke="#e5e5e5" stroke-width="1">` + "\n")
 	for _, t := range xa.ticks {
-		x := num(left + (t.at-xa.lo)/(xa.hi-xa.lo)*(right-left))
+		x := tickX(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", x, num(top), x, num(bottom))
 	}
 	for _, t := range ya.ticks {
-		y := num(bottom - (t.at-ya.lo)/(ya.hi-ya.lo)*(bottom-top))
+		y := tickY(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", num(left), y, num(right), y)
 	}
 	buf.WriteString("</g>\n")
@@ -70,22 +73,22 @@ func (c *Chart) render(buf *bytes.Buffer) {
 		num(left), num(top), num(right-left), num(bottom-top))
 	buf.WriteString(`<g stroke="#333333">` + "\n")
 	for _, t := range xa.ticks {
-		x := num(left + (t.at-xa.lo)/(xa.hi-xa.lo)*(right-left))
+		x := tickX(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", x, num(bottom), x, num(bottom+5))
 	}
 	for _, t := range ya.ticks {
-		y := num(bottom - (t.at-ya.lo)/(ya.hi-ya.lo)*(bottom-top))
+		y := tickY(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", num(left-5), y, num(left), y)
 	}
 	buf.WriteString("</g>\n")
 	buf.WriteString(`<g fill="#333333">` + "\n")
 	for _, t := range xa.ticks {
-		x := num(left + (t.at-xa.lo)/(xa.hi-xa.lo)*(right-left))
+		x := tickX(t)
 		fmt.Fprintf(buf, `<text x="%s" y="%s" text-anchor="middle">%s</text>`+"\n", x, num(bottom+18), escape(t.label))
 	}
 	for _, t := range ya.ticks {
-		y := bottom - (t.at-ya.lo)/(ya.hi-ya.lo)*(bottom-top)
-		fmt.Fprintf(buf, `<text x="%s" y="%s" text-anchor="end">%s</text>`+"\n", num(left-8), num(y+4), escape(t.label))
+		// dy shifts the baseline down so that the digits centre on the tick.
+		fmt.Fprintf(buf, `<text x="%s" y="%s" dy="4" text-anchor="end">%s</text>`+"\n", num(left-8), tickY(t), escape(t.label))
 	}
 	buf.WriteString("</g>\n")
 
