@@ -23,6 +23,7 @@ type svgDoc struct {
 	texts         []string     // the content of every text element, in order
 	swatches      int          // lines in the legend
 	legendRight   float64      // right edge of the legend's box
+	legendBottom  float64      // bottom edge of the legend's box
 }
 
 // parseSVG decodes data with encoding/xml and collects what the tests check.
@@ -85,6 +86,10 @@ func parseSVG(data []byte) (svgDoc, error) {
 					return doc, err
 				}
 				doc.legendRight = pt[0] + pt[1]
+				if pt, err = parsePoint(attr["y"], attr["height"]); err != nil {
+					return doc, err
+				}
+				doc.legendBottom = pt[0] + pt[1]
 			case tok.Name.Local == "line" && inside("legend"):
 				doc.swatches++
 			case tok.Name.Local == "text":
@@ -147,6 +152,7 @@ func TestWriteSVGErrors(t *testing.T) {
 		want  string // part of the error message
 	}{
 		{"no series", Chart{Title: "t"}, `plot: chart "t" has no series`},
+		{"too many series", Chart{Title: "angles", Series: make([]Series, 20)}, `chart "angles" has 20 series but the legend holds at most 19`},
 		{"empty series", Chart{Series: []Series{{Name: "a"}}}, `series 0 ("a") has no points`},
 		{"length mismatch", Chart{Series: []Series{{Name: "a", X: ok, Y: ok}, {Name: "b", X: ok, Y: ok[:2]}}},
 			`series 1 ("b"): X has 3 values but Y has 2`},
@@ -302,6 +308,23 @@ func TestWriteSVGDeterministic(t *testing.T) {
 	b := render(t, sample())
 	if !bytes.Equal(a, b) {
 		t.Errorf("two renderings of the same chart differ")
+	}
+}
+
+func TestMostSeriesFit(t *testing.T) {
+	c := Chart{}
+	for i := range maxSeries {
+		c.Series = append(c.Series, Series{Name: fmt.Sprint("angle ", i+1), X: []float64{0, 1}, Y: []float64{0, float64(i)}})
+	}
+	doc, err := parseSVG(render(t, &c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.swatches != maxSeries {
+		t.Errorf("legend has %d swatches, want %d", doc.swatches, maxSeries)
+	}
+	if doc.legendBottom > height {
+		t.Errorf("legend ends at y = %v, below the picture (%d)", doc.legendBottom, height)
 	}
 }
 

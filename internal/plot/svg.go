@@ -7,7 +7,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // render draws a validated chart into buf.
@@ -127,47 +126,8 @@ func (c *Chart) render(buf *bytes.Buffer) {
 	}
 	buf.WriteString("</g>\n")
 
-	// Legend, right of the plot area: a swatch in each series' style and its name.
-	lx := right + 10
-	buf.WriteString(`<g class="legend">` + "\n")
-	fmt.Fprintf(buf, `<rect class="legend-box" x="%s" y="%s" width="%d" height="%d" fill="white" stroke="#cccccc"/>`+"\n",
-		num(lx), num(top), legendWidth, 8+legendRow*len(c.Series))
-	for i, s := range c.Series {
-		colour, dash := seriesStyle(i)
-		y := top + 4 + legendRow*float64(i) + legendRow/2
-		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"%s/>`+"\n",
-			num(lx+8), num(y), num(lx+8+swatchLength), num(y), colour, dashAttr(dash))
-		if s.Points || len(s.X) == 1 {
-			fmt.Fprintf(buf, `<circle cx="%s" cy="%s" r="3" fill="%s"/>`+"\n", num(lx+8+swatchLength/2), num(y), colour)
-		}
-		fmt.Fprintf(buf, `<text x="%s" y="%s">%s</text>`+"\n", num(lx+8+swatchLength+6), num(y+4), escape(names[i]))
-	}
-	buf.WriteString("</g>\n")
+	writeLegend(buf, c.Series, names, legendWidth, right+10, top)
 	buf.WriteString("</svg>\n")
-}
-
-// legendNames returns the series' names as the legend shows them, shortened
-// with "…" where the legend would otherwise take more than maxLegendPart,
-// and the legend's width.
-func legendNames(series []Series) (names []string, legendWidth int) {
-	const extra = 8 + swatchLength + 6 + 8 // padding, swatch, gap, padding
-	maxChars := (maxLegendPart - extra) / charWidth
-	widest := 0
-	for _, s := range series {
-		name := s.Name
-		if utf8.RuneCountInString(name) > maxChars {
-			name = string([]rune(name)[:maxChars-1]) + "…"
-		}
-		names = append(names, name)
-		widest = max(widest, textWidth(name))
-	}
-	return names, extra + widest
-}
-
-// textWidth estimates the width of s at fontSize. SVG has no way to measure
-// text before it is drawn, so this counts characters.
-func textWidth(s string) int {
-	return charWidth * utf8.RuneCountInString(s)
 }
 
 // dashAttr returns the stroke-dasharray attribute for a dash pattern, or
