@@ -22,9 +22,9 @@ import (
 
 // Chart is a line chart with one or more series that share both axes.
 type Chart struct {
-	Title, XLabel, YLabel string
-	LogY                  bool // logarithmic y axis (errors spanning decades)
-	Series                []Series
+	Title, XLabel, YLabel string   // drawn as written (any text is escaped); "" leaves it out
+	LogY                  bool     // logarithmic y axis (errors spanning decades); the x axis is always linear
+	Series                []Series // drawn in order, coloured and listed in the legend in that order
 }
 
 // Series is one line of a chart: the points (X[i], Y[i]) joined in order.
@@ -35,7 +35,7 @@ type Series struct {
 }
 
 // WriteSVG writes the chart to w as an SVG document. It returns an error if
-// the chart has no series, a series is empty, X and Y differ in length, a
+// the chart has no series or more than 19, a series is empty, X and Y differ in length, a
 // value is NaN, ±Inf or beyond ±1e300, or LogY is set and a y value is zero or negative.
 // Nothing is written when the chart is invalid.
 func (c *Chart) WriteSVG(w io.Writer) error {
@@ -62,6 +62,9 @@ func (c *Chart) Save(path string) error {
 func (c *Chart) validate() error {
 	if len(c.Series) == 0 {
 		return fmt.Errorf("plot: chart %q has no series; add at least one", c.Title)
+	}
+	if len(c.Series) > maxSeries {
+		return fmt.Errorf("plot: chart %q has %d series but the legend holds at most %d; draw fewer (a chart with more lines cannot be read anyway)", c.Title, len(c.Series), maxSeries)
 	}
 	for i, s := range c.Series {
 		where := fmt.Sprintf("chart %q: series %d (%q)", c.Title, i, s.Name)

@@ -22,6 +22,8 @@ type svgDoc struct {
 	points        [][2]float64 // every line vertex and marker centre drawn for the data
 	texts         []string     // the content of every text element, in order
 	swatches      int          // lines in the legend
+	legendRight   float64      // right edge of the legend's box
+	legendBottom  float64      // bottom edge of the legend's box
 }
 
 // parseSVG decodes data with encoding/xml and collects what the tests check.
@@ -77,6 +79,17 @@ func parseSVG(data []byte) (svgDoc, error) {
 					return doc, err
 				}
 				doc.points = append(doc.points, pt)
+			case tok.Name.Local == "rect" && attr["class"] == "legend-box":
+				x, w := attr["x"], attr["width"]
+				pt, err := parsePoint(x, w)
+				if err != nil {
+					return doc, err
+				}
+				doc.legendRight = pt[0] + pt[1]
+				if pt, err = parsePoint(attr["y"], attr["height"]); err != nil {
+					return doc, err
+				}
+				doc.legendBottom = pt[0] + pt[1]
 			case tok.Name.Local == "line" && inside("legend"):
 				doc.swatches++
 			case tok.Name.Local == "text":
@@ -139,6 +152,7 @@ func TestWriteSVGErrors(t *testing.T) {
 		want  string // part of the error message
 	}{
 		{"no series", Chart{Title: "t"}, `plot: chart "t" has no series`},
+		{"too many series", Chart{Title: "angles", Series: make([]Series, 20)}, `chart "angles" has 20 series but the legend holds at most 19`},
 		{"empty series", Chart{Series: []Series{{Name: "a"}}}, `series 0 ("a") has no points`},
 		{"length mismatch", Chart{Series: []Series{{Name: "a", X: ok, Y: ok}, {Name: "b", X: ok, Y: ok[:2]}}},
 			`series 1 ("b"): X has 3 values but Y has 2`},
@@ -210,6 +224,10 @@ func TestWriteSVGText(t *testing.T) {
 	}
 	if !bytes.Contains(data, []byte("&lt;784-30-784&gt; &amp;")) {
 		t.Errorf("title not escaped in the raw output")
+	}
+	if doc.legendRight <= doc.frame[0]+doc.frame[2] || doc.legendRight > width-5 {
+		t.Errorf("legend ends at x = %v, want it right of the plot (%v) and at least 5 from the edge (%d)",
+			doc.legendRight, doc.frame[0]+doc.frame[2], width)
 	}
 	if doc.swatches != 3 {
 		t.Errorf("legend has %d swatches, want one per series (3)", doc.swatches)
@@ -293,6 +311,23 @@ func TestWriteSVGDeterministic(t *testing.T) {
 	}
 }
 
+func TestMostSeriesFit(t *testing.T) {
+	c := Chart{}
+	for i := range maxSeries {
+		c.Series = append(c.Series, Series{Name: fmt.Sprint("angle ", i+1), X: []float64{0, 1}, Y: []float64{0, float64(i)}})
+	}
+	doc, err := parseSVG(render(t, &c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.swatches != maxSeries {
+		t.Errorf("legend has %d swatches, want %d", doc.swatches, maxSeries)
+	}
+	if doc.legendBottom > height {
+		t.Errorf("legend ends at y = %v, below the picture (%d)", doc.legendBottom, height)
+	}
+}
+
 func TestSeriesStylesDistinct(t *testing.T) {
 	// 7 colours × 4 dash patterns = 28 distinct styles.
 	seen := map[[2]string]int{}
@@ -320,6 +355,10 @@ func TestLongLegendNameIsShortened(t *testing.T) {
 	}
 	if !strings.HasSuffix(name, "…") || len(name) >= len(long) {
 		t.Errorf("legend shows %q, want a shortened name ending in …", name)
+	}
+	if doc.legendRight <= doc.frame[0]+doc.frame[2] || doc.legendRight > width-5 {
+		t.Errorf("legend ends at x = %v, want it right of the plot (%v) and at least 5 from the edge (%d)",
+			doc.legendRight, doc.frame[0]+doc.frame[2], width)
 	}
 	if doc.frame[0]+doc.frame[2] < width/2 {
 		t.Errorf("plot area %v takes less than half the width", doc.frame)

@@ -11,6 +11,10 @@ const (
 	legendRow     = 18 // height of one legend entry
 	swatchLength  = 24
 	maxLegendPart = width / 3 // the legend never takes more of the width than this
+
+	// maxSeries is how many legend rows fit below the top margin, with the
+	// legend box's 8 units of padding and 10 to spare at the bottom: 19.
+	maxSeries = (height - marginTop - 8 - 10) / legendRow
 )
 
 // palette holds the colours series are drawn in, in order: the colour-blind

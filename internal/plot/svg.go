@@ -7,7 +7,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // render draws a validated chart into buf.
@@ -42,10 +41,13 @@ func (c *Chart) render(buf *bytes.Buffer) {
 		widest = max(widest, textWidth(t.label))
 	}
 	left := 10.0 + fontSize + 10 + float64(widest) + 6 // pad, y label, gap, tick labels, tick mark
-	right := float64(width - 10 - legendWidth)
+	right := float64(width - 10 - legendWidth - 10)    // gap, legend, margin
 	top, bottom := float64(marginTop), float64(height-marginBottom)
+	// Pixel coordinates of data values (px, py) and of ticks (tickX, tickY).
 	px := func(x float64) float64 { return left + xa.frac(x)*(right-left) }
 	py := func(y float64) float64 { return bottom - ya.frac(y)*(bottom-top) }
+	tickX := func(t tick) string { return num(left + xa.fracAt(t.at)*(right-left)) }
+	tickY := func(t tick) string { return num(bottom - ya.fracAt(t.at)*(bottom-top)) }
 
 	fmt.Fprintf(buf, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="%d">`+"\n",
 		width, height, width, height, fontSize)
@@ -55,14 +57,14 @@ func (c *Chart) render(buf *bytes.Buffer) {
 			num((left+right)/2), titleSize, escape(c.Title))
 	}
 
-	// Grid and tick labels.
+	// Grid lines, the frame around the plot area, tick marks and tick labels.
 	buf.WriteString(`<g stroke="#e5e5e5" stroke-width="1">` + "\n")
 	for _, t := range xa.ticks {
-		x := num(left + (t.at-xa.lo)/(xa.hi-xa.lo)*(right-left))
+		x := tickX(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", x, num(top), x, num(bottom))
 	}
 	for _, t := range ya.ticks {
-		y := num(bottom - (t.at-ya.lo)/(ya.hi-ya.lo)*(bottom-top))
+		y := tickY(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", num(left), y, num(right), y)
 	}
 	buf.WriteString("</g>\n")
@@ -70,22 +72,22 @@ func (c *Chart) render(buf *bytes.Buffer) {
 		num(left), num(top), num(right-left), num(bottom-top))
 	buf.WriteString(`<g stroke="#333333">` + "\n")
 	for _, t := range xa.ticks {
-		x := num(left + (t.at-xa.lo)/(xa.hi-xa.lo)*(right-left))
+		x := tickX(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", x, num(bottom), x, num(bottom+5))
 	}
 	for _, t := range ya.ticks {
-		y := num(bottom - (t.at-ya.lo)/(ya.hi-ya.lo)*(bottom-top))
+		y := tickY(t)
 		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s"/>`+"\n", num(left-5), y, num(left), y)
 	}
 	buf.WriteString("</g>\n")
 	buf.WriteString(`<g fill="#333333">` + "\n")
 	for _, t := range xa.ticks {
-		x := num(left + (t.at-xa.lo)/(xa.hi-xa.lo)*(right-left))
+		x := tickX(t)
 		fmt.Fprintf(buf, `<text x="%s" y="%s" text-anchor="middle">%s</text>`+"\n", x, num(bottom+18), escape(t.label))
 	}
 	for _, t := range ya.ticks {
-		y := bottom - (t.at-ya.lo)/(ya.hi-ya.lo)*(bottom-top)
-		fmt.Fprintf(buf, `<text x="%s" y="%s" text-anchor="end">%s</text>`+"\n", num(left-8), num(y+4), escape(t.label))
+		// dy shifts the baseline down so that the digits centre on the tick.
+		fmt.Fprintf(buf, `<text x="%s" y="%s" dy="4" text-anchor="end">%s</text>`+"\n", num(left-8), tickY(t), escape(t.label))
 	}
 	buf.WriteString("</g>\n")
 
@@ -124,47 +126,8 @@ func (c *Chart) render(buf *bytes.Buffer) {
 	}
 	buf.WriteString("</g>\n")
 
-	// Legend, right of the plot area: a swatch in each series' style and its name.
-	lx := right + 10
-	buf.WriteString(`<g class="legend">` + "\n")
-	fmt.Fprintf(buf, `<rect x="%s" y="%s" width="%d" height="%d" fill="white" stroke="#cccccc"/>`+"\n",
-		num(lx), num(top), legendWidth, 8+legendRow*len(c.Series))
-	for i, s := range c.Series {
-		colour, dash := seriesStyle(i)
-		y := top + 4 + legendRow*float64(i) + legendRow/2
-		fmt.Fprintf(buf, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-width="2"%s/>`+"\n",
-			num(lx+8), num(y), num(lx+8+swatchLength), num(y), colour, dashAttr(dash))
-		if s.Points || len(s.X) == 1 {
-			fmt.Fprintf(buf, `<circle cx="%s" cy="%s" r="3" fill="%s"/>`+"\n", num(lx+8+swatchLength/2), num(y), colour)
-		}
-		fmt.Fprintf(buf, `<text x="%s" y="%s">%s</text>`+"\n", num(lx+8+swatchLength+6), num(y+4), escape(names[i]))
-	}
-	buf.WriteString("</g>\n")
+	writeLegend(buf, c.Series, names, legendWidth, right+10, top)
 	buf.WriteString("</svg>\n")
-}
-
-// legendNames returns the series' names as the legend shows them, shortened
-// with "…" where the legend would otherwise take more than maxLegendPart,
-// and the legend's width.
-func legendNames(series []Series) (names []string, legendWidth int) {
-	const extra = 8 + swatchLength + 6 + 8 // padding, swatch, gap, padding
-	maxChars := (maxLegendPart - extra) / charWidth
-	widest := 0
-	for _, s := range series {
-		name := s.Name
-		if utf8.RuneCountInString(name) > maxChars {
-			name = string([]rune(name)[:maxChars-1]) + "…"
-		}
-		names = append(names, name)
-		widest = max(widest, textWidth(name))
-	}
-	return names, extra + widest
-}
-
-// textWidth estimates the width of s at fontSize. SVG has no way to measure
-// text before it is drawn, so this counts characters.
-func textWidth(s string) int {
-	return charWidth * utf8.RuneCountInString(s)
 }
 
 // dashAttr returns the stroke-dasharray attribute for a dash pattern, or

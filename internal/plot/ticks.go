@@ -20,12 +20,18 @@ type tick struct {
 	label string
 }
 
-// frac returns where v lies between the axis ends: 0 at lo, 1 at hi.
+// frac returns where the data value v lies between the axis ends: 0 at lo,
+// 1 at hi.
 func (a axis) frac(v float64) float64 {
 	if a.log {
 		v = math.Log10(v)
 	}
-	return (v - a.lo) / (a.hi - a.lo)
+	return a.fracAt(v)
+}
+
+// fracAt is frac for a position already in axis units, such as a tick's at.
+func (a axis) fracAt(at float64) float64 {
+	return (at - a.lo) / (a.hi - a.lo)
 }
 
 // tolerance absorbs rounding when deciding whether a value sits exactly on a
