@@ -40,9 +40,16 @@ type FetchResult struct {
 // "\r" as the bytes arrive: meant for a terminal. Cancelling ctx stops a
 // download.
 func Fetch(ctx context.Context, dir string, mirrors []string, progress io.Writer) ([]FetchResult, error) {
-	results := make([]FetchResult, len(Files))
+	client := &http.Client{Transport: newTransport()}
+	return fetchFiles(ctx, client, dir, Files, mirrors, progress)
+}
+
+// fetchFiles is Fetch for any list of files, so that tests can serve small
+// files of their own.
+func fetchFiles(ctx context.Context, client *http.Client, dir string, files []File, mirrors []string, progress io.Writer) ([]FetchResult, error) {
+	results := make([]FetchResult, len(files))
 	var missing []int
-	for i, f := range Files {
+	for i, f := range files {
 		name, err := verifyPresent(dir, f)
 		if errors.Is(err, fs.ErrNotExist) {
 			missing = append(missing, i)
@@ -61,14 +68,13 @@ func Fetch(ctx context.Context, dir string, mirrors []string, progress io.Writer
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("mnist: cannot create the data directory: %w", err)
 	}
-	client := &http.Client{Transport: newTransport()}
 	for _, i := range missing {
-		f := Files[i]
+		f := files[i]
 		path := filepath.Join(dir, f.Name)
 		source, err := download(ctx, client, mirrors, f, path, progress)
 		if err != nil {
 			removeEmpty(created)
-			return nil, withHelp(err, dir, mirrors)
+			return nil, withHelp(err, dir, files, mirrors)
 		}
 		results[i] = FetchResult{Name: f.Name, Path: path, Source: source}
 	}
@@ -219,12 +225,12 @@ func copyVerified(w io.Writer, body io.Reader, f File, p *progressLine) error {
 
 // withHelp adds to a download error how to put the files in place by hand;
 // a cancelled download needs no such advice.
-func withHelp(err error, dir string, mirrors []string) error {
+func withHelp(err error, dir string, files []File, mirrors []string) error {
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	var names []string
-	for _, f := range Files {
+	for _, f := range files {
 		names = append(names, f.Name)
 	}
 	from := "one of the mirrors in mnist.Mirrors"
