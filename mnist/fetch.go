@@ -33,8 +33,9 @@ type FetchResult struct {
 // missing file is downloaded from mirrors (base URLs ending in "/"), tried in
 // order: it is streamed into a temporary file in dir, its size and SHA-256 are
 // checked, and only then is it renamed into place. A failed download leaves
-// nothing behind, not even dir if Fetch created it, and its error lists what
-// each mirror answered and how to put the files in place by hand.
+// nothing behind, not even dir if Fetch created it and it is still empty
+// (files downloaded and verified before the failure stay), and its error
+// lists what each mirror answered and how to put the files in place by hand.
 //
 // progress, if not nil, receives a line per download that is redrawn with
 // "\r" as the bytes arrive: meant for a terminal. Cancelling ctx stops a
