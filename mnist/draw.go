@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"io"
 	"math"
+	"os"
 
 	"bottleneck/internal/atomicfile"
 	"bottleneck/matrix"
@@ -142,6 +143,9 @@ func greyLevel(v, lo, hi float64) uint8 {
 // SavePNG writes img to path as a PNG file. The file is written atomically
 // (internal/atomicfile): if anything fails, whatever was at path stays.
 func SavePNG(path string, img image.Image) error {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fmt.Errorf("mnist: cannot write %s: it is a directory", path)
+	}
 	err := atomicfile.Write(path, func(w io.Writer) error {
 		return png.Encode(w, img)
 	})
