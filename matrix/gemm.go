@@ -100,3 +100,6 @@ func dot(x, y []float64) float64 {
 	}
 	return sum
 }
+
+// Kernel names the matrix-product kernel in use.
+func Kernel() string { return "portable" }

@@ -1,11 +1,55 @@
 package main
 
 import (
-	"errors"
+	"fmt"
 	"io"
+
+	"bottleneck/mnist"
 )
 
-// runShow is not written yet; its issue fills it in.
+const showDescription = `
+Draw the first n training digits of MNIST into a PNG file: white digits on
+black tiles, a light-grey gap between them, each pixel drawn as a
+scale×scale block.`
+
+// runShow draws the first -n training digits into the PNG file -out.
 func runShow(args []string, stdout, stderr io.Writer) error {
-	return errors.New("not implemented yet")
+	fs := newFlagSet("show", showDescription, stdout)
+	data := fs.String("data", "", "directory that holds the four MNIST files (default $MNIST_DIR, else the user cache directory)")
+	n := fs.Int("n", 64, "number of training digits to draw, from the first")
+	out := fs.String("out", "", "PNG file to write (required), e.g. digits.png")
+	columns := fs.Int("columns", 10, "digits per line of the picture")
+	scale := fs.Int("scale", 2, "each pixel becomes a scale×scale block")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *out == "":
+		return usagef("-out FILE.png is required: where to write the picture")
+	case *n < 1:
+		return usagef("-n %d: draw at least 1 digit", *n)
+	case *columns < 1:
+		return usagef("-columns %d: want at least 1", *columns)
+	case *scale < 1 || *scale > 16:
+		return usagef("-scale %d: want 1 to 16", *scale)
+	}
+	dir, err := mnist.Dir(*data)
+	if err != nil {
+		return err
+	}
+	train, err := mnist.LoadTrain(dir)
+	if err != nil {
+		return err
+	}
+	if *n > train.Len() {
+		return usagef("-n %d: the training set has only %d digits", *n, train.Len())
+	}
+	digits := train.Images.SliceRows(0, *n) // n×784
+	img := mnist.Grid(digits, mnist.GridOptions{TileRows: train.Rows, TileCols: train.Cols, Columns: *columns, Scale: *scale})
+	if err := mnist.SavePNG(*out, img); err != nil {
+		return err
+	}
+	b := img.Bounds()
+	fmt.Fprintf(stdout, "wrote the first %d training digits to %s (%d×%d pixels)\n", *n, *out, b.Dx(), b.Dy())
+	return nil
 }

@@ -1,0 +1,86 @@
+package autoencoder
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"bottleneck/nn"
+)
+
+// Config describes an autoencoder.
+type Config struct {
+	// Layers are the layer sizes from the input to the code, e.g.
+	// {784, 256, 32}: the encoder maps 784 → 256 → 32 and the decoder
+	// mirrors it, 32 → 256 → 784. With more than two sizes this is the
+	// lecture's stacked autoencoder.
+	Layers []int `json:"layers"`
+	// Activation is the activation of every hidden layer, the code
+	// included: "sigmoid", "tanh", "relu" or "linear".
+	Activation string `json:"activation"`
+	// OutputActivation is the activation of the reconstruction: "sigmoid"
+	// for pixels in [0, 1], or "linear".
+	OutputActivation string `json:"output_activation"`
+	// Tied makes every decoder weight the transpose of its encoder weight,
+	// W′ = Wᵀ: one shared parameter.
+	Tied bool `json:"tied"`
+	// AllowOvercomplete permits a code as large as the input or larger.
+	// An undercomplete autoencoder (the lecture's) regularizes by its
+	// small code; an overcomplete one needs another regularizer.
+	AllowOvercomplete bool `json:"allow_overcomplete"`
+}
+
+// Validate reports what is wrong with c, or nil.
+func (c Config) Validate() error {
+	if len(c.Layers) < 2 {
+		return fmt.Errorf("autoencoder: need at least two layer sizes (input and code), got %d", len(c.Layers))
+	}
+	for i, n := range c.Layers {
+		if n <= 0 {
+			return fmt.Errorf("autoencoder: layer size %d is %d; sizes must be positive", i, n)
+		}
+		// 1<<24 inputs already means a weight matrix of 2⁴⁸ bytes or more.
+		if n > 1<<24 {
+			return fmt.Errorf("autoencoder: layer size %d is %d, too large", i, n)
+		}
+	}
+	in, code := c.Layers[0], c.Layers[len(c.Layers)-1]
+	if code >= in && !c.AllowOvercomplete {
+		return fmt.Errorf("autoencoder: code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck (allow an overcomplete code explicitly if you mean it)", code, in)
+	}
+	if !slices.Contains(nn.ActivationNames, c.Activation) {
+		return fmt.Errorf("autoencoder: unknown hidden activation %q (want %s)", c.Activation, strings.Join(nn.ActivationNames, ", "))
+	}
+	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
+		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", c.OutputActivation)
+	}
+	return nil
+}
+
+// Shape returns the sizes of all layers, encoder and decoder, joined by
+// dashes: "784-256-32-256-784".
+func (c Config) Shape() string {
+	var parts []string
+	for _, n := range c.Layers {
+		parts = append(parts, strconv.Itoa(n))
+	}
+	for i := len(c.Layers) - 2; i >= 0; i-- {
+		parts = append(parts, strconv.Itoa(c.Layers[i]))
+	}
+	return strings.Join(parts, "-")
+}
+
+// ParseLayers parses a comma-separated list of layer sizes such as
+// "784,256,32".
+func ParseLayers(s string) ([]int, error) {
+	var sizes []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", s, f)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes, nil
+}

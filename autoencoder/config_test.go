@@ -1,0 +1,60 @@
+package autoencoder
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func TestConfigValidate(t *testing.T) {
+	ok := Config{Layers: []int{784, 256, 32}, Activation: "relu", OutputActivation: "sigmoid"}
+	tests := []struct {
+		name   string
+		change func(c *Config)
+		want   string // "" for valid
+	}{
+		{"valid", func(c *Config) {}, ""},
+		{"empty", func(c *Config) { c.Layers = nil }, "need at least two layer sizes"},
+		{"one size", func(c *Config) { c.Layers = []int{784} }, "need at least two layer sizes"},
+		{"zero size", func(c *Config) { c.Layers = []int{784, 0} }, "layer size 1 is 0"},
+		{"negative size", func(c *Config) { c.Layers = []int{-3, 2} }, "layer size 0 is -3"},
+		{"code equals input", func(c *Config) { c.Layers = []int{10, 10} }, "code size 10 is not smaller than input size 10"},
+		{"overcomplete", func(c *Config) { c.Layers = []int{10, 20, 40} }, "code size 40 is not smaller"},
+		{"overcomplete allowed", func(c *Config) { c.Layers = []int{10, 40}; c.AllowOvercomplete = true }, ""},
+		{"bad activation", func(c *Config) { c.Activation = "softmax" }, `unknown hidden activation "softmax"`},
+		{"bad output", func(c *Config) { c.OutputActivation = "relu" }, `unknown output activation "relu"`},
+	}
+	for _, tt := range tests {
+		c := ok
+		c.Layers = append([]int(nil), ok.Layers...)
+		tt.change(&c)
+		err := c.Validate()
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: unexpected error %v", tt.name, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.want)
+		case err != nil && !strings.HasPrefix(err.Error(), "autoencoder: "):
+			t.Errorf("%s: error %q lacks the package prefix", tt.name, err)
+		}
+		if _, err2 := New(c, rand.New(rand.NewPCG(1, 1))); (err2 == nil) != (err == nil) {
+			t.Errorf("%s: New and Validate disagree: %v vs %v", tt.name, err2, err)
+		}
+	}
+}
+
+func TestShapeAndParseLayers(t *testing.T) {
+	sizes, err := ParseLayers("784, 1000,500,250,30")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := Config{Layers: sizes}
+	if got, want := c.Shape(), "784-1000-500-250-30-250-500-1000-784"; got != want {
+		t.Errorf("Shape = %s, want %s", got, want)
+	}
+	for _, bad := range []string{"", "784,,32", "784,x", "7.5,2"} {
+		if _, err := ParseLayers(bad); err == nil {
+			t.Errorf("ParseLayers(%q) accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	binaryOnce sync.Once
+	binaryPath string
+	binaryErr  error
+)
+
+// bottleneckBinary builds the command once for all tests that run it as a
+// user would, so that a panic trace or a wrong exit status cannot hide
+// behind the in-process run function.
+func bottleneckBinary(t *testing.T) string {
+	t.Helper()
+	binaryOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "bottleneck-cli-")
+		if err != nil {
+			binaryErr = err
+			return
+		}
+		binaryPath = filepath.Join(dir, "bottleneck")
+		out, err := exec.Command("go", "build", "-o", binaryPath, ".").CombinedOutput()
+		if err != nil {
+			binaryErr = errors.New(string(out))
+		}
+	})
+	if binaryErr != nil {
+		t.Fatalf("building the command: %v", binaryErr)
+	}
+	return binaryPath
+}
+
+// runBinary runs the built command and returns its exit status, stdout and
+// stderr.
+func runBinary(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	cmd := exec.Command(bottleneckBinary(t), args...)
+	cmd.Env = append(os.Environ(), "MNIST_DIR=") // tests name their data explicitly
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return code, stdout.String(), stderr.String()
+}
+
+// TestBadInput runs the command with what a user can get wrong: each case
+// must give exactly one line on stderr, with the expected words, the
+// expected exit status (2 usage, 1 run time), and no panic.
+func TestBadInput(t *testing.T) {
+	tmp := t.TempDir()
+	corrupt := filepath.Join(tmp, "corrupt.model")
+	os.WriteFile(corrupt, []byte("bottleneck-autoencoder\n\x01\x00\x00\x00garbage"), 0o644)
+	aFile := filepath.Join(tmp, "a-file")
+	os.WriteFile(aFile, []byte("x"), 0o644)
+	missing := filepath.Join(tmp, "no-such-dir")
+
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"unknown command", []string{"trian"}, 2, `unknown command "trian"`},
+		{"unknown flag", []string{"train", "-epoch", "3"}, 2, "flag provided but not defined: -epoch"},
+		{"stray argument", []string{"train", "extra"}, 2, `unexpected argument "extra"`},
+		{"zero layer", []string{"train", "-layers", "784,0"}, 2, "layer size 1 is 0"},
+		{"not numbers", []string{"train", "-layers", "784,a"}, 2, "-layers 784,a: give whole numbers"},
+		{"not MNIST input", []string{"train", "-layers", "100,10"}, 2, "the first size must be 784"},
+		{"overcomplete", []string{"train", "-layers", "784,1000"}, 2, "not smaller than input size 784"},
+		{"negative lr", []string{"train", "-lr", "-1"}, 2, "-lr -1: the learning rate must be a positive number"},
+		{"NaN lr", []string{"train", "-lr", "NaN"}, 2, "the learning rate must be a positive number"},
+		{"zero batch", []string{"train", "-batch", "0"}, 2, "-batch 0"},
+		{"zero epochs", []string{"train", "-epochs", "0"}, 2, "-epochs 0"},
+		{"bad optimizer", []string{"train", "-opt", "rmsprop"}, 2, "unknown optimizer"},
+		{"bad activation", []string{"train", "-act", "swish"}, 2, `unknown hidden activation "swish"`},
+		{"negative decay", []string{"train", "-weight-decay", "-0.1"}, 2, "-weight-decay"},
+		{"missing data", []string{"train", "-data", missing, "-out", tmp}, 1, "bottleneck fetch"},
+		{"unwritable out", []string{"train", "-out", filepath.Join(aFile, "sub")}, 1, "choose another with -out"},
+		{"encode without model", []string{"encode"}, 2, "-model is required"},
+		{"encode corrupt model", []string{"encode", "-model", corrupt}, 1, "autoencoder: load"},
+		{"encode missing model", []string{"encode", "-model", filepath.Join(tmp, "none.model")}, 1, "no such file"},
+		{"gradcheck huge", []string{"gradcheck", "-layers", "784,256,32"}, 2, "keep it small"},
+		{"gradcheck bad h", []string{"gradcheck", "-h", "0"}, 2, "-h 0"},
+	}
+	for _, tt := range tests {
+		code, _, stderr := runBinary(t, tt.args...)
+		if code != tt.code {
+			t.Errorf("%s: exit status %d, want %d (stderr %q)", tt.name, code, tt.code, stderr)
+		}
+		if !strings.Contains(stderr, tt.want) {
+			t.Errorf("%s: stderr %q does not contain %q", tt.name, stderr, tt.want)
+		}
+		if lines := strings.Count(strings.TrimRight(stderr, "\n"), "\n") + 1; lines != 1 {
+			t.Errorf("%s: %d lines on stderr, want 1: %q", tt.name, lines, stderr)
+		}
+		if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
+			t.Errorf("%s: panic trace: %s", tt.name, stderr)
+		}
+	}
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"-h"}, {"help"}, {"train", "-h"}, {"help", "train"}} {
+		code, stdout, _ := runBinary(t, args...)
+		if code != 0 || !strings.Contains(stdout, "train") {
+			t.Errorf("%v: exit %d, stdout %q", args, code, stdout)
+		}
+	}
+	_, stdout, _ := runBinary(t, "train", "-h")
+	for _, flag := range []string{"-data", "-layers", "-act", "-out-act", "-tied", "-epochs", "-batch", "-lr", "-opt", "-weight-decay", "-seed", "-train-n", "-out", "-json"} {
+		if !strings.Contains(stdout, "  "+flag) {
+			t.Errorf("train -h does not explain %s", flag)
+		}
+	}
+}
+
+func TestGradcheckCommand(t *testing.T) {
+	for _, args := range [][]string{
+		{"gradcheck"},
+		{"gradcheck", "-layers", "9,6,3", "-act", "relu", "-tied", "-weight-decay", "0.2"},
+		{"gradcheck", "-act", "tanh", "-out-act", "linear"},
+	} {
+		code, stdout, stderr := runBinary(t, args...)
+		if code != 0 || strings.Contains(stdout, "FAIL") || !strings.Contains(stdout, "PASS") {
+			t.Errorf("%v: exit %d\n%s%s", args, code, stdout, stderr)
+		}
+	}
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"flag"
+
+	"bottleneck/autoencoder"
+)
+
+// netFlags are the flags that describe a network, shared by train and
+// gradcheck.
+type netFlags struct {
+	layers, act, outAct string
+	tied, overcomplete  bool
+}
+
+func (nf *netFlags) register(fs *flag.FlagSet, layers, act, outAct string) {
+	fs.StringVar(&nf.layers, "layers", layers, "layer sizes from the input to the code, comma-separated; the decoder mirrors them")
+	fs.StringVar(&nf.act, "act", act, "hidden activation: sigmoid, tanh, relu or linear")
+	fs.StringVar(&nf.outAct, "out-act", outAct, "output activation: sigmoid (for pixels in [0, 1]) or linear")
+	fs.BoolVar(&nf.tied, "tied", false, "tie the weights: every decoder weight is the transpose of its encoder weight")
+	fs.BoolVar(&nf.overcomplete, "overcomplete", false, "allow a code as large as the input (no bottleneck; needs another regularizer)")
+}
+
+// config returns the autoencoder configuration the flags describe, or a
+// usage error that names the flag at fault.
+func (nf *netFlags) config() (autoencoder.Config, error) {
+	sizes, err := autoencoder.ParseLayers(nf.layers)
+	if err != nil {
+		return autoencoder.Config{}, usagef("-layers %s: give whole numbers separated by commas, e.g. 784,256,32", nf.layers)
+	}
+	cfg := autoencoder.Config{Layers: sizes, Activation: nf.act, OutputActivation: nf.outAct, Tied: nf.tied, AllowOvercomplete: nf.overcomplete}
+	if err := cfg.Validate(); err != nil {
+		return cfg, usageError{err.Error()}
+	}
+	return cfg, nil
+}

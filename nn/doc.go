@@ -1,0 +1,17 @@
+// Package nn holds the pieces of a neural network that the lecture's
+// autoencoder is built from: layers with a forward and a backward pass,
+// losses, optimizers, weight initialisation, and a numerical gradient check
+// that students can run on their own layers.
+//
+// Shapes follow DESIGN.md: a batch has one sample per row (n×features) and a
+// linear layer computes Y = X·W + b with W of shape in×out. This is the
+// transpose of the column-vector notation of the lecture (and of Nielsen's
+// book), where a layer computes W·x + b; docs/autoencoder.md shows the two
+// side by side.
+//
+// Backpropagation follows Nielsen's three stages: Forward through every
+// layer, the loss writes its gradient with respect to the prediction, then
+// Backward through the layers in reverse. As in micrograd, Backward adds into
+// the parameter gradients (+=), so gradients must be zeroed explicitly with
+// ZeroGrad before each step; an Optimizer then applies them.
+package nn

@@ -1,0 +1,113 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+
+	"bottleneck/matrix"
+)
+
+// Optimizer updates parameters from their gradients. Computing gradients
+// (Backward) and applying them (Step) are separate, as in Nielsen's book.
+//
+// Step must be given the same parameters, in the same order, at every call:
+// optimizers with state (momentum, Adam) keep one state matrix per
+// parameter.
+type Optimizer interface {
+	Step(params []Param)
+}
+
+// SGD is plain gradient descent: θ ← θ − η·∇θ.
+type SGD struct {
+	LearningRate float64
+}
+
+// Step moves every parameter against its gradient.
+func (o *SGD) Step(params []Param) {
+	for _, p := range params {
+		p.Value.AddScaled(-o.LearningRate, p.Grad)
+	}
+}
+
+// Momentum is gradient descent with momentum:
+//
+//	v ← μ·v − η·∇θ
+//	θ ← θ + v
+type Momentum struct {
+	LearningRate float64
+	Mu           float64 // typically 0.9
+	velocity     []*matrix.Dense
+}
+
+// Step updates the velocities and moves the parameters by them.
+func (o *Momentum) Step(params []Param) {
+	o.velocity = stateFor("Momentum", o.velocity, params)
+	for i, p := range params {
+		v := o.velocity[i]
+		v.Scale(o.Mu, v)
+		v.AddScaled(-o.LearningRate, p.Grad)
+		p.Value.Add(p.Value, v)
+	}
+}
+
+// Adam is the optimizer of Kingma and Ba (2015): each parameter moves by
+// a running mean of its gradient divided by the root of a running mean of
+// its square, with both means corrected for their start at zero.
+//
+//	m ← β₁m + (1−β₁)g,  v ← β₂v + (1−β₂)g²
+//	θ ← θ − η · m̂ / (√v̂ + ε),  m̂ = m/(1−β₁ᵗ),  v̂ = v/(1−β₂ᵗ)
+type Adam struct {
+	LearningRate, Beta1, Beta2, Epsilon float64
+
+	t    int
+	m, v []*matrix.Dense
+}
+
+// NewAdam returns Adam with the usual constants β₁ = 0.9, β₂ = 0.999,
+// ε = 1e-8.
+func NewAdam(learningRate float64) *Adam {
+	return &Adam{LearningRate: learningRate, Beta1: 0.9, Beta2: 0.999, Epsilon: 1e-8}
+}
+
+// Step takes one Adam step.
+func (o *Adam) Step(params []Param) {
+	o.m = stateFor("Adam", o.m, params)
+	o.v = stateFor("Adam", o.v, params)
+	o.t++
+	c1 := 1 - math.Pow(o.Beta1, float64(o.t))
+	c2 := 1 - math.Pow(o.Beta2, float64(o.t))
+	b1, b2 := o.Beta1, o.Beta2
+	for i, p := range params {
+		m, v := o.m[i], o.v[i]
+		for r := 0; r < p.Value.Rows(); r++ {
+			theta, g, mr, vr := p.Value.Row(r), p.Grad.Row(r), m.Row(r), v.Row(r)
+			for j, gj := range g {
+				mr[j] = b1*mr[j] + (1-b1)*gj
+				vr[j] = b2*vr[j] + (1-b2)*gj*gj
+				theta[j] -= o.LearningRate * (mr[j] / c1) / (math.Sqrt(vr[j]/c2) + o.Epsilon)
+			}
+		}
+	}
+}
+
+// stateFor returns one zero matrix per parameter, made on the first call and
+// checked against the parameters' shapes on every later one.
+func stateFor(op string, state []*matrix.Dense, params []Param) []*matrix.Dense {
+	if state == nil {
+		state = make([]*matrix.Dense, len(params))
+		for i, p := range params {
+			state[i] = matrix.New(p.Value.Dims())
+		}
+		return state
+	}
+	if len(state) != len(params) {
+		panic(fmt.Sprintf("nn: %s: Step called with %d parameters, earlier with %d", op, len(params), len(state)))
+	}
+	for i, p := range params {
+		r, c := p.Value.Dims()
+		if sr, sc := state[i].Dims(); sr != r || sc != c {
+			panic(fmt.Sprintf("nn: %s: parameter %d (%s) is %d×%d, earlier %d×%d", op, i, p.Name, r, c, sr, sc))
+		}
+	}
+	return state
+}
