@@ -101,7 +101,7 @@ func SubspaceDistance(u, w *matrix.Dense) (float64, error) {
 	m := matrix.New(u.Rows(), w.Rows())
 	m.MulTransB(qu, qw)
 	norm := m.Norm()
-	return 1 - norm*norm/float64(u.Rows()), nil
+	return math.Max(0, 1-norm*norm/float64(u.Rows())), nil // rounding can give −1e-16
 }
 
 // AxisAlignment returns the axis-alignment measure of Bao et al. (2020),

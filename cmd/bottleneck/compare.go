@@ -44,9 +44,10 @@ variance; λ is on the per-image scale, comparable with σ₁² ≈ 5.1.
 
 Written into -out: compare.png (first line the principal components, second
 the exact decoder's rows, third its singular vectors, fourth the mini-batch
-decoder's rows), angles.svg (the largest and median principal angle per epoch
-of mini-batch training and, against step/10, of the exact descent) and
-summary.json.`
+decoder's rows), angles.svg (the largest and median principal angle over the
+epochs of mini-batch training, with the exact descent's final largest angle
+for reference), descent_angles.svg (the same over the steps of the exact
+descent) and summary.json.`
 
 // compareFlags are compare's settings.
 type compareFlags struct {
@@ -147,7 +148,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	s := compareSummary{K: f.k, WeightDecay: f.lambda, Variances: p.Variances[:f.k],
-		Files: []string{"compare.png", "angles.svg", "summary.json"}}
+		Files: []string{"compare.png", "angles.svg", "descent_angles.svg", "summary.json"}}
 	if s.PCATrainSSE, err = p.ReconstructionError(train.Images, f.k); err != nil {
 		return err
 	}
@@ -163,11 +164,11 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	var exactSteps, exactMax, exactMedian []float64
 	cfg := pca.DescentConfig{K: f.k, WeightDecay: f.lambda, LearningRate: f.lr, Momentum: f.momentum, Steps: f.steps, InitStd: 0.01}
 	lae, err := pca.FitLinearAutoencoder(p.Covariance, cfg, rand.New(rand.NewPCG(f.seed, 1)), func(step int, lae *pca.LinearAutoencoder, loss float64) {
-		if step%10 != 0 && step != f.steps {
+		if step%5 != 0 && step != f.steps {
 			return
 		}
 		if angles, err := pca.PrincipalAngles(lae.Decoder, top); err == nil {
-			exactSteps = append(exactSteps, float64(step)/10)
+			exactSteps = append(exactSteps, float64(step))
 			exactMax = append(exactMax, degrees(angles[len(angles)-1]))
 			exactMedian = append(exactMedian, degrees(median(angles)))
 		}
@@ -203,18 +204,24 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		_, err = autoencoder.Train(ae, train.Images, test.Images, autoencoder.TrainConfig{
 			Epochs: f.epochs, BatchSize: f.batch, Optimizer: nn.NewAdam(f.adamLR), Regularizers: regs, Rng: rng,
 			Progress: func(pr autoencoder.Progress) {
-				if !pr.EpochDone {
+				// Measure the angles ten times an epoch, and at its end.
+				tenth := max(1, pr.Batches/10)
+				if !pr.EpochDone && pr.Batch%tenth != 0 {
 					return
 				}
 				angles, err := pca.PrincipalAngles(decoder, top)
 				if err != nil {
 					return
 				}
-				mbEpochs = append(mbEpochs, float64(pr.Epoch))
-				mbMax = append(mbMax, degrees(angles[len(angles)-1]))
-				mbMedian = append(mbMedian, degrees(median(angles)))
+				if !pr.EpochDone {
+					mbEpochs = append(mbEpochs, float64(pr.Epoch-1)+float64(pr.Batch)/float64(pr.Batches))
+					mbMax = append(mbMax, degrees(angles[len(angles)-1]))
+					mbMedian = append(mbMedian, degrees(median(angles)))
+					return
+				}
+				s.MiniBatchMaxAngle = append(s.MiniBatchMaxAngle, degrees(angles[len(angles)-1]))
 				fmt.Fprintf(log, "  epoch %2d/%d  test error %.4f per image  largest angle %6.2f°  median %5.2f°  %5.1fs\n",
-					pr.Epoch, pr.Epochs, pr.HeldOutSSE, mbMax[len(mbMax)-1], mbMedian[len(mbMedian)-1], pr.Elapsed.Seconds())
+					pr.Epoch, pr.Epochs, pr.HeldOutSSE, degrees(angles[len(angles)-1]), degrees(median(angles)), pr.Elapsed.Seconds())
 			},
 		})
 		if err != nil {
@@ -226,7 +233,6 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		}
 		s.MiniBatch.TrainSSEPerImage = ae.SSEPerImage(train.Images)
 		s.MiniBatch.TestSSEPerImage = ae.SSEPerImage(test.Images)
-		s.MiniBatchMaxAngle = mbMax
 		mbDecoder = decoder
 	}
 
@@ -243,20 +249,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	if err := comparePicture(filepath.Join(f.out, "compare.png"), top, lae.Decoder, mbDecoder); err != nil {
 		return err
 	}
-	chart := &plot.Chart{
-		Title:  fmt.Sprintf("Principal angles to the top %d components", f.k),
-		XLabel: "epoch (mini-batch) or step/10 (exact)", YLabel: "angle (degrees)", LogY: true,
-		Series: []plot.Series{
-			{Name: "exact, largest", X: exactSteps, Y: floorAt(exactMax, 1e-4)},
-			{Name: "exact, median", X: exactSteps, Y: floorAt(exactMedian, 1e-4)},
-		},
-	}
-	if len(mbEpochs) > 0 {
-		chart.Series = append(chart.Series,
-			plot.Series{Name: "mini-batch, largest", X: mbEpochs, Y: floorAt(mbMax, 1e-4), Points: true},
-			plot.Series{Name: "mini-batch, median", X: mbEpochs, Y: floorAt(mbMedian, 1e-4), Points: true})
-	}
-	if err := chart.Save(filepath.Join(f.out, "angles.svg")); err != nil {
+	if err := angleCharts(f.out, exactSteps, exactMax, exactMedian, mbEpochs, mbMax, mbMedian); err != nil {
 		return err
 	}
 	if err := writeJSONFile(filepath.Join(f.out, "summary.json"), s); err != nil {
@@ -268,7 +261,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		return enc.Encode(s)
 	}
 	printComparison(stdout, s, f.epochs > 0)
-	fmt.Fprintf(stdout, "wrote compare.png, angles.svg and summary.json into %s\n", f.out)
+	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg and summary.json into %s\n", f.out)
 	return nil
 }
 
@@ -444,6 +437,40 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 	if s.WeightDecay == 0 {
 		fmt.Fprintln(w, "without weight decay the decoder is any invertible mix of the components: the subspace is right, the individual directions are not (try -weight-decay 0.5)")
 	}
+}
+
+// angleCharts draws angles.svg, the principal angles over the epochs of
+// mini-batch training (if any) beside the exact descent's final largest
+// angle, and descent_angles.svg, the angles over the exact descent's steps.
+// Angles are drawn on a log axis, floored at 1e-4 degrees.
+func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64) error {
+	last := exactMax[len(exactMax)-1]
+	descent := &plot.Chart{
+		Title:  "Exact descent: principal angles to PCA",
+		XLabel: "full-batch gradient step", YLabel: "angle (degrees)", LogY: true,
+		Series: []plot.Series{
+			{Name: "largest", X: steps, Y: floorAt(exactMax, 1e-4)},
+			{Name: "median", X: steps, Y: floorAt(exactMedian, 1e-4)},
+		},
+	}
+	if err := descent.Save(filepath.Join(out, "descent_angles.svg")); err != nil {
+		return err
+	}
+	if len(epochs) == 0 {
+		// No mini-batch training: angles.svg shows the exact descent alone.
+		return descent.Save(filepath.Join(out, "angles.svg"))
+	}
+	end := epochs[len(epochs)-1]
+	minibatch := &plot.Chart{
+		Title:  "Mini-batch training: principal angles to PCA",
+		XLabel: "epoch", YLabel: "angle (degrees)", LogY: true,
+		Series: []plot.Series{
+			{Name: "largest", X: epochs, Y: floorAt(mbMax, 1e-4)},
+			{Name: "median", X: epochs, Y: floorAt(mbMedian, 1e-4)},
+			{Name: "exact descent, largest", X: []float64{0, end}, Y: floorAt([]float64{last, last}, 1e-4)},
+		},
+	}
+	return minibatch.Save(filepath.Join(out, "angles.svg"))
 }
 
 // sseOf returns the mean over the rows of Σⱼ (x − xhat)².
