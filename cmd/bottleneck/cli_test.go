@@ -126,6 +126,9 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	_, stdout, _ := runBinary(t, "train", "-h")
+	if n := strings.Count(stdout, "Usage:"); n != 1 {
+		t.Errorf("train -h prints the usage %d times", n)
+	}
 	for _, flag := range []string{"-data", "-layers", "-act", "-out-act", "-tied", "-epochs", "-batch", "-lr", "-opt", "-weight-decay", "-seed", "-train-n", "-out", "-json"} {
 		if !strings.Contains(stdout, "  "+flag) {
 			t.Errorf("train -h does not explain %s", flag)
