@@ -27,7 +27,8 @@ var linearShapes = []struct {
 // benchKernels are the ways of computing c = op(a)·op(b) that the
 // benchmarks compare: the textbook reference, the portable kernel, and
 // whatever Mul uses on this machine (the SIMD kernel when it is built in and
-// the CPU has it; otherwise the portable kernel again). MulRef knows no
+// the CPU has it; otherwise the portable kernel again), named Mul_ and the
+// kernel's name. MulRef knows no
 // transposes, so it gets aT and bT: op(a) and op(b) copied out beforehand,
 // outside the timed loop.
 var benchKernels = []struct {
@@ -38,7 +39,7 @@ var benchKernels = []struct {
 	{"portable", func(transA, transB bool, a, b, _, _, c *Dense) {
 		gemmWith(&portableKernel, transA, transB, a, b, c, false)
 	}},
-	{"Mul=" + Kernel(), func(transA, transB bool, a, b, _, _, c *Dense) {
+	{"Mul", func(transA, transB bool, a, b, _, _, c *Dense) {
 		gemm(transA, transB, a, b, c)
 	}},
 }
@@ -57,7 +58,11 @@ func BenchmarkLinear(b *testing.B) {
 		c := New(m, n)
 		flops := 2 * float64(m) * float64(n) * float64(k)
 		for _, kern := range benchKernels {
-			b.Run(s.name+"/"+kern.name, func(b *testing.B) {
+			name := kern.name
+			if name == "Mul" {
+				name += "_" + Kernel()
+			}
+			b.Run(s.name+"/"+name, func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					kern.run(s.transA, s.transB, x, y, xT, yT, c)
@@ -86,6 +91,32 @@ func BenchmarkGram(b *testing.B) {
 		{"MulTransA", func() { c.MulTransA(a, a) }},
 	} {
 		b.Run(fmt.Sprintf("%s%dx%d", v.name, n, d), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v.run()
+			}
+			b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
+		})
+	}
+}
+
+// BenchmarkWeightGradAccumulate compares two ways of accumulating the weight
+// gradient of the 784 → 256 layer over a mini-batch of 128, dW += Xᵀ·dY:
+// AddMulTransA in one pass, against MulTransA into a temporary followed by
+// Add. GFLOP/s counts the product's 2·784·128·256 flops only.
+func BenchmarkWeightGradAccumulate(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	x, dy := randDense(rng, 128, 784, 0), randDense(rng, 128, 256, 0)
+	dw, tmp := New(784, 256), New(784, 256)
+	flops := 2 * 784 * 128 * 256.0
+	for _, v := range []struct {
+		name string
+		run  func()
+	}{
+		{"AddMulTransA", func() { dw.AddMulTransA(x, dy) }},
+		{"MulTransA+Add", func() { tmp.MulTransA(x, dy); dw.Add(dw, tmp) }},
+	} {
+		b.Run(v.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				v.run()

@@ -1,9 +1,6 @@
 package matrix
 
-import (
-	"runtime"
-	"sync"
-)
+import "runtime"
 
 // This file is the driver of the fast matrix product ("gemm", the BLAS name
 // for general matrix multiply). It computes c = op(a)·op(b), where op(x) is
@@ -139,20 +136,21 @@ func (p *product) run() {
 	p.runParallel(workers)
 }
 
-// runParallel runs workers goroutines, each on its band of the output. It
-// takes the product by value so that only this path moves it to the heap
-// (for the goroutines), and a product on one goroutine allocates nothing.
-func (p product) runParallel(workers int) {
-	var wg sync.WaitGroup
+// runParallel shares the bands out: worker 0 is the calling goroutine,
+// workers 1, 2, … are the package's helper goroutines (gemm_helpers.go).
+// The product and the WaitGroup the caller waits on live in the caller's
+// workspace, which comes from the cache, so sharing them allocates nothing.
+func (p *product) runParallel(workers int) {
+	startHelpers(workers - 1)
+	ws := getWorkspace()
+	defer putWorkspace(ws)
+	ws.job = *p
+	ws.done.Add(workers - 1)
 	for w := 1; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p.block(p.band(w, workers))
-		}()
+		helperJobs <- helperJob{p: &ws.job, w: w, workers: workers, done: &ws.done}
 	}
 	p.block(p.band(0, workers))
-	wg.Wait()
+	ws.done.Wait()
 }
 
 // band returns the rectangle rows [i0, i1) × columns [j0, j1) of c that

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -166,10 +167,11 @@ func identical(a, b *Dense) bool {
 	return true
 }
 
-// TestMulAllocatesNothing checks that, once the package's workspaces exist,
-// a product on one goroutine allocates nothing.
+// TestMulAllocatesNothing checks that, once the package's workspaces and
+// helper goroutines exist, the three products of a training step allocate
+// nothing, on one goroutine or shared with helpers.
 func TestMulAllocatesNothing(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	rng := rand.New(rand.NewPCG(9, 10))
 	x, w, dy := randDense(rng, 128, 784, 0), randDense(rng, 784, 256, 0), randDense(rng, 128, 256, 0)
 	y, dw, dx := New(128, 256), New(784, 256), New(128, 784)
@@ -178,7 +180,37 @@ func TestMulAllocatesNothing(t *testing.T) {
 		dw.AddMulTransA(x, dy)
 		dx.MulTransB(dy, w)
 	}
-	if allocs := testing.AllocsPerRun(5, step); allocs != 0 {
-		t.Errorf("a training step's three products allocate %v times with GOMAXPROCS=1, want 0", allocs)
+	for _, procs := range []int{1, 2} {
+		runtime.GOMAXPROCS(procs)
+		if allocs := testing.AllocsPerRun(5, step); allocs != 0 {
+			t.Errorf("a training step's three products allocate %v times with GOMAXPROCS=%d, want 0", allocs, procs)
+		}
 	}
+}
+
+func TestGramAndAddMulTransAPanics(t *testing.T) {
+	a := New(5, 3)
+	tests := []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"Gram shape", func() { New(5, 5).Gram(a) }, "matrix: Gram: destination 5×5 for (5×3)ᵀ · 5×3"},
+		{"Gram alias", func() { s := New(3, 3); s.Gram(s) }, "matrix: Gram: destination 3×3 shares storage"},
+		{"AddMulTransA", func() { New(3, 2).AddMulTransA(a, New(4, 2)) }, "matrix: AddMulTransA: shape mismatch 3×5 · 4×2"},
+	}
+	for _, tt := range tests {
+		if got := panics(tt.f); !strings.HasPrefix(got, tt.want) {
+			t.Errorf("%s: panic %q, want prefix %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestKernelNamesAnAvailableKernel(t *testing.T) {
+	for _, k := range availableKernels {
+		if k.name == Kernel() {
+			return
+		}
+	}
+	t.Errorf("Kernel() = %q, not among the kernels this CPU can run", Kernel())
 }

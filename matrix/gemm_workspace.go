@@ -16,6 +16,12 @@ import "sync"
 type workspace struct {
 	a, b []float64
 	edge []float64
+
+	// When the goroutine that owns this workspace shares a product with
+	// helper goroutines, job is the product and done counts the helpers
+	// still working on it.
+	job  product
+	done sync.WaitGroup
 }
 
 // maxCachedWorkspaces bounds the cache: one workspace per core of a large
@@ -41,6 +47,7 @@ func getWorkspace() *workspace {
 
 // putWorkspace returns ws to the cache.
 func putWorkspace(ws *workspace) {
+	ws.job = product{} // drop the references to the matrices
 	workspaceCache.Lock()
 	defer workspaceCache.Unlock()
 	if len(workspaceCache.free) < maxCachedWorkspaces {
