@@ -95,7 +95,7 @@ func TestFetchDownloadsAndVerifies(t *testing.T) {
 	if names := dirEntries(t, dir); strings.Join(names, " ") != "a.gz b.gz" {
 		t.Errorf("directory holds %v, want only a.gz and b.gz", names)
 	}
-	if p := progress.String(); !strings.Contains(p, "\rb.gz  0.0 / 0.0 MB  100%\n") {
+	if p := progress.String(); !strings.Contains(p, "\rb.gz  7.0 / 7.0 kB  100%\n") {
 		t.Errorf("progress %q does not end b.gz at 100%% on its own line", p)
 	}
 

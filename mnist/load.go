@@ -124,6 +124,7 @@ type MissingError struct {
 	Name string // the missing file, e.g. "train-images-idx3-ubyte.gz"
 }
 
+// Error says which file is missing where, and how to get it.
 func (e *MissingError) Error() string {
 	return fmt.Sprintf("mnist: %s is not in %s (run \"bottleneck fetch -data %s\" to download MNIST there, or pass -data DIR naming the directory that holds the four files)", e.Name, e.Dir, e.Dir)
 }

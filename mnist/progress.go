@@ -33,7 +33,11 @@ func (p *progressLine) update(done int64) {
 		return
 	}
 	p.shown = percent
-	fmt.Fprintf(p.w, "\r%s  %.1f / %.1f MB  %3d%%", p.name, float64(done)/1e6, float64(p.total)/1e6, percent)
+	unit, size := "MB", 1e6
+	if p.total < 1e6 {
+		unit, size = "kB", 1e3
+	}
+	fmt.Fprintf(p.w, "\r%s  %.1f / %.1f %s  %3d%%", p.name, float64(done)/size, float64(p.total)/size, unit, percent)
 }
 
 // end finishes the line, so that whatever is printed next starts on a new

@@ -16,9 +16,8 @@ type Linear struct {
 	W, B   *matrix.Dense // W: in×out, b: 1×out
 	DW, DB *matrix.Dense // gradients, same shapes
 
-	x      *matrix.Dense // the last input, kept for Backward
-	y, dx  batchBuffer
-	dwTemp *matrix.Dense // Xᵀ·dY before it is added into DW
+	x     *matrix.Dense // the last input, kept for Backward
+	y, dx batchBuffer
 }
 
 // NewLinear returns an in×out linear layer with zero weights and biases. Set
@@ -30,7 +29,6 @@ func NewLinear(in, out int) *Linear {
 	return &Linear{
 		W: matrix.New(in, out), B: matrix.New(1, out),
 		DW: matrix.New(in, out), DB: matrix.New(1, out),
-		dwTemp: matrix.New(in, out),
 	}
 }
 
@@ -56,9 +54,8 @@ func (l *Linear) Backward(dy *matrix.Dense) *matrix.Dense {
 // no gradient with respect to its input, the data, and skipping it saves a
 // third of that layer's backward pass.
 func (l *Linear) BackwardParams(dy *matrix.Dense) {
-	l.dwTemp.MulTransA(l.x, dy) // in×out = (n×in)ᵀ · n×out
-	l.DW.Add(l.DW, l.dwTemp)
-	l.DB.AddColSums(dy) // 1×out
+	l.DW.AddMulTransA(l.x, dy) // in×out += (n×in)ᵀ · n×out
+	l.DB.AddColSums(dy)        // 1×out
 }
 
 // Params returns W and b with their gradients.

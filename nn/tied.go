@@ -12,21 +12,19 @@ import "bottleneck/matrix"
 // parameter used twice. Params returns only b′, so an optimizer updates W
 // once.
 type TiedLinear struct {
-	Tied   *Linear       // the layer whose W is shared
-	B, DB  *matrix.Dense // own bias b′: 1×in of Tied
-	x      *matrix.Dense
-	y, dx  batchBuffer
-	dwTemp *matrix.Dense
+	Tied  *Linear       // the layer whose W is shared
+	B, DB *matrix.Dense // own bias b′: 1×in of Tied
+	x     *matrix.Dense
+	y, dx batchBuffer
 }
 
 // NewTiedLinear returns a layer computing X·Wᵀ + b′ with W shared with
 // tied and a zero bias.
 func NewTiedLinear(tied *Linear) *TiedLinear {
-	in, out := tied.W.Dims()
+	in, _ := tied.W.Dims()
 	return &TiedLinear{
 		Tied: tied,
 		B:    matrix.New(1, in), DB: matrix.New(1, in),
-		dwTemp: matrix.New(in, out),
 	}
 }
 
@@ -44,8 +42,7 @@ func (l *TiedLinear) Forward(x *matrix.Dense) *matrix.Dense {
 // and returns dX = dY·W.
 func (l *TiedLinear) Backward(dy *matrix.Dense) *matrix.Dense {
 	w := l.Tied.W
-	l.dwTemp.MulTransA(dy, l.x) // in×out = (n×in)ᵀ · n×out
-	l.Tied.DW.Add(l.Tied.DW, l.dwTemp)
+	l.Tied.DW.AddMulTransA(dy, l.x) // in×out += (n×in)ᵀ · n×out
 	l.DB.AddColSums(dy)
 	dx := l.dx.get(dy.Rows(), w.Cols())
 	dx.Mul(dy, w) // n×out = n×in · in×out

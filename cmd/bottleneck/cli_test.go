@@ -97,6 +97,9 @@ func TestBadInput(t *testing.T) {
 		{"encode missing model", []string{"encode", "-model", filepath.Join(tmp, "none.model")}, 1, "no such file"},
 		{"gradcheck huge", []string{"gradcheck", "-layers", "784,256,32"}, 2, "keep it small"},
 		{"gradcheck bad h", []string{"gradcheck", "-h", "0"}, 2, "-h 0"},
+		{"bench bad batch", []string{"bench", "-batch", "0"}, 2, "-batch 0"},
+		{"bench bad layers", []string{"bench", "-layers", "784"}, 2, "need at least two layer sizes"},
+		{"bench missing data", []string{"bench", "-data", missing}, 1, "bottleneck fetch"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runBinary(t, tt.args...)
@@ -123,6 +126,9 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	_, stdout, _ := runBinary(t, "train", "-h")
+	if n := strings.Count(stdout, "Usage:"); n != 1 {
+		t.Errorf("train -h prints the usage %d times", n)
+	}
 	for _, flag := range []string{"-data", "-layers", "-act", "-out-act", "-tied", "-epochs", "-batch", "-lr", "-opt", "-weight-decay", "-seed", "-train-n", "-out", "-json"} {
 		if !strings.Contains(stdout, "  "+flag) {
 			t.Errorf("train -h does not explain %s", flag)
@@ -140,5 +146,15 @@ func TestGradcheckCommand(t *testing.T) {
 		if code != 0 || strings.Contains(stdout, "FAIL") || !strings.Contains(stdout, "PASS") {
 			t.Errorf("%v: exit %d\n%s%s", args, code, stdout, stderr)
 		}
+	}
+}
+
+func TestTrainingFLOPs(t *testing.T) {
+	// 784-256-32-256-784 on one image: the layers 784×256, 256×32, 32×256,
+	// 256×784 have 200704, 8192, 8192, 200704 weights; 2 flops per weight
+	// per product, 2 products for the first layer and 3 for the others.
+	want := 2.0 * (2*200704 + 3*8192 + 3*8192 + 3*200704)
+	if got := trainingFLOPs([]int{784, 256, 32}, 1); got != want {
+		t.Errorf("trainingFLOPs = %g, want %g", got, want)
 	}
 }

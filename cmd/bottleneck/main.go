@@ -116,14 +116,13 @@ func newFlagSet(name, description string, stdout io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args with fs. A request for help prints the usage and
-// returns flag.ErrHelp; a bad flag returns a one-line usageError; stray
+// parseFlags parses args with fs. A request for help prints the usage (fs's
+// Usage, called by Parse) and returns flag.ErrHelp; a bad flag returns a one-line usageError; stray
 // arguments after the flags are an error too.
 func parseFlags(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return flag.ErrHelp
+			return flag.ErrHelp // Parse has printed the usage already
 		}
 		return usagef("%v (run \"bottleneck %s -h\" for the flags)", err, fs.Name())
 	}

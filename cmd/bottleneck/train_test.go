@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTrainWritesEverything trains on a tiny MNIST-shaped data set and
+// checks every output file, the JSON summary, and that encode reads the
+// model back.
+func TestTrainWritesEverything(t *testing.T) {
+	data, out := t.TempDir(), filepath.Join(t.TempDir(), "run")
+	writeTinyMNIST(t, data, 30)
+	code, stdout, stderr := runBinary(t, "train", "-data", data, "-out", out, "-layers", "784,16,4", "-epochs", "2", "-batch", "8", "-train-n", "30", "-json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s map[string]any
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatalf("stdout with -json is not JSON: %v\n%s", err, stdout)
+	}
+	for _, key := range []string{"layers", "epochs", "train_n", "seconds", "test_sse_per_image", "train_loss"} {
+		if _, ok := s[key]; !ok {
+			t.Errorf("summary lacks %q", key)
+		}
+	}
+	if losses, _ := s["train_loss"].([]any); len(losses) != 2 {
+		t.Errorf("train_loss has %d entries, want one per epoch (2)", len(losses))
+	}
+	if !strings.Contains(stderr, "epoch  2/2") {
+		t.Errorf("no progress line for epoch 2 on stderr: %q", stderr)
+	}
+	for _, f := range []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "summary.json"} {
+		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+
+	csv := filepath.Join(t.TempDir(), "codes.csv")
+	code, _, stderr = runBinary(t, "encode", "-model", filepath.Join(out, "autoencoder.model"), "-data", data, "-out", csv)
+	if code != 0 {
+		t.Fatalf("encode: exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(csv)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 31 || lines[0] != "label,h0,h1,h2,h3" {
+		t.Errorf("codes.csv has %d lines starting %q, want a header and 30 rows of 4 codes", len(lines), lines[0])
+	}
+}
+
+// TestTrainDivergenceKeepsOldModel: a run that diverges says so in one line,
+// exits 1 and leaves the model of an earlier run untouched.
+func TestTrainDivergenceKeepsOldModel(t *testing.T) {
+	data, out := t.TempDir(), t.TempDir()
+	writeTinyMNIST(t, data, 30)
+	model := filepath.Join(out, "autoencoder.model")
+	os.WriteFile(model, []byte("the earlier model"), 0o644)
+	code, _, stderr := runBinary(t, "train", "-data", data, "-out", out, "-layers", "784,16,4",
+		"-act", "linear", "-out-act", "linear", "-opt", "sgd", "-lr", "1000", "-epochs", "20", "-batch", "8", "-train-n", "30")
+	if code != 1 || !strings.Contains(stderr, "diverged at epoch") || !strings.Contains(stderr, "smaller learning rate") {
+		t.Errorf("exit %d, stderr %q; want 1 and a message naming the epoch and suggesting a smaller learning rate", code, stderr)
+	}
+	if b, _ := os.ReadFile(model); string(b) != "the earlier model" {
+		t.Error("the earlier model was overwritten")
+	}
+}
+
+func TestTrainRealMNISTQuick(t *testing.T) {
+	dir := os.Getenv("MNIST_DIR")
+	if dir == "" {
+		t.Skip("MNIST_DIR is not set: skipping the run on real MNIST")
+	}
+	out := t.TempDir()
+	code, stdout, stderr := runBinary(t, "train", "-data", dir, "-out", out, "-train-n", "2000", "-epochs", "3", "-json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		TestSSE float64   `json:"test_sse_per_image"`
+		Test    []float64 `json:"test_sse_per_epoch"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	// The mean test image has Σx² ≈ 104 (mean pixel 0.13, many near 1), so
+	// reconstructing nothing costs about that much; 3 epochs on 2,000
+	// images must do clearly better and keep improving.
+	if !(s.TestSSE < 60) || !(s.Test[2] < s.Test[0]) {
+		t.Errorf("test error %.2f after 3 epochs (per epoch %v); want below 60 and falling", s.TestSSE, s.Test)
+	}
+}

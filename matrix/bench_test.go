@@ -1,0 +1,127 @@
+package matrix
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// linearShapes are the three products of a linear layer 784 → 256 on a
+// mini-batch of 128 MNIST images (X: 128×784, W: 784×256, dY: 128×256):
+//
+//	forward  Y  = X·W    Mul        128×784 · 784×256
+//	weights  dW = Xᵀ·dY  MulTransA  (128×784)ᵀ · 128×256
+//	inputs   dX = dY·Wᵀ  MulTransB  128×256 · (784×256)ᵀ
+//
+// Each is 2·128·784·256 ≈ 51.4 million floating-point operations.
+var linearShapes = []struct {
+	name           string
+	transA, transB bool
+	ar, ac, br, bc int // shapes of the operands as stored
+}{
+	{"Forward128x784x256", false, false, 128, 784, 784, 256},
+	{"WeightGrad784x128x256", true, false, 128, 784, 128, 256},
+	{"InputGrad128x256x784", false, true, 128, 256, 784, 256},
+}
+
+// benchKernels are the ways of computing c = op(a)·op(b) that the
+// benchmarks compare: the textbook reference, the portable kernel, and
+// whatever Mul uses on this machine (the SIMD kernel when it is built in and
+// the CPU has it; otherwise the portable kernel again), named Mul_ and the
+// kernel's name. MulRef knows no
+// transposes, so it gets aT and bT: op(a) and op(b) copied out beforehand,
+// outside the timed loop.
+var benchKernels = []struct {
+	name string
+	run  func(transA, transB bool, a, b, aT, bT, c *Dense)
+}{
+	{"MulRef", func(_, _ bool, _, _, aT, bT, c *Dense) { c.MulRef(aT, bT) }},
+	{"portable", func(transA, transB bool, a, b, _, _, c *Dense) {
+		gemmWith(&portableKernel, transA, transB, a, b, c, false)
+	}},
+	{"Mul", func(transA, transB bool, a, b, _, _, c *Dense) {
+		gemm(transA, transB, a, b, c)
+	}},
+}
+
+// BenchmarkLinear times the three products of a linear layer at the MNIST
+// shapes, for each kernel, and reports GFLOP/s (2·m·n·k floating-point
+// operations per product). The seed is fixed so every run sees the same
+// numbers.
+func BenchmarkLinear(b *testing.B) {
+	for _, s := range linearShapes {
+		rng := rand.New(rand.NewPCG(1, 2))
+		x, y := randDense(rng, s.ar, s.ac, 0), randDense(rng, s.br, s.bc, 0)
+		xT, yT := opCopy(x, s.transA), opCopy(y, s.transB)
+		m, k := xT.Dims()
+		n := yT.cols
+		c := New(m, n)
+		flops := 2 * float64(m) * float64(n) * float64(k)
+		for _, kern := range benchKernels {
+			name := kern.name
+			if name == "Mul" {
+				name += "_" + Kernel()
+			}
+			b.Run(s.name+"/"+name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					kern.run(s.transA, s.transB, x, y, xT, yT, c)
+				}
+				b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
+			})
+		}
+	}
+}
+
+// BenchmarkGram compares Gram (one triangle, then mirrored) with the full
+// product MulTransA on the covariance shape of MNIST, on a tenth of the
+// training set: a is 6000×784, the result 784×784. Both report the flops of
+// the full product, 2·n·d², so the figures compare times directly.
+func BenchmarkGram(b *testing.B) {
+	const n, d = 6000, 784
+	rng := rand.New(rand.NewPCG(1, 2))
+	a := randDense(rng, n, d, 0)
+	c := New(d, d)
+	flops := 2 * float64(n) * float64(d) * float64(d)
+	for _, v := range []struct {
+		name string
+		run  func()
+	}{
+		{"Gram", func() { c.Gram(a) }},
+		{"MulTransA", func() { c.MulTransA(a, a) }},
+	} {
+		b.Run(fmt.Sprintf("%s%dx%d", v.name, n, d), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v.run()
+			}
+			b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
+		})
+	}
+}
+
+// BenchmarkWeightGradAccumulate compares two ways of accumulating the weight
+// gradient of the 784 → 256 layer over a mini-batch of 128, dW += Xᵀ·dY:
+// AddMulTransA in one pass, against MulTransA into a temporary followed by
+// Add. GFLOP/s counts the product's 2·784·128·256 flops only.
+func BenchmarkWeightGradAccumulate(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	x, dy := randDense(rng, 128, 784, 0), randDense(rng, 128, 256, 0)
+	dw, tmp := New(784, 256), New(784, 256)
+	flops := 2 * 784 * 128 * 256.0
+	for _, v := range []struct {
+		name string
+		run  func()
+	}{
+		{"AddMulTransA", func() { dw.AddMulTransA(x, dy) }},
+		{"MulTransA+Add", func() { tmp.MulTransA(x, dy); dw.Add(dw, tmp) }},
+	} {
+		b.Run(v.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				v.run()
+			}
+			b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
+		})
+	}
+}

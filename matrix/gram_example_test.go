@@ -1,0 +1,30 @@
+package matrix_test
+
+import (
+	"fmt"
+
+	"bottleneck/matrix"
+)
+
+// Gram computes aᵀ·a, here for three samples of two features: the (not yet
+// centred or scaled) covariance that PCA starts from.
+func ExampleDense_Gram() {
+	a := matrix.NewFromSlice(3, 2, []float64{
+		1, 2,
+		3, 4,
+		5, 6,
+	})
+	g := matrix.New(2, 2)
+	g.Gram(a)
+	fmt.Print(g)
+	// Output:
+	// [35 44]
+	// [44 56]
+}
+
+// Kernel names the matrix-product kernel this build uses: "portable", or a
+// SIMD kernel such as "avx512" when built with GOEXPERIMENT=simd on a CPU
+// that has it. The output depends on the machine, so it is not checked.
+func ExampleKernel() {
+	fmt.Println(matrix.Kernel())
+}
