@@ -38,7 +38,9 @@ const fitBlockRows = 2048
 //
 // The covariance is accumulated block by block of rows, each block centred
 // first (subtracting the mean before multiplying keeps the rounding error
-// small; computing XᵀX/n − μμᵀ would not), and decomposed with EigenSym.
+// small; computing XᵀX/n − μμᵀ would not) and multiplied by matrix's Gram,
+// which uses the symmetry of xcᵀ·xc to do half the work; the result is
+// decomposed with EigenSym.
 func Fit(x *matrix.Dense) (*PCA, error) {
 	n, d := x.Dims()
 	if n == 0 || d == 0 {
@@ -65,7 +67,7 @@ func Fit(x *matrix.Dense) (*PCA, error) {
 				row[j] = v - mean[j]
 			}
 		}
-		part.MulTransA(xc, xc) // part = xcᵀ·xc: d×d
+		part.Gram(xc) // part = xcᵀ·xc: d×d, computing one triangle
 		cov.Add(cov, part)
 	}
 	cov.Scale(1/float64(n), cov)
