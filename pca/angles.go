@@ -42,32 +42,66 @@ func Orthonormalize(a *matrix.Dense) (*matrix.Dense, error) {
 	return q, nil
 }
 
+// rankTol is the relative size below which RowBasis counts a singular value
+// as zero: far above roundoff (1e-16), far below any direction a model uses.
+const rankTol = 1e-10
+
+// RowBasis returns an orthonormal basis of the span of the rows of a (p×d),
+// as the rows of an r×d matrix, r being the numerical rank of a: the right
+// singular vectors of a whose singular values exceed 1e-10 times the
+// largest. Unlike Orthonormalize it accepts dependent rows, such as a
+// decoder in which weight decay has switched some directions off. It
+// returns an error if a is zero or holds NaN or ±Inf.
+func RowBasis(a *matrix.Dense) (*matrix.Dense, error) {
+	_, s, v, err := SVD(a) // a = U·diag(s)·Vᵀ; V's columns span a's rows
+	if err != nil {
+		return nil, fmt.Errorf("pca: RowBasis: %w", err)
+	}
+	if s[0] == 0 {
+		return nil, fmt.Errorf("pca: RowBasis: the %d×%d matrix is zero and spans nothing", a.Rows(), a.Cols())
+	}
+	r := 0
+	for r < len(s) && s[r] > rankTol*s[0] {
+		r++
+	}
+	basis := matrix.New(r, a.Cols())
+	for i := 0; i < r; i++ {
+		row := basis.Row(i)
+		for j := range row {
+			row[j] = v.At(j, i)
+		}
+	}
+	return basis, nil
+}
+
 // PrincipalAngles returns the principal angles, in radians and ascending,
 // between the span of the rows of a (p×d) and the span of the rows of b
-// (q×d); there are min(p, q) of them. Angle i is the smallest angle between
-// a unit vector of one span and a unit vector of the other, each orthogonal
-// to the pairs before it: all zero when one span contains the other, all π/2
-// when they are orthogonal.
+// (q×d). Angle i is the smallest angle between a unit vector of one span and
+// a unit vector of the other, each orthogonal to the pairs before it: all
+// zero when one span contains the other, all π/2 when they are orthogonal.
+// There are min(dim A, dim B) of them, the dimensions being the numerical
+// ranks (RowBasis): min(p, q) when the rows of each are independent.
 //
-// It orthonormalises both (Q₁ p×d, Q₂ q×d); the singular values of Q₁·Q₂ᵀ
-// are then the cosines of the angles (Björck and Golub, 1973). Angles are
-// computed as acos of a cosine, so angles below about 1e-8 rad come out as
-// 0: ample for telling 0.1° from 1°. It panics if a and b have different
-// numbers of columns, and returns an error if either has dependent rows.
+// It takes orthonormal bases of both spans (Q₁ r₁×d, Q₂ r₂×d); the singular
+// values of Q₁·Q₂ᵀ are then the cosines of the angles (Björck and Golub,
+// 1973). Angles are computed as acos of a cosine, so angles below about
+// 1e-8 rad come out as 0: ample for telling 0.1° from 1°. It panics if a and
+// b have different numbers of columns, and returns an error if either is
+// zero.
 func PrincipalAngles(a, b *matrix.Dense) ([]float64, error) {
 	if a.Cols() != b.Cols() {
 		panic(fmt.Sprintf("pca: PrincipalAngles: subspaces of different spaces, %d×%d and %d×%d", a.Rows(), a.Cols(), b.Rows(), b.Cols()))
 	}
-	qa, err := Orthonormalize(a)
+	qa, err := RowBasis(a)
 	if err != nil {
 		return nil, fmt.Errorf("pca: PrincipalAngles: first subspace: %w", err)
 	}
-	qb, err := Orthonormalize(b)
+	qb, err := RowBasis(b)
 	if err != nil {
 		return nil, fmt.Errorf("pca: PrincipalAngles: second subspace: %w", err)
 	}
 	m := matrix.New(qa.Rows(), qb.Rows())
-	m.MulTransB(qa, qb) // Q₁·Q₂ᵀ: p×q
+	m.MulTransB(qa, qb) // Q₁·Q₂ᵀ: r₁×r₂
 	_, cosines, _, err := SVD(m)
 	if err != nil {
 		return nil, fmt.Errorf("pca: PrincipalAngles: %w", err)
@@ -79,26 +113,28 @@ func PrincipalAngles(a, b *matrix.Dense) ([]float64, error) {
 	return angles, nil
 }
 
-// SubspaceDistance returns 1 − tr(U·Uᵀ·W·Wᵀ)/k, the measure of Bao et al.
-// (2020), between the span of the k rows of u (k×d) and the span of the k
-// rows of w (k×d), both orthonormalised first so that U·Uᵀ and W·Wᵀ are the
-// projections onto them. It is 0 for the same subspace and 1 for orthogonal
-// ones, and equals the mean of sin² over the principal angles. It panics if
-// the shapes differ and returns an error if either has dependent rows.
+// SubspaceDistance returns 1 − tr(U·Uᵀ·P_W)/k, the measure of Bao et al.
+// (2020), between the span of the rows of u (k×d, e.g. the top k principal
+// components; its rows must be independent) and the span of the rows of w
+// (m×d, e.g. a decoder's rows), P_W being the projection onto the latter.
+// It is 0 when w's span contains u's and 1 when they are orthogonal; for
+// spans of equal dimension it is the mean of sin² over the principal
+// angles. It panics if the numbers of columns differ and returns an error if
+// u's rows are dependent or w is zero.
 func SubspaceDistance(u, w *matrix.Dense) (float64, error) {
-	if u.Rows() != w.Rows() || u.Cols() != w.Cols() {
+	if u.Cols() != w.Cols() {
 		panic(fmt.Sprintf("pca: SubspaceDistance: shape mismatch %d×%d and %d×%d", u.Rows(), u.Cols(), w.Rows(), w.Cols()))
 	}
 	qu, err := Orthonormalize(u)
 	if err != nil {
 		return 0, fmt.Errorf("pca: SubspaceDistance: %w", err)
 	}
-	qw, err := Orthonormalize(w)
+	qw, err := RowBasis(w)
 	if err != nil {
 		return 0, fmt.Errorf("pca: SubspaceDistance: %w", err)
 	}
 	// tr(QuᵀQu·QwᵀQw) = ‖Qu·Qwᵀ‖², the sum of the squared cosines.
-	m := matrix.New(u.Rows(), w.Rows())
+	m := matrix.New(qu.Rows(), qw.Rows())
 	m.MulTransB(qu, qw)
 	norm := m.Norm()
 	return math.Max(0, 1-norm*norm/float64(u.Rows())), nil // rounding can give −1e-16

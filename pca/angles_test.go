@@ -59,14 +59,49 @@ func TestPrincipalAngles(t *testing.T) {
 	}
 }
 
+// TestPrincipalAnglesDependentRows: dependent rows span fewer dimensions,
+// and there are only as many angles as the smaller span has.
+func TestPrincipalAnglesDependentRows(t *testing.T) {
+	// Both rows are multiples of (1, 2, 3): a line, at angle acos(1/√14) to e₀.
+	line := matrix.NewFromSlice(2, 3, []float64{1, 2, 3, 2, 4, 6})
+	e0 := matrix.NewFromSlice(1, 3, []float64{1, 0, 0})
+	got, err := PrincipalAngles(line, e0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := math.Acos(1 / math.Sqrt(14)); len(got) != 1 || math.Abs(got[0]-want) > 1e-12 {
+		t.Errorf("angles %v, want [%v]", got, want)
+	}
+	// A plane written with three rows against itself written with two.
+	plane3 := matrix.NewFromSlice(3, 3, []float64{1, 0, 0, 0, 1, 0, 1, 1, 0})
+	plane2 := matrix.NewFromSlice(2, 3, []float64{1, 1, 0, 1, -1, 0})
+	got, err = PrincipalAngles(plane3, plane2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[1] > 1e-7 {
+		t.Errorf("plane against itself: angles %v, want two zeros", got)
+	}
+}
+
 func TestPrincipalAnglesErrors(t *testing.T) {
-	dependent := matrix.NewFromSlice(2, 3, []float64{1, 2, 3, 2, 4, 6})
 	ok := matrix.NewFromSlice(1, 3, []float64{1, 0, 0})
-	if _, err := PrincipalAngles(dependent, ok); err == nil || !strings.Contains(err.Error(), "combination of the rows before it") {
-		t.Errorf("dependent rows: err = %v", err)
+	if _, err := PrincipalAngles(matrix.New(2, 3), ok); err == nil || !strings.Contains(err.Error(), "is zero") {
+		t.Errorf("zero matrix: err = %v", err)
+	}
+	nan := matrix.NewFromSlice(1, 3, []float64{1, math.NaN(), 0})
+	if _, err := PrincipalAngles(ok, nan); err == nil {
+		t.Error("NaN: no error")
 	}
 	if msg := panics(func() { PrincipalAngles(ok, matrix.New(1, 4)) }); !strings.HasPrefix(msg, "pca: PrincipalAngles:") {
 		t.Errorf("different d: panic %q", msg)
+	}
+}
+
+func TestOrthonormalizeDependent(t *testing.T) {
+	dependent := matrix.NewFromSlice(2, 3, []float64{1, 2, 3, 2, 4, 6})
+	if _, err := Orthonormalize(dependent); err == nil || !strings.Contains(err.Error(), "combination of the rows before it") {
+		t.Errorf("dependent rows: err = %v", err)
 	}
 }
 
@@ -86,6 +121,8 @@ func TestSubspaceDistance(t *testing.T) {
 		{"same", planeA, scaled, 0},
 		{"orthogonal", planeA, planeC, 1},
 		{"angles α, β", planeA, planeB, (math.Pow(math.Sin(alpha), 2) + math.Pow(math.Sin(beta), 2)) / 2},
+		// w spans only e₀ (twice): half of span(e₀, e₁) is missed.
+		{"w of lower rank", planeA, matrix.NewFromSlice(2, 4, []float64{1, 0, 0, 0, -2, 0, 0, 0}), 0.5},
 	}
 	for _, tt := range tests {
 		got, err := SubspaceDistance(tt.u, tt.w)

@@ -14,7 +14,7 @@
 // Reconstruct and the reconstruction error, and PCA and ZCA whitening.
 //
 // To compare two subspaces of R^d, each given by the rows of a matrix, there
-// are PrincipalAngles (via Orthonormalize and SVD, a one-sided Jacobi singular
+// are PrincipalAngles (via RowBasis and SVD, a one-sided Jacobi singular
 // value decomposition also written here), SubspaceDistance and AxisAlignment.
 //
 // FitLinearAutoencoder trains the linear autoencoder x ↦ x·W₁·W₂ by exact,

@@ -400,6 +400,9 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 	default:
 		fmt.Fprintf(w, "exact descent's training error is %.2f%% above PCA's (more -steps bring it closer; it cannot go below)\n", 100*gap)
 	}
+	if r := len(s.Exact.PrincipalAnglesDeg); r < s.K {
+		fmt.Fprintf(w, "the exact decoder spans only %d dimensions: weight decay λ = %g switches off every direction whose variance σ² is below λ\n", r, s.WeightDecay)
+	}
 	fmt.Fprintf(w, "principal angles of the exact descent (degrees, ascending):")
 	for _, a := range s.Exact.PrincipalAnglesDeg {
 		fmt.Fprintf(w, " %.4f", a)
@@ -418,7 +421,7 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 	fmt.Fprintf(w, "\nindividual directions of the exact decoder: cos² with principal component i\n")
 	fmt.Fprintf(w, "%3s %9s %10s %12s %9s", "i", "σ²", "row i", "singular i", "s²")
 	if s.WeightDecay > 0 {
-		fmt.Fprintf(w, " %14s %8s", "1 − λ/σ²", "s²/theory")
+		fmt.Fprintf(w, " %14s %9s", "1 − λ/σ²", "s²/theory")
 	}
 	if minibatch {
 		fmt.Fprintf(w, " %16s", "mini-batch sing.")
@@ -426,8 +429,11 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 	fmt.Fprintln(w)
 	for i := 0; i < s.K; i++ {
 		fmt.Fprintf(w, "%3d %9.4f %10.4f %12.6f %9.6f", i+1, s.Variances[i], s.Exact.RowCos2[i], s.Exact.SVDCos2[i], s.Exact.S2[i])
-		if s.WeightDecay > 0 {
-			fmt.Fprintf(w, " %14.6f %8.5f", s.TheoryS2[i], s.Exact.S2[i]/s.TheoryS2[i])
+		switch {
+		case s.WeightDecay > 0 && s.TheoryS2[i] > 0:
+			fmt.Fprintf(w, " %14.6f %9.5f", s.TheoryS2[i], s.Exact.S2[i]/s.TheoryS2[i])
+		case s.WeightDecay > 0:
+			fmt.Fprintf(w, " %14.6f %9s", s.TheoryS2[i], "off")
 		}
 		if minibatch {
 			fmt.Fprintf(w, " %16.4f", s.MiniBatch.SVDCos2[i])
