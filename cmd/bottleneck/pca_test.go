@@ -88,3 +88,21 @@ func TestPCAReproducesPublishedNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestPCAAndCompareHelp: -h explains every flag of both commands.
+func TestPCAAndCompareHelp(t *testing.T) {
+	for cmd, flags := range map[string][]string{
+		"pca":     {"-data", "-k", "-var", "-out", "-json"},
+		"compare": {"-data", "-k", "-weight-decay", "-steps", "-lr", "-momentum", "-epochs", "-batch", "-adam-lr", "-seed", "-out", "-json"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{cmd, "-h"}, &stdout, &stderr); code != 0 {
+			t.Errorf("%s -h: exit %d", cmd, code)
+		}
+		for _, f := range flags {
+			if !strings.Contains(stdout.String(), "  "+f) {
+				t.Errorf("%s -h does not explain %s", cmd, f)
+			}
+		}
+	}
+}
