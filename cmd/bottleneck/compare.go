@@ -204,19 +204,19 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		_, err = autoencoder.Train(ae, train.Images, test.Images, autoencoder.TrainConfig{
 			Epochs: f.epochs, BatchSize: f.batch, Optimizer: nn.NewAdam(f.adamLR), Regularizers: regs, Rng: rng,
 			Progress: func(pr autoencoder.Progress) {
-				// Measure the angles ten times an epoch, and at its end.
+				// Measure the angles about ten times an epoch, and at its end.
 				tenth := max(1, pr.Batches/10)
-				if !pr.EpochDone && pr.Batch%tenth != 0 {
+				if !pr.EpochDone && (pr.Batch%tenth != 0 || pr.Batch == pr.Batches) {
 					return
 				}
 				angles, err := pca.PrincipalAngles(decoder, top)
 				if err != nil {
 					return
 				}
+				mbEpochs = append(mbEpochs, float64(pr.Epoch-1)+float64(pr.Batch)/float64(pr.Batches))
+				mbMax = append(mbMax, degrees(angles[len(angles)-1]))
+				mbMedian = append(mbMedian, degrees(median(angles)))
 				if !pr.EpochDone {
-					mbEpochs = append(mbEpochs, float64(pr.Epoch-1)+float64(pr.Batch)/float64(pr.Batches))
-					mbMax = append(mbMax, degrees(angles[len(angles)-1]))
-					mbMedian = append(mbMedian, degrees(median(angles)))
 					return
 				}
 				s.MiniBatchMaxAngle = append(s.MiniBatchMaxAngle, degrees(angles[len(angles)-1]))
@@ -450,6 +450,9 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 // angle, and descent_angles.svg, the angles over the exact descent's steps.
 // Angles are drawn on a log axis, floored at 1e-4 degrees.
 func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64) error {
+	if len(exactMax) == 0 {
+		return fmt.Errorf("no principal angles measured during the exact descent: the decoder stayed zero")
+	}
 	last := exactMax[len(exactMax)-1]
 	descent := &plot.Chart{
 		Title:  "Exact descent: principal angles to PCA",
