@@ -28,8 +28,8 @@ import (
 //
 // It is chosen over cyclic Jacobi because Jacobi needs about 5–10 sweeps of
 // about 3d³ operations each on a full matrix: for MNIST's d = 784 the
-// Householder-QL route is roughly ten times faster (well under a second),
-// while being just as accurate (backward stable).
+// Householder-QL route is roughly ten times faster (about a second, see
+// BenchmarkEigenSym784), while being just as accurate (backward stable).
 //
 // EigenSym returns an error if a holds NaN or ±Inf, or if the QL iteration
 // does not converge (which does not happen for finite symmetric input in

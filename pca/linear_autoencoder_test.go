@@ -174,3 +174,23 @@ func TestFitLinearAutoencoderErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLinearAutoencoderReconstruct: with the top k components as decoder
+// rows and their transpose as encoder, the linear autoencoder is PCA, and
+// its reconstructions are PCA's.
+func TestLinearAutoencoderReconstruct(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 28))
+	x, _, _ := lowRankData(rng, 60, 6, []float64{3, 2, 1}, 0.2)
+	p, err := Fit(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, _ := p.Top(2)
+	ae := &LinearAutoencoder{Encoder: matrix.New(6, 2), Decoder: top.Clone()}
+	ae.Encoder.Transpose(top)
+	codes, _ := p.Project(x, 2)
+	want, _ := p.Reconstruct(codes)
+	if got := ae.Reconstruct(x, p.Mean); !matrix.EqualApprox(got, want, 1e-12) {
+		t.Errorf("linear autoencoder with W₁ = Vₖᵀ, W₂ = Vₖ differs from PCA's reconstruction")
+	}
+}
