@@ -1,11 +1,511 @@
 package main
 
 import (
-	"errors"
+	"encoding/json"
+	"fmt"
 	"io"
+	"math"
+	"math/rand/v2"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"bottleneck/autoencoder"
+	"bottleneck/internal/plot"
+	"bottleneck/matrix"
+	"bottleneck/mnist"
+	"bottleneck/nn"
+	"bottleneck/pca"
 )
 
-// runCompare is not written yet; its issue fills it in.
+const compareHelp = `
+Train a linear autoencoder (identity activations, with biases) with a code of
+k numbers on the 60,000 MNIST training images, and compare what it learned
+with PCA at the same k.
+
+It is trained two ways:
+  - exactly: full-batch gradient descent with momentum on the per-image loss
+    ½‖x − x̂‖² + (λ/2)(‖W₁‖² + ‖W₂‖²), which on centred data depends on the
+    images only through their 784×784 covariance (docs/pca.md), so every
+    step uses the exact gradient over all 60,000 images (-steps, -lr);
+  - as in the lecture: mini-batch backpropagation with Adam on the same loss
+    (-epochs, -batch, -adam-lr), whose gradient noise leaves the angles on a
+    floor of a few degrees.
+
+For each it prints the reconstruction error next to PCA's (training and
+test, Σ over pixels of (x − x̂)² per image), the principal angles between the
+span of the decoder's rows and the span of the top k components (Baldi &
+Hornik: they go to zero), and for the individual directions the cos² between
+decoder row i, and between the decoder's i-th right singular vector, and
+principal component i. With weight decay λ > 0 the singular vectors line up
+with the components and their squared singular values approach
+s² = 1 − λ/σ² (Plaut 2018; Kunin et al. 2019), σ² being the component's
+variance; λ is on the per-image scale, comparable with σ₁² ≈ 5.1.
+
+Written into -out: compare.png (first line the principal components, second
+the exact decoder's rows, third its singular vectors, fourth the mini-batch
+decoder's rows), angles.svg (the largest and median principal angle over the
+epochs of mini-batch training, with the exact descent's final largest angle
+for reference), descent_angles.svg (the same over the steps of the exact
+descent) and summary.json.`
+
+// compareFlags are compare's settings.
+type compareFlags struct {
+	data, out            string
+	k, steps, epochs     int
+	batch                int
+	lambda, lr, momentum float64
+	adamLR               float64
+	seed                 uint64
+	json                 bool
+}
+
+// directions describes how a decoder's rows (k×784) relate to the top k
+// principal components.
+type directions struct {
+	TrainSSEPerImage   float64   `json:"train_sse_per_image"`
+	TestSSEPerImage    float64   `json:"test_sse_per_image"`
+	PrincipalAnglesDeg []float64 `json:"principal_angles_deg"`
+	MaxAngleDeg        float64   `json:"max_principal_angle_deg"`
+	MedianAngleDeg     float64   `json:"median_principal_angle_deg"`
+	SubspaceDistance   float64   `json:"subspace_distance"`
+	AxisAlignment      float64   `json:"axis_alignment"`
+	RowCos2            []float64 `json:"decoder_row_cos2"`
+	SVDCos2            []float64 `json:"decoder_svd_cos2"`
+	S2                 []float64 `json:"decoder_s2"`
+}
+
+// compareSummary is summary.json, and what -json prints. The top-level
+// lae_* fields describe the exact descent.
+type compareSummary struct {
+	K                  int        `json:"k"`
+	WeightDecay        float64    `json:"weight_decay"`
+	PCATrainSSE        float64    `json:"pca_train_sse_per_image"`
+	PCATestSSE         float64    `json:"pca_test_sse_per_image"`
+	LAETrainSSE        float64    `json:"lae_train_sse_per_image"`
+	LAETestSSE         float64    `json:"lae_test_sse_per_image"`
+	PrincipalAnglesDeg []float64  `json:"principal_angles_deg"`
+	MaxAngleDeg        float64    `json:"max_principal_angle_deg"`
+	DecoderSVDCos2     []float64  `json:"decoder_svd_cos2,omitempty"`
+	DecoderS2          []float64  `json:"decoder_s2,omitempty"`
+	TheoryS2           []float64  `json:"theory_s2,omitempty"`
+	Variances          []float64  `json:"pca_variances"`
+	Exact              directions `json:"exact_descent"`
+	ExactSettings      string     `json:"exact_descent_settings"`
+	MiniBatch          directions `json:"minibatch"`
+	MiniBatchSettings  string     `json:"minibatch_settings"`
+	MiniBatchMaxAngle  []float64  `json:"minibatch_max_angle_deg_per_epoch"`
+	PCASeconds         float64    `json:"pca_seconds"`
+	ExactSeconds       float64    `json:"exact_descent_seconds"`
+	MiniBatchSeconds   float64    `json:"minibatch_seconds"`
+	Files              []string   `json:"files"`
+}
+
 func runCompare(args []string, stdout, stderr io.Writer) error {
-	return errors.New("not implemented yet")
+	var f compareFlags
+	fs := newFlagSet("compare", compareHelp, stdout)
+	fs.StringVar(&f.data, "data", "", "directory holding the four MNIST files (default $MNIST_DIR, else the user cache; see bottleneck fetch)")
+	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783)")
+	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component")
+	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
+	fs.Float64Var(&f.lr, "lr", 0.05, "learning rate of the exact descent (stable below about 1/(2σ₁²) ≈ 0.1)")
+	fs.Float64Var(&f.momentum, "momentum", 0.9, "heavy-ball momentum of the exact descent")
+	fs.IntVar(&f.epochs, "epochs", 5, "epochs of mini-batch backpropagation (0 skips it)")
+	fs.IntVar(&f.batch, "batch", 128, "images per mini-batch")
+	fs.Float64Var(&f.adamLR, "adam-lr", 0.001, "learning rate of Adam for the mini-batch training")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights and the shuffling")
+	fs.StringVar(&f.out, "out", filepath.Join("out", "compare"), "directory for the pictures and summary.json")
+	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if err := f.check(); err != nil {
+		return err
+	}
+	if err := prepareOutDir(f.out); err != nil {
+		return err
+	}
+	dir, err := mnist.Dir(f.data)
+	if err != nil {
+		return err
+	}
+	train, test, err := mnist.Load(dir)
+	if err != nil {
+		return err
+	}
+	log := stdout
+	if f.json {
+		log = stderr
+	}
+
+	start := time.Now()
+	p, err := pca.Fit(train.Images)
+	if err != nil {
+		return err
+	}
+	top, err := p.Top(f.k)
+	if err != nil {
+		return err
+	}
+	s := compareSummary{K: f.k, WeightDecay: f.lambda, Variances: p.Variances[:f.k],
+		Files: []string{"compare.png", "angles.svg", "descent_angles.svg", "summary.json"}}
+	if s.PCATrainSSE, err = p.ReconstructionError(train.Images, f.k); err != nil {
+		return err
+	}
+	if s.PCATestSSE, err = p.ReconstructionError(test.Images, f.k); err != nil {
+		return err
+	}
+	s.PCASeconds = time.Since(start).Seconds()
+	fmt.Fprintf(log, "PCA of %d training images in %.1fs: k = %d components, test error %.4f per image\n", train.Len(), s.PCASeconds, f.k, s.PCATestSSE)
+
+	// The exact descent on the covariance.
+	start = time.Now()
+	s.ExactSettings = fmt.Sprintf("full-batch descent on the covariance, %d steps, lr %g, momentum %g, λ %g, seed %d", f.steps, f.lr, f.momentum, f.lambda, f.seed)
+	var exactSteps, exactMax, exactMedian []float64
+	cfg := pca.DescentConfig{K: f.k, WeightDecay: f.lambda, LearningRate: f.lr, Momentum: f.momentum, Steps: f.steps, InitStd: 0.01}
+	lae, err := pca.FitLinearAutoencoder(p.Covariance, cfg, rand.New(rand.NewPCG(f.seed, 1)), func(step int, lae *pca.LinearAutoencoder, loss float64) {
+		if step%5 != 0 && step != f.steps {
+			return
+		}
+		if angles, err := pca.PrincipalAngles(lae.Decoder, top); err == nil {
+			exactSteps = append(exactSteps, float64(step))
+			exactMax = append(exactMax, degrees(angles[len(angles)-1]))
+			exactMedian = append(exactMedian, degrees(median(angles)))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	s.ExactSeconds = time.Since(start).Seconds()
+	if s.Exact, err = describeDecoder(lae.Decoder, top); err != nil {
+		return err
+	}
+	s.Exact.TrainSSEPerImage = sseOf(train.Images, lae.Reconstruct(train.Images, p.Mean))
+	s.Exact.TestSSEPerImage = sseOf(test.Images, lae.Reconstruct(test.Images, p.Mean))
+	fmt.Fprintf(log, "exact descent: %s, in %.1fs\n", s.ExactSettings, s.ExactSeconds)
+
+	// Mini-batch backpropagation, the lecture's way.
+	var mbDecoder *matrix.Dense
+	var mbEpochs, mbMax, mbMedian []float64
+	if f.epochs > 0 {
+		start = time.Now()
+		rng := rand.New(rand.NewPCG(f.seed, 2))
+		ae, err := autoencoder.New(autoencoder.Config{Layers: []int{28 * 28, f.k}, Activation: "linear", OutputActivation: "linear"}, rng)
+		if err != nil {
+			return err
+		}
+		var regs []autoencoder.Regularizer
+		if f.lambda > 0 {
+			regs = append(regs, autoencoder.WeightDecay{Lambda: f.lambda})
+		}
+		decoder := ae.Decoder.Layers[0].(*nn.Linear).W // k×784: each row a direction in pixel space
+		s.MiniBatchSettings = fmt.Sprintf("784-%d-784 linear with biases, Adam %g, batch %d, %d epochs, λ %g, seed %d", f.k, f.adamLR, f.batch, f.epochs, f.lambda, f.seed)
+		fmt.Fprintf(log, "mini-batch backpropagation: %s\n", s.MiniBatchSettings)
+		_, err = autoencoder.Train(ae, train.Images, test.Images, autoencoder.TrainConfig{
+			Epochs: f.epochs, BatchSize: f.batch, Optimizer: nn.NewAdam(f.adamLR), Regularizers: regs, Rng: rng,
+			Progress: func(pr autoencoder.Progress) {
+				// Measure the angles ten times an epoch, and at its end.
+				tenth := max(1, pr.Batches/10)
+				if !pr.EpochDone && pr.Batch%tenth != 0 {
+					return
+				}
+				angles, err := pca.PrincipalAngles(decoder, top)
+				if err != nil {
+					return
+				}
+				if !pr.EpochDone {
+					mbEpochs = append(mbEpochs, float64(pr.Epoch-1)+float64(pr.Batch)/float64(pr.Batches))
+					mbMax = append(mbMax, degrees(angles[len(angles)-1]))
+					mbMedian = append(mbMedian, degrees(median(angles)))
+					return
+				}
+				s.MiniBatchMaxAngle = append(s.MiniBatchMaxAngle, degrees(angles[len(angles)-1]))
+				fmt.Fprintf(log, "  epoch %2d/%d  test error %.4f per image  largest angle %6.2f°  median %5.2f°  %5.1fs\n",
+					pr.Epoch, pr.Epochs, pr.HeldOutSSE, degrees(angles[len(angles)-1]), degrees(median(angles)), pr.Elapsed.Seconds())
+			},
+		})
+		if err != nil {
+			return err
+		}
+		s.MiniBatchSeconds = time.Since(start).Seconds()
+		if s.MiniBatch, err = describeDecoder(decoder, top); err != nil {
+			return err
+		}
+		s.MiniBatch.TrainSSEPerImage = ae.SSEPerImage(train.Images)
+		s.MiniBatch.TestSSEPerImage = ae.SSEPerImage(test.Images)
+		mbDecoder = decoder
+	}
+
+	s.LAETrainSSE, s.LAETestSSE = s.Exact.TrainSSEPerImage, s.Exact.TestSSEPerImage
+	s.PrincipalAnglesDeg, s.MaxAngleDeg = s.Exact.PrincipalAnglesDeg, s.Exact.MaxAngleDeg
+	if f.lambda > 0 {
+		s.DecoderSVDCos2, s.DecoderS2 = s.Exact.SVDCos2, s.Exact.S2
+		s.TheoryS2 = make([]float64, f.k)
+		for i, v := range p.Variances[:f.k] {
+			s.TheoryS2[i] = math.Max(0, 1-f.lambda/v) // below σ² = λ the direction is switched off
+		}
+	}
+
+	if err := comparePicture(filepath.Join(f.out, "compare.png"), top, lae.Decoder, mbDecoder); err != nil {
+		return err
+	}
+	if err := angleCharts(f.out, exactSteps, exactMax, exactMedian, mbEpochs, mbMax, mbMedian); err != nil {
+		return err
+	}
+	if err := writeJSONFile(filepath.Join(f.out, "summary.json"), s); err != nil {
+		return err
+	}
+	if f.json {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(s)
+	}
+	printComparison(stdout, s, f.epochs > 0)
+	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg and summary.json into %s\n", f.out)
+	return nil
+}
+
+// check returns a usage error for settings that cannot work.
+func (f *compareFlags) check() error {
+	switch {
+	case f.k < 1 || f.k >= 28*28:
+		return usagef("-k %d: the code size must be between 1 and 783 (smaller than the 784 pixels)", f.k)
+	case !(f.lambda >= 0) || math.IsInf(f.lambda, 0):
+		return usagef("-weight-decay %g: must be zero or a positive number", f.lambda)
+	case f.steps < 0:
+		return usagef("-steps %d: must be zero or more", f.steps)
+	case !(f.lr > 0) || math.IsInf(f.lr, 0):
+		return usagef("-lr %g: the learning rate must be a positive number", f.lr)
+	case !(f.momentum >= 0 && f.momentum < 1):
+		return usagef("-momentum %g: must be in [0, 1)", f.momentum)
+	case f.epochs < 0:
+		return usagef("-epochs %d: must be zero or more", f.epochs)
+	case f.batch < 1:
+		return usagef("-batch %d: need at least one image per batch", f.batch)
+	case !(f.adamLR > 0) || math.IsInf(f.adamLR, 0):
+		return usagef("-adam-lr %g: the learning rate must be a positive number", f.adamLR)
+	}
+	return nil
+}
+
+// describeDecoder compares the rows of decoder (k×d) with the top k
+// principal components (k×d): principal angles, the measures of Bao et al.,
+// the cos² of each row and of each right singular vector with the component
+// of the same rank, and the squared singular values.
+func describeDecoder(decoder, top *matrix.Dense) (directions, error) {
+	var r directions
+	angles, err := pca.PrincipalAngles(decoder, top)
+	if err != nil {
+		return r, err
+	}
+	for _, a := range angles {
+		r.PrincipalAnglesDeg = append(r.PrincipalAnglesDeg, degrees(a))
+	}
+	r.MaxAngleDeg = r.PrincipalAnglesDeg[len(angles)-1]
+	r.MedianAngleDeg = degrees(median(angles))
+	if r.SubspaceDistance, err = pca.SubspaceDistance(top, decoder); err != nil {
+		return r, err
+	}
+	if r.AxisAlignment, err = pca.AxisAlignment(top, decoder); err != nil {
+		return r, err
+	}
+	cos2, err := pca.Cos2(decoder, top)
+	if err != nil {
+		return r, err
+	}
+	for i := 0; i < top.Rows(); i++ {
+		r.RowCos2 = append(r.RowCos2, cos2.At(i, i))
+	}
+	vecs, s, err := singularDirections(decoder)
+	if err != nil {
+		return r, err
+	}
+	svdCos2, err := pca.Cos2(vecs, top)
+	if err != nil {
+		return r, err
+	}
+	for i := 0; i < top.Rows(); i++ {
+		r.SVDCos2 = append(r.SVDCos2, svdCos2.At(i, i))
+		r.S2 = append(r.S2, s[i]*s[i])
+	}
+	return r, nil
+}
+
+// singularDirections returns the right singular vectors of decoder (k×d) as
+// the rows of a k×d matrix, in descending order of the singular values s:
+// the directions in pixel space that the decoder stretches most.
+func singularDirections(decoder *matrix.Dense) (*matrix.Dense, []float64, error) {
+	_, s, v, err := pca.SVD(decoder) // decoder = U·diag(s)·Vᵀ, v: d×k
+	if err != nil {
+		return nil, nil, err
+	}
+	vecs := matrix.New(v.Cols(), v.Rows())
+	vecs.Transpose(v)
+	return vecs, s, nil
+}
+
+// comparePicture draws the principal components, the exact decoder's rows,
+// its singular vectors and (if not nil) the mini-batch decoder's rows, line
+// above line, at most 16 of each. A direction's sign is arbitrary, so each
+// tile is flipped to agree with the component above it.
+func comparePicture(path string, top, exact, minibatch *matrix.Dense) error {
+	n := min(16, top.Rows())
+	sv, _, err := singularDirections(exact)
+	if err != nil {
+		return err
+	}
+	lines := []*matrix.Dense{top, exact, sv}
+	if minibatch != nil {
+		lines = append(lines, minibatch)
+	}
+	tiles := matrix.New(n*len(lines), top.Cols())
+	for l, m := range lines {
+		for i := 0; i < n; i++ {
+			row := tiles.Row(l*n + i)
+			copy(row, m.Row(i))
+			dot := 0.0
+			for j, v := range row {
+				dot += v * top.At(i, j)
+			}
+			if dot < 0 {
+				for j := range row {
+					row[j] = -row[j]
+				}
+			}
+		}
+	}
+	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: n, Scale: 2, PerTileRange: true}
+	return mnist.SavePNG(path, mnist.Grid(tiles, opt))
+}
+
+// printComparison prints the table of errors and angles and the
+// per-component alignment.
+func printComparison(w io.Writer, s compareSummary, minibatch bool) {
+	fmt.Fprintf(w, "\nreconstruction error, Σ over 784 pixels of (x − x̂)² per image; principal angles to the top %d components\n", s.K)
+	fmt.Fprintf(w, "%-28s %10s %10s %10s %10s\n", "", "train", "test", "largest", "median")
+	fmt.Fprintf(w, "%-28s %10.4f %10.4f\n", fmt.Sprintf("PCA, k = %d", s.K), s.PCATrainSSE, s.PCATestSSE)
+	row := func(name string, d directions) {
+		fmt.Fprintf(w, "%-28s %10.4f %10.4f %9.4f° %9.4f°\n", name, d.TrainSSEPerImage, d.TestSSEPerImage, d.MaxAngleDeg, d.MedianAngleDeg)
+	}
+	row("linear AE, exact descent", s.Exact)
+	if minibatch {
+		row("linear AE, mini-batch", s.MiniBatch)
+	}
+	gap := (s.Exact.TrainSSEPerImage - s.PCATrainSSE) / s.PCATrainSSE
+	switch {
+	case s.WeightDecay > 0:
+		fmt.Fprintf(w, "exact descent's training error is %.2f%% above PCA's: weight decay shrinks the reconstruction (s² < 1), by design\n", 100*gap)
+	case gap < 1e-3:
+		fmt.Fprintf(w, "exact descent's training error is within %.4f%% of PCA's; it cannot go below it, PCA being the optimum (Baldi & Hornik)\n", 100*math.Max(gap, 0))
+	default:
+		fmt.Fprintf(w, "exact descent's training error is %.2f%% above PCA's (more -steps bring it closer; it cannot go below)\n", 100*gap)
+	}
+	if r := len(s.Exact.PrincipalAnglesDeg); r < s.K {
+		fmt.Fprintf(w, "the exact decoder spans only %d dimensions: weight decay λ = %g switches off every direction whose variance σ² is below λ\n", r, s.WeightDecay)
+	}
+	fmt.Fprintf(w, "principal angles of the exact descent (degrees, ascending):")
+	for _, a := range s.Exact.PrincipalAnglesDeg {
+		fmt.Fprintf(w, " %.4f", a)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "subspace distance (Bao et al.): exact %.3g", s.Exact.SubspaceDistance)
+	if minibatch {
+		fmt.Fprintf(w, ", mini-batch %.3g", s.MiniBatch.SubspaceDistance)
+	}
+	fmt.Fprintf(w, "; axis alignment: exact %.3g", s.Exact.AxisAlignment)
+	if minibatch {
+		fmt.Fprintf(w, ", mini-batch %.3g", s.MiniBatch.AxisAlignment)
+	}
+	fmt.Fprintln(w, " (0 = aligned)")
+
+	fmt.Fprintf(w, "\nindividual directions of the exact decoder: cos² with principal component i\n")
+	fmt.Fprintf(w, "%3s %9s %10s %12s %9s", "i", "σ²", "row i", "singular i", "s²")
+	if s.WeightDecay > 0 {
+		fmt.Fprintf(w, " %14s %9s", "1 − λ/σ²", "s²/theory")
+	}
+	if minibatch {
+		fmt.Fprintf(w, " %16s", "mini-batch sing.")
+	}
+	fmt.Fprintln(w)
+	for i := 0; i < s.K; i++ {
+		fmt.Fprintf(w, "%3d %9.4f %10.4f %12.6f %9.6f", i+1, s.Variances[i], s.Exact.RowCos2[i], s.Exact.SVDCos2[i], s.Exact.S2[i])
+		switch {
+		case s.WeightDecay > 0 && s.TheoryS2[i] > 0:
+			fmt.Fprintf(w, " %14.6f %9.5f", s.TheoryS2[i], s.Exact.S2[i]/s.TheoryS2[i])
+		case s.WeightDecay > 0:
+			fmt.Fprintf(w, " %14.6f %9s", s.TheoryS2[i], "off")
+		}
+		if minibatch {
+			fmt.Fprintf(w, " %16.4f", s.MiniBatch.SVDCos2[i])
+		}
+		fmt.Fprintln(w)
+	}
+	if s.WeightDecay == 0 {
+		fmt.Fprintln(w, "without weight decay the decoder is any invertible mix of the components: the subspace is right, the individual directions are not (try -weight-decay 0.5)")
+	}
+}
+
+// angleCharts draws angles.svg, the principal angles over the epochs of
+// mini-batch training (if any) beside the exact descent's final largest
+// angle, and descent_angles.svg, the angles over the exact descent's steps.
+// Angles are drawn on a log axis, floored at 1e-4 degrees.
+func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64) error {
+	last := exactMax[len(exactMax)-1]
+	descent := &plot.Chart{
+		Title:  "Exact descent: principal angles to PCA",
+		XLabel: "full-batch gradient step", YLabel: "angle (degrees)", LogY: true,
+		Series: []plot.Series{
+			{Name: "largest", X: steps, Y: floorAt(exactMax, 1e-4)},
+			{Name: "median", X: steps, Y: floorAt(exactMedian, 1e-4)},
+		},
+	}
+	if err := descent.Save(filepath.Join(out, "descent_angles.svg")); err != nil {
+		return err
+	}
+	if len(epochs) == 0 {
+		// No mini-batch training: angles.svg shows the exact descent alone.
+		return descent.Save(filepath.Join(out, "angles.svg"))
+	}
+	end := epochs[len(epochs)-1]
+	minibatch := &plot.Chart{
+		Title:  "Mini-batch training: principal angles to PCA",
+		XLabel: "epoch", YLabel: "angle (degrees)", LogY: true,
+		Series: []plot.Series{
+			{Name: "largest", X: epochs, Y: floorAt(mbMax, 1e-4)},
+			{Name: "median", X: epochs, Y: floorAt(mbMedian, 1e-4)},
+			{Name: "exact descent, largest", X: []float64{0, end}, Y: floorAt([]float64{last, last}, 1e-4)},
+		},
+	}
+	return minibatch.Save(filepath.Join(out, "angles.svg"))
+}
+
+// sseOf returns the mean over the rows of Σⱼ (x − xhat)².
+func sseOf(x, xhat *matrix.Dense) float64 {
+	diff := matrix.New(x.Rows(), x.Cols())
+	diff.Sub(x, xhat)
+	n := diff.Norm()
+	return n * n / float64(x.Rows())
+}
+
+func degrees(rad float64) float64 { return rad * 180 / math.Pi }
+
+// median returns the median of x (which it does not modify).
+func median(x []float64) float64 {
+	y := append([]float64(nil), x...)
+	sort.Float64s(y)
+	n := len(y)
+	if n%2 == 1 {
+		return y[n/2]
+	}
+	return (y[n/2-1] + y[n/2]) / 2
+}
+
+// floorAt returns a copy of y with every value raised to at least lo, so
+// that an angle of exactly 0 can be drawn on a log axis.
+func floorAt(y []float64, lo float64) []float64 {
+	out := make([]float64, len(y))
+	for i, v := range y {
+		out[i] = math.Max(v, lo)
+	}
+	return out
 }

@@ -1,0 +1,100 @@
+package pca
+
+import (
+	"fmt"
+
+	"bottleneck/matrix"
+)
+
+// centre returns x − μ (n×d), a new matrix.
+func (p *PCA) centre(x *matrix.Dense) *matrix.Dense {
+	xc := x.Clone()
+	for i := 0; i < xc.Rows(); i++ {
+		axpy(-1, p.Mean, xc.Row(i))
+	}
+	return xc
+}
+
+// Project returns the codes of the samples x (n×d) on the first k
+// components: codes = (x − μ)·Vₖᵀ (n×k), where Vₖ (k×d) holds the
+// components as rows. Code j of a sample is its coordinate along component j.
+func (p *PCA) Project(x *matrix.Dense, k int) (*matrix.Dense, error) {
+	if err := p.checkK("Project", k); err != nil {
+		return nil, err
+	}
+	if err := p.checkData("Project", x); err != nil {
+		return nil, err
+	}
+	codes := matrix.New(x.Rows(), k)
+	codes.MulTransB(p.centre(x), p.Components.SliceRows(0, k))
+	return codes, nil
+}
+
+// Reconstruct returns the samples that the codes (n×k) stand for:
+// x̂ = codes·Vₖ + μ (n×d). It is the orthogonal projection of the original
+// samples onto the affine subspace μ + span(Vₖ).
+func (p *PCA) Reconstruct(codes *matrix.Dense) (*matrix.Dense, error) {
+	k := codes.Cols()
+	if err := p.checkK("Reconstruct", k); err != nil {
+		return nil, err
+	}
+	xhat := matrix.New(codes.Rows(), p.Dim())
+	xhat.Mul(codes, p.Components.SliceRows(0, k))
+	for i := 0; i < xhat.Rows(); i++ {
+		axpy(1, p.Mean, xhat.Row(i))
+	}
+	return xhat, nil
+}
+
+// ReconstructionError returns the mean over the samples x (n×d) of the sum
+// of squared errors Σⱼ (xⱼ − x̂ⱼ)² when each is projected onto k components
+// and reconstructed: the per-image SSE (not halved) that bottleneck prints
+// as test_sse_per_image.
+func (p *PCA) ReconstructionError(x *matrix.Dense, k int) (float64, error) {
+	codes, err := p.Project(x, k)
+	if err != nil {
+		return 0, fmt.Errorf("pca: ReconstructionError: %w", err)
+	}
+	xhat, err := p.Reconstruct(codes)
+	if err != nil {
+		return 0, fmt.Errorf("pca: ReconstructionError: %w", err)
+	}
+	xhat.Sub(x, xhat)
+	sse := 0.0
+	for i := 0; i < xhat.Rows(); i++ {
+		r := xhat.Row(i)
+		sse += dot(r, r)
+	}
+	return sse / float64(x.Rows()), nil
+}
+
+// ErrorCurve returns the per-image reconstruction error of x (n×d) for every
+// k from 0 to kmax: curve[k] is what ReconstructionError(x, k) returns (for
+// k = 0, the reconstruction is the mean). It projects once, using
+// Pythagoras: the components are orthonormal, so
+//
+//	‖(x−μ) − x̂‖² = ‖x−μ‖² − Σ_{j<k} code_j²
+//
+// and each extra component takes its code's square off the error.
+func (p *PCA) ErrorCurve(x *matrix.Dense, kmax int) ([]float64, error) {
+	codes, err := p.Project(x, kmax)
+	if err != nil {
+		return nil, fmt.Errorf("pca: ErrorCurve: %w", err)
+	}
+	n := float64(x.Rows())
+	curve := make([]float64, kmax+1)
+	xc := p.centre(x)
+	for i := 0; i < xc.Rows(); i++ {
+		r := xc.Row(i)
+		curve[0] += dot(r, r) / n
+	}
+	for k := 1; k <= kmax; k++ {
+		sq := 0.0
+		for i := 0; i < codes.Rows(); i++ {
+			c := codes.At(i, k-1)
+			sq += c * c
+		}
+		curve[k] = curve[k-1] - sq/n
+	}
+	return curve, nil
+}
