@@ -25,17 +25,19 @@ var linearShapes = []struct {
 }
 
 // benchKernels are the ways of computing c = op(a)·op(b) that the
-// benchmarks compare: the textbook reference, the portable kernel, and
+// benchmarks compare: the textbook reference, the simple row loop that was
+// the package's kernel before (mulRowLoop), the portable kernel, and
 // whatever Mul uses on this machine (the SIMD kernel when it is built in and
 // the CPU has it; otherwise the portable kernel again), named Mul_ and the
-// kernel's name. MulRef knows no
-// transposes, so it gets aT and bT: op(a) and op(b) copied out beforehand,
+// kernel's name. MulRef and the
+// row loop know no transposes, so they get aT and bT: op(a) and op(b) copied out beforehand,
 // outside the timed loop.
 var benchKernels = []struct {
 	name string
 	run  func(transA, transB bool, a, b, aT, bT, c *Dense)
 }{
 	{"MulRef", func(_, _ bool, _, _, aT, bT, c *Dense) { c.MulRef(aT, bT) }},
+	{"RowLoop", func(_, _ bool, _, _, aT, bT, c *Dense) { mulRowLoop(aT, bT, c) }},
 	{"portable", func(transA, transB bool, a, b, _, _, c *Dense) {
 		gemmWith(&portableKernel, transA, transB, a, b, c, false)
 	}},
@@ -123,5 +125,23 @@ func BenchmarkWeightGradAccumulate(b *testing.B) {
 			}
 			b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
 		})
+	}
+}
+
+// mulRowLoop sets c = a·b by the loop order i, k, j: row i of c is the sum
+// of the rows k of b weighted by a(i, k). This was the package's kernel
+// before the blocked one; it reads b row by row, which is kinder to the
+// cache than MulRef's walk down the columns of b, so it is the fairer
+// baseline for a simple loop.
+func mulRowLoop(a, b, c *Dense) {
+	for i := 0; i < c.rows; i++ {
+		ci := c.Row(i)
+		clear(ci)
+		for k, aik := range a.Row(i) {
+			bk := b.Row(k)
+			for j := range ci {
+				ci[j] += aik * bk[j]
+			}
+		}
 	}
 }

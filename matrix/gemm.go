@@ -185,10 +185,16 @@ func (p *product) block(i0, i1, j0, j1 int) {
 	ws := getWorkspace()
 	defer putWorkspace(ws)
 	kern := p.kern
+	// Cut k into slabs of equal depth, at most kc: k = 784 with kc = 256
+	// gives four slabs of 196 rather than three of 256 and a thin one of 16.
+	// The slabs depend only on k, never on the band, so the order of
+	// summation stays the same however the work is split.
+	slabs := (p.k + kern.kc - 1) / kern.kc
+	kc := (p.k + slabs - 1) / slabs
 	for jc := j0; jc < j1; jc += kern.nc {
 		nb := min(kern.nc, j1-jc)
-		for pc := 0; pc < p.k; pc += kern.kc {
-			kb := min(kern.kc, p.k-pc)
+		for pc := 0; pc < p.k; pc += kc {
+			kb := min(kc, p.k-pc)
 			bp := ws.packedB(kb * roundUp(nb, kern.nr))
 			packB(kern.nr, p.b, p.transB, pc, kb, jc, nb, bp)
 			for ic := i0; ic < i1; ic += kern.mc {

@@ -23,25 +23,26 @@ package matrix
 func packA(mr int, a *Dense, trans bool, ic, mb, pc, kb int, ap []float64) {
 	for s := 0; s < mb; s += mr {
 		sliver := ap[s*kb : (s+mr)*kb]
-		rows := min(mr, mb-s)
-		for r := 0; r < rows; r++ {
-			i := ic + s + r
-			if trans {
-				// op(a)(i, p) = a(p, i): walk down column i of a.
-				for p := 0; p < kb; p++ {
-					sliver[p*mr+r] = a.data[(pc+p)*a.stride+i]
-				}
-			} else {
-				// op(a)(i, p) = a(i, p): walk along row i of a.
-				row := a.data[i*a.stride+pc : i*a.stride+pc+kb]
+		i0, rows := ic+s, min(mr, mb-s)
+		if trans {
+			// op(a)(i, p) = a(p, i): the sliver's column p is a piece of
+			// row pc+p of a, rows side by side in memory.
+			for p := 0; p < kb; p++ {
+				start := (pc+p)*a.stride + i0
+				copy(sliver[p*mr:p*mr+rows], a.data[start:start+rows])
+			}
+		} else {
+			// op(a)(i, p) = a(i, p): walk along each row i of a.
+			for r := 0; r < rows; r++ {
+				row := a.data[(i0+r)*a.stride+pc : (i0+r)*a.stride+pc+kb]
 				for p, v := range row {
 					sliver[p*mr+r] = v
 				}
 			}
 		}
-		for r := rows; r < mr; r++ {
+		if rows < mr {
 			for p := 0; p < kb; p++ {
-				sliver[p*mr+r] = 0
+				clear(sliver[p*mr+rows : p*mr+mr])
 			}
 		}
 	}
