@@ -15,7 +15,7 @@ import (
 func TestTrainingStepAllocatesNothing(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	for _, tied := range []bool{false, true} {
-		ae, err := New(Config{Layers: []int{784, 256, 32}, Activation: "relu", OutputActivation: "sigmoid", Tied: tied}, rng)
+		ae, err := New(Config{Layers: []int{784, 256, 32}, Activation: "relu", CodeActivation: "linear", OutputActivation: "sigmoid", Tied: tied}, rng)
 		if err != nil {
 			t.Fatal(err)
 		}

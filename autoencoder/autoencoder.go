@@ -31,9 +31,13 @@ func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
 	sizes := cfg.Layers
 	var encLinear []*nn.Linear
 	for i := 0; i+1 < len(sizes); i++ {
-		l := ae.newLinear(sizes[i], sizes[i+1], cfg.Activation, rng)
+		actName := cfg.Activation
+		if i+2 == len(sizes) {
+			actName = cfg.CodeActivation
+		}
+		l := ae.newLinear(sizes[i], sizes[i+1], actName, rng)
 		encLinear = append(encLinear, l)
-		act, _ := nn.NewActivation(cfg.Activation)
+		act, _ := nn.NewActivation(actName)
 		ae.Encoder.Layers = append(ae.Encoder.Layers, l, act)
 	}
 	for i := len(sizes) - 1; i >= 1; i-- {
@@ -114,13 +118,18 @@ func (ae *Autoencoder) CodeSize() int { return ae.Config.Layers[len(ae.Config.La
 // are the filters the autoencoder applies to the input.
 func (ae *Autoencoder) FirstLayer() *nn.Linear { return ae.Encoder.Layers[0].(*nn.Linear) }
 
-// String describes the network, e.g. "784-256-32-256-784 relu→sigmoid".
+// String describes the network, e.g.
+// "784-256-32-256-784 (hidden relu, code linear, output sigmoid)".
 func (ae *Autoencoder) String() string {
-	s := fmt.Sprintf("%s %s→%s", ae.Config.Shape(), ae.Config.Activation, ae.Config.OutputActivation)
-	if ae.Config.Tied {
-		s += " tied"
+	c := ae.Config
+	s := fmt.Sprintf("%s (hidden %s, code %s, output %s", c.Shape(), c.Activation, c.CodeActivation, c.OutputActivation)
+	if len(c.Layers) == 2 {
+		s = fmt.Sprintf("%s (code %s, output %s", c.Shape(), c.CodeActivation, c.OutputActivation)
 	}
-	return s
+	if c.Tied {
+		s += ", tied"
+	}
+	return s + ")"
 }
 
 // forward runs a batch through encoder and decoder and returns x̂.

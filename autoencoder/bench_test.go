@@ -14,7 +14,7 @@ import (
 // counts the matrix products only (see trainingFLOPs in cmd/bottleneck).
 func BenchmarkTrainingStep784x256x32(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 1))
-	ae, err := New(Config{Layers: []int{784, 256, 32}, Activation: "relu", OutputActivation: "sigmoid"}, rng)
+	ae, err := New(Config{Layers: []int{784, 256, 32}, Activation: "relu", CodeActivation: "linear", OutputActivation: "sigmoid"}, rng)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -16,9 +16,14 @@ type Config struct {
 	// mirrors it, 32 → 256 → 784. With more than two sizes this is the
 	// lecture's stacked autoencoder.
 	Layers []int `json:"layers"`
-	// Activation is the activation of every hidden layer, the code
-	// included: "sigmoid", "tanh", "relu" or "linear".
+	// Activation is the activation of the hidden layers other than the
+	// code: "sigmoid", "tanh", "relu" or "linear".
 	Activation string `json:"activation"`
+	// CodeActivation is the activation of the code layer, the bottleneck:
+	// any of the above. Hinton and Salakhutdinov (2006) use "linear" code
+	// units with logistic hidden units, which lets the code use its whole
+	// range; a ReLU code loses every unit that goes dead.
+	CodeActivation string `json:"code_activation"`
 	// OutputActivation is the activation of the reconstruction: "sigmoid"
 	// for pixels in [0, 1], or "linear".
 	OutputActivation string `json:"output_activation"`
@@ -51,6 +56,9 @@ func (c Config) Validate() error {
 	}
 	if !slices.Contains(nn.ActivationNames, c.Activation) {
 		return fmt.Errorf("autoencoder: unknown hidden activation %q (want %s)", c.Activation, strings.Join(nn.ActivationNames, ", "))
+	}
+	if !slices.Contains(nn.ActivationNames, c.CodeActivation) {
+		return fmt.Errorf("autoencoder: unknown code activation %q (want %s)", c.CodeActivation, strings.Join(nn.ActivationNames, ", "))
 	}
 	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
 		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", c.OutputActivation)

@@ -7,7 +7,7 @@ import (
 )
 
 func TestConfigValidate(t *testing.T) {
-	ok := Config{Layers: []int{784, 256, 32}, Activation: "relu", OutputActivation: "sigmoid"}
+	ok := Config{Layers: []int{784, 256, 32}, Activation: "relu", CodeActivation: "linear", OutputActivation: "sigmoid"}
 	tests := []struct {
 		name   string
 		change func(c *Config)
@@ -23,6 +23,7 @@ func TestConfigValidate(t *testing.T) {
 		{"overcomplete allowed", func(c *Config) { c.Layers = []int{10, 40}; c.AllowOvercomplete = true }, ""},
 		{"bad activation", func(c *Config) { c.Activation = "softmax" }, `unknown hidden activation "softmax"`},
 		{"bad output", func(c *Config) { c.OutputActivation = "relu" }, `unknown output activation "relu"`},
+		{"no code activation", func(c *Config) { c.CodeActivation = "" }, `unknown code activation ""`},
 	}
 	for _, tt := range tests {
 		c := ok

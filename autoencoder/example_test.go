@@ -26,7 +26,7 @@ func Example() {
 	}
 
 	ae, err := autoencoder.New(autoencoder.Config{
-		Layers: []int{8, 2}, Activation: "linear", OutputActivation: "linear",
+		Layers: []int{8, 2}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear",
 	}, rng)
 	if err != nil {
 		panic(err)
@@ -42,7 +42,7 @@ func Example() {
 	fmt.Println("codes:", ae.Encode(x).Cols(), "numbers per image")
 	fmt.Println("error fell more than 1000-fold:", ae.SSEPerImage(x) < before/1000)
 	// Output:
-	// 8-2-8 linear→linear
+	// 8-2-8 (code linear, output linear)
 	// codes: 2 numbers per image
 	// error fell more than 1000-fold: true
 }

@@ -28,11 +28,12 @@ func TestAutoencoderGradients(t *testing.T) {
 	rng := rand.New(rand.NewPCG(28, 2))
 	for _, layers := range [][]int{{6, 3}, {7, 5, 2}} {
 		for _, act := range nn.ActivationNames {
-			for _, out := range []string{"sigmoid", "linear"} {
+			for k, out := range []string{"sigmoid", "linear"} {
+				code := []string{"linear", act}[k] // both a linear code and one like the hidden layers
 				for _, tied := range []bool{false, true} {
 					for _, lambda := range []float64{0, 0.3} {
-						cfg := Config{Layers: layers, Activation: act, OutputActivation: out, Tied: tied}
-						name := fmt.Sprintf("%s tied=%v λ=%g", cfg.Shape()+" "+act+"→"+out, tied, lambda)
+						cfg := Config{Layers: layers, Activation: act, CodeActivation: code, OutputActivation: out, Tied: tied}
+						name := fmt.Sprintf("%s tied=%v λ=%g", cfg.Shape()+" "+act+"/"+code+"→"+out, tied, lambda)
 						ae, err := New(cfg, rng)
 						if err != nil {
 							t.Fatal(err)

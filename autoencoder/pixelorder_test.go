@@ -26,7 +26,7 @@ func TestPixelOrderDoesNotMatter(t *testing.T) {
 	colMajor := mnist.ColumnMajor(rowMajor, 28, 28)
 	p := mnist.ColumnMajorPermutation(28, 28) // colMajor[i] = rowMajor[p[i]]
 
-	cfg := autoencoder.Config{Layers: []int{784, 32, 8}, Activation: "sigmoid", OutputActivation: "sigmoid"}
+	cfg := autoencoder.Config{Layers: []int{784, 32, 8}, Activation: "sigmoid", CodeActivation: "sigmoid", OutputActivation: "sigmoid"}
 	aeRow, _ := autoencoder.New(cfg, rand.New(rand.NewPCG(1, 2)))
 	aeCol, _ := autoencoder.New(cfg, rand.New(rand.NewPCG(1, 2)))
 	// The first layer's rows and the last layer's columns follow the pixels.

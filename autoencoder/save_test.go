@@ -13,7 +13,7 @@ import (
 )
 
 func smallModel(t testing.TB, tied bool) *Autoencoder {
-	ae, err := New(Config{Layers: []int{12, 6, 3}, Activation: "relu", OutputActivation: "sigmoid", Tied: tied}, rand.New(rand.NewPCG(8, 8)))
+	ae, err := New(Config{Layers: []int{12, 6, 3}, Activation: "relu", CodeActivation: "relu", OutputActivation: "sigmoid", Tied: tied}, rand.New(rand.NewPCG(8, 8)))
 	if err != nil {
 		t.Fatal(err)
 	}

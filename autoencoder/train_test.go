@@ -29,7 +29,7 @@ func trainSmall(t *testing.T, seed uint64, epochs int) (*Autoencoder, History) {
 	rng := rand.New(rand.NewPCG(seed, 1))
 	// Large enough that the matrix products split across goroutines.
 	x := lowRankData(rng, 600, 100, 5)
-	ae, err := New(Config{Layers: []int{100, 64, 8}, Activation: "tanh", OutputActivation: "sigmoid"}, rng)
+	ae, err := New(Config{Layers: []int{100, 64, 8}, Activation: "tanh", CodeActivation: "tanh", OutputActivation: "sigmoid"}, rng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +84,7 @@ func TestDivergenceStopsWithError(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 3))
 	x := lowRankData(rng, 200, 20, 3)
 	x.Scale(1e160, x) // absurd data: the squared error overflows at once
-	ae, _ := New(Config{Layers: []int{20, 4}, Activation: "linear", OutputActivation: "linear"}, rng)
+	ae, _ := New(Config{Layers: []int{20, 4}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
 	before := ae.Params()[0].Value.Clone()
 	_, err := Train(ae, x, x.SliceRows(0, 0), TrainConfig{Epochs: 2, BatchSize: 50, Optimizer: &nn.SGD{LearningRate: 0.1}, Rng: rng})
 	if !errors.Is(err, ErrDiverged) {
@@ -103,7 +103,7 @@ func TestDivergenceStopsWithError(t *testing.T) {
 func TestDivergenceWithLargeLearningRate(t *testing.T) {
 	rng := rand.New(rand.NewPCG(4, 4))
 	x := lowRankData(rng, 256, 30, 3)
-	ae, _ := New(Config{Layers: []int{30, 5}, Activation: "linear", OutputActivation: "linear"}, rng)
+	ae, _ := New(Config{Layers: []int{30, 5}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
 	_, err := Train(ae, x, x, TrainConfig{Epochs: 50, BatchSize: 32, Optimizer: &nn.SGD{LearningRate: 100}, Rng: rng})
 	if !errors.Is(err, ErrDiverged) {
 		t.Fatalf("SGD with learning rate 100: error %v, want ErrDiverged", err)

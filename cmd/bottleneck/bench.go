@@ -46,7 +46,7 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	nf := netFlags{layers: *layers, act: "relu", outAct: "sigmoid"}
+	nf := netFlags{layers: *layers, act: "relu", codeAct: "linear", outAct: "sigmoid"}
 	cfg, err := nf.config()
 	if err != nil {
 		return err

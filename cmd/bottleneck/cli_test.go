@@ -129,7 +129,7 @@ func TestHelp(t *testing.T) {
 	if n := strings.Count(stdout, "Usage:"); n != 1 {
 		t.Errorf("train -h prints the usage %d times", n)
 	}
-	for _, flag := range []string{"-data", "-layers", "-act", "-out-act", "-tied", "-epochs", "-batch", "-lr", "-opt", "-weight-decay", "-seed", "-train-n", "-out", "-json"} {
+	for _, flag := range []string{"-data", "-layers", "-act", "-code-act", "-out-act", "-tied", "-epochs", "-batch", "-lr", "-opt", "-weight-decay", "-seed", "-train-n", "-out", "-json"} {
 		if !strings.Contains(stdout, "  "+flag) {
 			t.Errorf("train -h does not explain %s", flag)
 		}

@@ -190,7 +190,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	if f.epochs > 0 {
 		start = time.Now()
 		rng := rand.New(rand.NewPCG(f.seed, 2))
-		ae, err := autoencoder.New(autoencoder.Config{Layers: []int{28 * 28, f.k}, Activation: "linear", OutputActivation: "linear"}, rng)
+		ae, err := autoencoder.New(autoencoder.Config{Layers: []int{28 * 28, f.k}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
 		if err != nil {
 			return err
 		}

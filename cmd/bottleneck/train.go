@@ -138,7 +138,7 @@ func runTrain(args []string, stdout, stderr io.Writer) error {
 	seconds := time.Since(start).Seconds()
 
 	s := trainSummary{
-		Layers: cfg.Layers, Shape: cfg.Shape(), Activation: cfg.Activation, OutputActivation: cfg.OutputActivation,
+		Layers: cfg.Layers, Shape: cfg.Shape(), Activation: cfg.Activation, CodeActivation: cfg.CodeActivation, OutputActivation: cfg.OutputActivation,
 		Tied: cfg.Tied, Epochs: f.epochs, Batch: f.batch, Optimizer: f.opt, LearningRate: f.lr,
 		WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN, Seconds: seconds,
 		SecondsPerEpoch: seconds / float64(max(f.epochs, 1)),
@@ -164,6 +164,7 @@ type trainSummary struct {
 	Layers           []int     `json:"layers"`
 	Shape            string    `json:"shape"`
 	Activation       string    `json:"activation"`
+	CodeActivation   string    `json:"code_activation"`
 	OutputActivation string    `json:"output_activation"`
 	Tied             bool      `json:"tied"`
 	Epochs           int       `json:"epochs"`
