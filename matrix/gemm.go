@@ -83,6 +83,7 @@ type product struct {
 	transA, transB bool
 	a, b, c        *Dense
 	m, n, k        int
+	accumulate     bool  // add to c instead of overwriting it
 	split          split // how the output is shared among goroutines
 	lower          bool  // compute only the tiles that touch the lower triangle (Gram)
 }
@@ -104,9 +105,7 @@ const (
 // other one, so cutting the longer side packs the least.
 func gemmWith(kern *kernel, transA, transB bool, a, b, c *Dense, accumulate bool) {
 	p := newProduct(kern, transA, transB, a, b, c)
-	if !accumulate {
-		c.Zero()
-	}
+	p.accumulate = accumulate
 	if p.n > p.m {
 		p.split = splitCols
 	}
@@ -126,6 +125,9 @@ func newProduct(kern *kernel, transA, transB bool, a, b, c *Dense) product {
 // for a large product, fewer when the bands would be thinner than one tile,
 // and one for a small product. Worker 0 runs on the calling goroutine.
 func (p *product) run() {
+	if p.k == 0 && !p.accumulate {
+		p.c.Zero() // a sum of no terms
+	}
 	if p.m == 0 || p.n == 0 || p.k == 0 {
 		return
 	}
@@ -190,6 +192,15 @@ func (p *product) block(i0, i1, j0, j1 int) {
 	ws := getWorkspace()
 	defer putWorkspace(ws)
 	kern := p.kern
+	if !p.accumulate {
+		// The micro-kernels add into c, so start the rectangle from zero.
+		// Each goroutine clears its own rectangle: a pass over all of c
+		// before sharing out the work would cost the two-core product
+		// several percent.
+		for i := i0; i < i1; i++ {
+			clear(p.c.data[i*p.c.stride+j0 : i*p.c.stride+j1])
+		}
+	}
 	// Cut k into slabs of equal depth, at most kc: k = 784 with kc = 256
 	// gives four slabs of 196 rather than three of 256 and a thin one of 16.
 	// The slabs depend only on k, never on the band, so the order of
