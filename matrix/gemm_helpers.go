@@ -1,6 +1,10 @@
 package matrix
 
-import "sync"
+import (
+	"runtime"
+	"sync"
+	"time"
+)
 
 // The helper goroutines run bands of large products for the goroutine that
 // called Mul (see runParallel in gemm.go). They are started when first
@@ -36,8 +40,33 @@ func startHelpers(n int) {
 
 // helper runs jobs for as long as the program runs.
 func helper() {
-	for job := range helperJobs {
+	for {
+		job := nextJob()
 		job.p.block(job.p.band(job.w, job.workers))
 		job.done.Done()
 	}
+}
+
+// helperSpin is how long a helper keeps looking for a new job before it
+// goes to sleep.
+const helperSpin = 200 * time.Microsecond
+
+// nextJob waits for the next job. Waking a sleeping helper took about
+// 80 µs on the 2-core machine this was measured on, a tenth of a two-core
+// 128×784·784×256 product, and held the two-core speed-up of the AVX-512
+// kernel to 1.65. So a helper first keeps polling for helperSpin, letting
+// other goroutines run in between (OpenMP runtimes do the same), and only
+// then sleeps on the channel. In a training loop the next product comes
+// well within that time; with the polling, a helper picked up a job within
+// about 12 µs (median) and the speed-up rose to 1.84–1.97.
+func nextJob() helperJob {
+	for start := time.Now(); time.Since(start) < helperSpin; {
+		select {
+		case job := <-helperJobs:
+			return job
+		default:
+			runtime.Gosched()
+		}
+	}
+	return <-helperJobs
 }

@@ -21,12 +21,13 @@ import "simd/archsimd"
 // does not depend on GOMAXPROCS.
 //
 // Why 4 rows of 16 (or 8) columns: the tile's accumulators must stay in
-// registers. Go 1.26 gives these vectors 15 registers (X0–X14), and a
-// 4×16 tile needs 8 accumulators, 2 vectors of B, and 2 for the broadcast
-// value of A: 12. Larger tiles (6×16, 8×16, 4×24) spilled accumulators to
-// the stack and ran at a third of the speed when measured; 4×16 ran at
-// about 32 GFLOP/s per core on the AMD EPYC this was written on, 3×16 and
-// 2×32 at about the same.
+// registers. AVX-512 has 32 vector registers, but in these kernels Go 1.26's
+// register allocator used only 15 of them (X0–X14), and a 4×16 tile needs 8
+// accumulators, 2 vectors of B and 2 for the broadcast value of A: 12.
+// Larger tiles (6×16, 8×16, 4×24) spilled accumulators to the stack and ran
+// at a third of the speed when measured; 4×16 ran at about 32–40 GFLOP/s on
+// one core of the AMD EPYC this was written on, 3×16 and 2×32 at about the
+// same.
 
 // avx512Kernel computes 4×16 tiles with AVX-512.
 //
@@ -71,7 +72,8 @@ func init() {
 func microAVX512x4x16(kc int, a, b, c []float64, ldc int) {
 	// Row i of the tile: ciL sums columns 0–7, ciH columns 8–15. They start
 	// at zero and are added to c at the end. (Starting them from c instead
-	// made Go 1.26 keep them in fewer registers and spill.)
+	// measured about 20% slower with Go 1.26: the compiler then moved the
+	// accumulators between registers on every step.)
 	var zero archsimd.Float64x8
 	c0L, c0H := zero, zero
 	c1L, c1H := zero, zero

@@ -24,8 +24,7 @@ func gram(kern *kernel, a, c *Dense) {
 	p := newProduct(kern, true, false, a, a, c)
 	p.lower = true
 	p.split = splitTriangle
-	c.Zero()
-	p.run()
+	p.run() // clears and computes the bands [i0, i1) × [0, i1)
 	// Mirror the lower triangle into the upper one.
 	for i := 0; i < c.rows; i++ {
 		for j := i + 1; j < c.cols; j++ {
