@@ -154,11 +154,14 @@ func (p *product) runParallel(workers int) {
 	ws.job = *p
 	ws.done.Add(workers - 1)
 	for w := 1; w < workers; w++ {
-		helperJobs <- helperJob{p: &ws.job, w: w, workers: workers, done: &ws.done}
+		helperJobs <- helperJob{work: &ws.job, w: w, workers: workers, done: &ws.done}
 	}
 	p.block(p.band(0, workers))
 	ws.done.Wait()
 }
+
+// part computes the band of worker w of workers.
+func (p *product) part(w, workers int) { p.block(p.band(w, workers)) }
 
 // band returns the rectangle rows [i0, i1) × columns [j0, j1) of c that
 // worker w of workers computes.

@@ -7,17 +7,23 @@ import (
 )
 
 // The helper goroutines run bands of large products for the goroutine that
-// called Mul (see runParallel in gemm.go). They are started when first
+// called Mul (see runParallel in gemm.go), and the bands of ForBands. They are started when first
 // needed and then kept, waiting on a channel: starting fresh goroutines for
 // every product would allocate a little memory each time, and a training
 // step must not allocate.
 
-// helperJob asks a helper to compute band w of workers of the product p, and
-// to call done.Done when it has finished.
+// helperJob asks a helper to do part w of workers of some work (a product,
+// or the bands of ForBands), and to call done.Done when it has finished.
 type helperJob struct {
-	p          *product
+	work       parallelWork
 	w, workers int
 	done       *sync.WaitGroup
+}
+
+// parallelWork is work that can be cut into parts done at the same time:
+// part w of workers.
+type parallelWork interface {
+	part(w, workers int)
 }
 
 // helperJobs carries jobs to the helpers. Its buffer lets the caller hand
@@ -42,7 +48,7 @@ func startHelpers(n int) {
 func helper() {
 	for {
 		job := nextJob()
-		job.p.block(job.p.band(job.w, job.workers))
+		job.work.part(job.w, job.workers)
 		job.done.Done()
 	}
 }

@@ -20,8 +20,10 @@ type workspace struct {
 	// When the goroutine that owns this workspace shares a product with
 	// helper goroutines, job is the product and done counts the helpers
 	// still working on it.
-	job  product
-	done sync.WaitGroup
+	job   product
+	bands bandsJob
+	apply applyJob
+	done  sync.WaitGroup
 }
 
 // maxCachedWorkspaces bounds the cache: one workspace per core of a large
@@ -48,6 +50,8 @@ func getWorkspace() *workspace {
 // putWorkspace returns ws to the cache.
 func putWorkspace(ws *workspace) {
 	ws.job = product{} // drop the references to the matrices
+	ws.bands = bandsJob{}
+	ws.apply = applyJob{}
 	workspaceCache.Lock()
 	defer workspaceCache.Unlock()
 	if len(workspaceCache.free) < maxCachedWorkspaces {
