@@ -55,11 +55,11 @@ func runGradcheck(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, p := range ae.Params() { // random biases, so that their gradients are not trivial
 		if p.Value.Rows() == 1 {
-			p.Value.Apply(func(float64) float64 { return 0.2 * (rng.Float64() - 0.5) }, p.Value)
+			fillUniform(p.Value, -0.1, 0.1, rng)
 		}
 	}
 	x := matrix.New(*n, cfg.Layers[0])
-	x.Apply(func(float64) float64 { return rng.Float64() }, x)
+	fillUniform(x, 0, 1, rng)
 	var regs []autoencoder.Regularizer
 	if *wd > 0 {
 		regs = append(regs, autoencoder.WeightDecay{Lambda: *wd})
@@ -94,4 +94,15 @@ func runGradcheck(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "\nall %d parameters pass\n", len(analytic))
 	return nil
+}
+
+// fillUniform fills m with values drawn uniformly from [lo, hi), row by row,
+// so that the same seed gives the same numbers.
+func fillUniform(m *matrix.Dense, lo, hi float64, rng *rand.Rand) {
+	for i := 0; i < m.Rows(); i++ {
+		row := m.Row(i)
+		for j := range row {
+			row[j] = lo + (hi-lo)*rng.Float64()
+		}
+	}
 }
