@@ -43,16 +43,21 @@ func (c Config) Validate() error {
 	}
 	for i, n := range c.Layers {
 		if n <= 0 {
-			return fmt.Errorf("autoencoder: layer size %d is %d; sizes must be positive", i, n)
+			return fmt.Errorf("autoencoder: layer size number %d is %d; sizes must be positive", i+1, n)
 		}
 		// 1<<24 inputs already means a weight matrix of 2⁴⁸ bytes or more.
 		if n > 1<<24 {
-			return fmt.Errorf("autoencoder: layer size %d is %d, too large", i, n)
+			return fmt.Errorf("autoencoder: layer size number %d is %d, too large", i+1, n)
 		}
 	}
 	in, code := c.Layers[0], c.Layers[len(c.Layers)-1]
 	if code >= in && !c.AllowOvercomplete {
 		return fmt.Errorf("autoencoder: code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck (allow an overcomplete code explicitly if you mean it)", code, in)
+	}
+	for i := 1; i < len(c.Layers) && !c.AllowOvercomplete; i++ {
+		if c.Layers[i] > c.Layers[i-1] {
+			return fmt.Errorf("autoencoder: layer sizes grow from %d to %d on the way to the code, so the bottleneck would be %d, not the code: give sizes that shrink towards the code", c.Layers[i-1], c.Layers[i], c.Layers[i-1])
+		}
 	}
 	if !slices.Contains(nn.ActivationNames, c.Activation) {
 		return fmt.Errorf("autoencoder: unknown hidden activation %q (want %s)", c.Activation, strings.Join(nn.ActivationNames, ", "))

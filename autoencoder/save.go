@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"strings"
 
 	"bottleneck/internal/atomicfile"
 )
@@ -143,7 +144,7 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 		return nil, fmt.Errorf("bad configuration: %v", err)
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("bad configuration: %v", err)
+		return nil, fmt.Errorf("bad configuration: %s", strings.TrimPrefix(err.Error(), "autoencoder: "))
 	}
 	if weights := weightCount(cfg); weights > uint64(len(data))/8 {
 		return nil, fmt.Errorf("configuration %s needs %d weights, more than the file holds", cfg.Shape(), weights)
@@ -169,6 +170,9 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 			row := p.Value.Row(i)
 			for j := range row {
 				row[j] = math.Float64frombits(r.uint64())
+				if r.err == nil && (math.IsNaN(row[j]) || math.IsInf(row[j], 0)) {
+					return nil, fmt.Errorf("parameter %s holds %v at (%d, %d): a model with non-finite weights is useless", p.Name, row[j], i, j)
+				}
 			}
 		}
 		if r.err != nil {

@@ -79,6 +79,10 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 			return withChecksum(b)
 		}), "unsupported format version 7"},
 		{"bad config JSON", edit(func(b []byte) []byte { b[configAt] = '!'; return withChecksum(b) }), "bad configuration"},
+		{"NaN weight", edit(func(b []byte) []byte {
+			binary.LittleEndian.PutUint64(b[len(b)-12:], 0x7ff8000000000001)
+			return withChecksum(b)
+		}), "holds NaN"},
 		{"invalid config", edit(func(b []byte) []byte {
 			i := strings.Index(string(b), `"relu"`)
 			copy(b[i:], `"rel0"`)

@@ -22,8 +22,10 @@ type TrainConfig struct {
 	// Rng shuffles the training set before every epoch.
 	Rng *rand.Rand
 	// Progress, if not nil, is called after every batch and at the end of
-	// every epoch. The package prints nothing itself.
-	Progress func(Progress)
+	// every epoch. The package prints nothing itself. If Progress returns
+	// an error, training stops there and Train returns it (wrapped), which
+	// is how a program stops training on Ctrl-C.
+	Progress func(Progress) error
 }
 
 // Progress reports how training goes.
@@ -102,11 +104,14 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 			sseSum += sse
 			if cfg.Progress != nil {
 				el := time.Since(start)
-				cfg.Progress(Progress{
+				err := cfg.Progress(Progress{
 					Epoch: epoch, Epochs: cfg.Epochs, Batch: b + 1, Batches: batches,
 					TrainLoss: lossSum / float64(i1), TrainSSE: sseSum / float64(i1),
 					Elapsed: el, ImagesPerSecond: float64((epoch-1)*n+i1) / el.Seconds(),
 				})
+				if err != nil {
+					return hist, fmt.Errorf("autoencoder: training stopped at epoch %d, batch %d: %w", epoch, b+1, err)
+				}
 			}
 		}
 		for _, p := range params {
@@ -123,11 +128,14 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 		hist.HeldOutSSE = append(hist.HeldOutSSE, heldOutSSE)
 		if cfg.Progress != nil {
 			el := time.Since(start)
-			cfg.Progress(Progress{
+			err := cfg.Progress(Progress{
 				Epoch: epoch, Epochs: cfg.Epochs, Batch: batches, Batches: batches, EpochDone: true,
 				TrainLoss: hist.TrainLoss[epoch-1], TrainSSE: hist.TrainSSE[epoch-1], HeldOutSSE: heldOutSSE,
 				Elapsed: el, ImagesPerSecond: float64(epoch*n) / el.Seconds(),
 			})
+			if err != nil {
+				return hist, fmt.Errorf("autoencoder: training stopped after epoch %d: %w", epoch, err)
+			}
 		}
 	}
 	return hist, nil

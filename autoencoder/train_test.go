@@ -147,3 +147,25 @@ func TestEncodeDecodeReconstruct(t *testing.T) {
 		t.Errorf("SSEPerImage = %g, want %g", got, want)
 	}
 }
+
+func TestProgressErrorStopsTraining(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	x := lowRankData(rng, 100, 10, 2)
+	ae, _ := New(Config{Layers: []int{10, 3}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
+	stop := errors.New("stop here")
+	calls := 0
+	_, err := Train(ae, x, x, TrainConfig{Epochs: 5, BatchSize: 10, Optimizer: &nn.SGD{LearningRate: 0.01}, Rng: rng,
+		Progress: func(p Progress) error {
+			calls++
+			if p.Epoch == 2 && p.Batch == 3 {
+				return stop
+			}
+			return nil
+		}})
+	if !errors.Is(err, stop) || !strings.Contains(err.Error(), "epoch 2, batch 3") {
+		t.Errorf("error %v, want one wrapping the callback's, naming epoch 2, batch 3", err)
+	}
+	if calls != 14 { // 10 batches and the end of epoch 1, then 3 batches of epoch 2
+		t.Errorf("Progress called %d times, want 14", calls)
+	}
+}

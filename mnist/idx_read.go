@@ -204,7 +204,7 @@ func dataSize(dims []int) (int, error) {
 	size := 1
 	for _, d := range dims {
 		if size > MaxDataBytes/d {
-			return 0, fmt.Errorf("dimensions %s announce more than %d bytes of data (the limit is MaxDataBytes)", formatDims(dims), MaxDataBytes)
+			return 0, fmt.Errorf("dimensions %s announce more than %d bytes of data, more than any MNIST file holds", formatDims(dims), MaxDataBytes)
 		}
 		size *= d
 	}

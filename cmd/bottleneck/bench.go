@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -10,7 +12,6 @@ import (
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
-	"bottleneck/mnist"
 	"bottleneck/nn"
 )
 
@@ -35,9 +36,9 @@ type benchResult struct {
 	Threads         int       `json:"threads"`
 }
 
-func runBench(args []string, stdout, stderr io.Writer) error {
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", benchHelp, stdout)
-	data := fs.String("data", "", "directory holding the four MNIST files (default $MNIST_DIR, else the user cache)")
+	data := fs.String("data", "", dataFlagHelp)
 	layers := fs.String("layers", "784,256,32", "layer sizes from the input to the code")
 	batch := fs.Int("batch", 128, "images per mini-batch")
 	epochs := fs.Int("epochs", 1, "epochs to time")
@@ -57,11 +58,10 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 	if err := checkTraining(*epochs, *batch, 0.001, 0); err != nil {
 		return err
 	}
-	dir, err := mnist.Dir(*data)
-	if err != nil {
+	if err := checkMemory(cfg, *batch); err != nil {
 		return err
 	}
-	train, err := mnist.LoadTrain(dir)
+	train, err := loadMNISTTrain(*data)
 	if err != nil {
 		return err
 	}
@@ -86,9 +86,9 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 	last := time.Now()
 	_, err = autoencoder.Train(ae, x, matrix.New(0, x.Cols()), autoencoder.TrainConfig{
 		Epochs: *epochs, BatchSize: *batch, Optimizer: nn.NewAdam(0.001), Rng: rng,
-		Progress: func(p autoencoder.Progress) {
+		Progress: func(p autoencoder.Progress) error {
 			if !p.EpochDone {
-				return
+				return ctx.Err()
 			}
 			s := time.Since(last).Seconds()
 			last = time.Now()
@@ -96,8 +96,12 @@ func runBench(args []string, stdout, stderr io.Writer) error {
 			if !*asJSON {
 				fmt.Fprintf(stdout, "epoch %d: %.2f s, %.1f GFLOP/s\n", p.Epoch, s, res.FLOPsPerEpoch/s/1e9)
 			}
+			return ctx.Err()
 		},
 	})
+	if errors.Is(err, context.Canceled) {
+		return errors.New("interrupted")
+	}
 	if err != nil {
 		return err
 	}

@@ -79,7 +79,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown command", []string{"trian"}, 2, `unknown command "trian"`},
 		{"unknown flag", []string{"train", "-epoch", "3"}, 2, "flag provided but not defined: -epoch"},
 		{"stray argument", []string{"train", "extra"}, 2, `unexpected argument "extra"`},
-		{"zero layer", []string{"train", "-layers", "784,0"}, 2, "layer size 1 is 0"},
+		{"zero layer", []string{"train", "-layers", "784,0"}, 2, "layer size number 2 is 0"},
 		{"not numbers", []string{"train", "-layers", "784,a"}, 2, "-layers 784,a: give whole numbers"},
 		{"not MNIST input", []string{"train", "-layers", "100,10"}, 2, "the first size must be 784"},
 		{"overcomplete", []string{"train", "-layers", "784,1000"}, 2, "not smaller than input size 784"},
@@ -96,7 +96,12 @@ func TestBadInput(t *testing.T) {
 		{"encode corrupt model", []string{"encode", "-model", corrupt}, 1, "autoencoder: load"},
 		{"encode missing model", []string{"encode", "-model", filepath.Join(tmp, "none.model")}, 1, "no such file"},
 		{"gradcheck huge", []string{"gradcheck", "-layers", "784,256,32"}, 2, "keep it small"},
-		{"gradcheck bad h", []string{"gradcheck", "-h", "0"}, 2, "-h 0"},
+		{"gradcheck bad step", []string{"gradcheck", "-step", "0"}, 2, "-step 0"},
+		{"gradcheck slow", []string{"gradcheck", "-layers", "300,300,300,299"}, 2, "would take too long"},
+		{"empty out", []string{"train", "-out", ""}, 2, "-out is empty"},
+		{"encode out is a directory", []string{"encode", "-model", corrupt, "-out", tmp}, 2, "is a directory"},
+		{"huge layer", []string{"train", "-layers", "784,16000000,30", "-overcomplete"}, 2, "GB of memory"},
+		{"growing layers", []string{"train", "-layers", "784,32,64"}, 2, "grow"},
 		{"bench bad batch", []string{"bench", "-batch", "0"}, 2, "-batch 0"},
 		{"bench bad layers", []string{"bench", "-layers", "784"}, 2, "need at least two layer sizes"},
 		{"bench missing data", []string{"bench", "-data", missing}, 1, "bottleneck fetch"},
@@ -119,15 +124,18 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"-h"}, {"help"}, {"train", "-h"}, {"help", "train"}} {
+	for _, args := range [][]string{{"-h"}, {"help"}, {"train", "-h"}, {"help", "train"}, {"gradcheck", "-h"}, {"help", "pca"}} {
 		code, stdout, _ := runBinary(t, args...)
-		if code != 0 || !strings.Contains(stdout, "train") {
+		if code != 0 || !strings.Contains(stdout, "Usage") {
 			t.Errorf("%v: exit %d, stdout %q", args, code, stdout)
 		}
 	}
 	_, stdout, _ := runBinary(t, "train", "-h")
 	if n := strings.Count(stdout, "Usage:"); n != 1 {
 		t.Errorf("train -h prints the usage %d times", n)
+	}
+	if _, stdout, _ := runBinary(t, "train", "-nosuchflag"); stdout != "" {
+		t.Errorf("a wrong flag printed on stdout: %q", stdout)
 	}
 	for _, flag := range []string{"-data", "-layers", "-act", "-code-act", "-out-act", "-tied", "-epochs", "-batch", "-lr", "-opt", "-weight-decay", "-seed", "-train-n", "-out", "-json"} {
 		if !strings.Contains(stdout, "  "+flag) {

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -101,10 +103,13 @@ type compareSummary struct {
 	Files              []string   `json:"files"`
 }
 
-func runCompare(args []string, stdout, stderr io.Writer) error {
+// compareFiles are the files compare writes into -out.
+var compareFiles = []string{"compare.png", "angles.svg", "descent_angles.svg", "summary.json"}
+
+func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	var f compareFlags
 	fs := newFlagSet("compare", compareHelp, stdout)
-	fs.StringVar(&f.data, "data", "", "directory holding the four MNIST files (default $MNIST_DIR, else the user cache; see bottleneck fetch)")
+	fs.StringVar(&f.data, "data", "", dataFlagHelp)
 	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783)")
 	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component")
 	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
@@ -122,14 +127,12 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 	if err := f.check(); err != nil {
 		return err
 	}
-	if err := prepareOutDir(f.out); err != nil {
-		return err
-	}
-	dir, err := mnist.Dir(f.data)
+	created, err := prepareOutDir(f.out, compareFiles...)
 	if err != nil {
 		return err
 	}
-	train, test, err := mnist.Load(dir)
+	defer removeIfCreated(f.out, created, &err)
+	train, test, err := loadMNIST(f.data)
 	if err != nil {
 		return err
 	}
@@ -148,7 +151,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	s := compareSummary{K: f.k, WeightDecay: f.lambda, Variances: p.Variances[:f.k],
-		Files: []string{"compare.png", "angles.svg", "descent_angles.svg", "summary.json"}}
+		Files: compareFiles}
 	if s.PCATrainSSE, err = p.ReconstructionError(train.Images, f.k); err != nil {
 		return err
 	}
@@ -203,27 +206,31 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(log, "mini-batch backpropagation: %s\n", s.MiniBatchSettings)
 		_, err = autoencoder.Train(ae, train.Images, test.Images, autoencoder.TrainConfig{
 			Epochs: f.epochs, BatchSize: f.batch, Optimizer: nn.NewAdam(f.adamLR), Regularizers: regs, Rng: rng,
-			Progress: func(pr autoencoder.Progress) {
+			Progress: func(pr autoencoder.Progress) error {
 				// Measure the angles about ten times an epoch, and at its end.
 				tenth := max(1, pr.Batches/10)
 				if !pr.EpochDone && (pr.Batch%tenth != 0 || pr.Batch == pr.Batches) {
-					return
+					return ctx.Err()
 				}
 				angles, err := pca.PrincipalAngles(decoder, top)
 				if err != nil {
-					return
+					return ctx.Err()
 				}
 				mbEpochs = append(mbEpochs, float64(pr.Epoch-1)+float64(pr.Batch)/float64(pr.Batches))
 				mbMax = append(mbMax, degrees(angles[len(angles)-1]))
 				mbMedian = append(mbMedian, degrees(median(angles)))
 				if !pr.EpochDone {
-					return
+					return ctx.Err()
 				}
 				s.MiniBatchMaxAngle = append(s.MiniBatchMaxAngle, degrees(angles[len(angles)-1]))
 				fmt.Fprintf(log, "  epoch %2d/%d  test error %.4f per image  largest angle %6.2f°  median %5.2f°  %5.1fs\n",
 					pr.Epoch, pr.Epochs, pr.HeldOutSSE, degrees(angles[len(angles)-1]), degrees(median(angles)), pr.Elapsed.Seconds())
+				return ctx.Err()
 			},
 		})
+		if errors.Is(err, context.Canceled) {
+			return interrupted
+		}
 		if err != nil {
 			return err
 		}
@@ -246,6 +253,9 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
+	if ctx.Err() != nil {
+		return interrupted
+	}
 	if err := comparePicture(filepath.Join(f.out, "compare.png"), top, lae.Decoder, mbDecoder); err != nil {
 		return err
 	}

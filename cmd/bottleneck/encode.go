@@ -2,13 +2,13 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"strconv"
 
 	"bottleneck/autoencoder"
 	"bottleneck/internal/atomicfile"
-	"bottleneck/mnist"
 )
 
 const encodeHelp = `
@@ -16,16 +16,19 @@ Cut the decoder off a trained autoencoder and write the code of every test
 image, one row per image: its label, then the code's numbers. The codes can
 feed a classifier, as the lecture suggests.`
 
-func runEncode(args []string, stdout, stderr io.Writer) error {
+func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("encode", encodeHelp, stdout)
 	model := fs.String("model", "", "model file written by bottleneck train (e.g. out/train/autoencoder.model)")
-	data := fs.String("data", "", "directory holding the four MNIST files (default $MNIST_DIR, else the user cache)")
+	data := fs.String("data", "", dataFlagHelp)
 	out := fs.String("out", "codes.csv", "CSV file to write")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if *model == "" {
 		return usagef("-model is required: give the file that bottleneck train wrote, e.g. -model out/train/autoencoder.model")
+	}
+	if err := checkOutFile(*out); err != nil {
+		return err
 	}
 	ae, err := autoencoder.Load(*model)
 	if err != nil {
@@ -34,15 +37,14 @@ func runEncode(args []string, stdout, stderr io.Writer) error {
 	if ae.InputSize() != 28*28 {
 		return fmt.Errorf("model %s takes %d inputs, not the 784 pixels of an MNIST image", *model, ae.InputSize())
 	}
-	dir, err := mnist.Dir(*data)
-	if err != nil {
-		return err
-	}
-	test, err := mnist.LoadTest(dir)
+	test, err := loadMNISTTest(*data)
 	if err != nil {
 		return err
 	}
 	codes := ae.Encode(test.Images)
+	if ctx.Err() != nil {
+		return interrupted
+	}
 	err = atomicfile.Write(*out, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		bw.WriteString("label")

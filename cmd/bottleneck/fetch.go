@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 
 	"bottleneck/mnist"
 )
@@ -19,7 +18,7 @@ Mirrors, tried in order:
   https://storage.googleapis.com/cvdf-datasets/mnist/`
 
 // runFetch makes sure MNIST is in the data directory and verified.
-func runFetch(args []string, stdout, stderr io.Writer) error {
+func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("fetch", fetchDescription, stdout)
 	data := fs.String("data", "", "directory for the four MNIST files (default $MNIST_DIR, else the user cache directory)")
 	if err := parseFlags(fs, args); err != nil {
@@ -29,8 +28,6 @@ func runFetch(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	results, err := mnist.Fetch(ctx, dir, mnist.Mirrors, terminalOrNil(stderr))
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -18,13 +19,13 @@ gradient backpropagation computed. The relative error
 ‖g_num − g_ana‖ / (‖g_num‖ + ‖g_ana‖) is about 1e-9 when backpropagation is
 right, and near 1 when it is wrong.`
 
-func runGradcheck(args []string, stdout, stderr io.Writer) error {
+func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var nf netFlags
 	fs := newFlagSet("gradcheck", gradcheckHelp, stdout)
 	nf.register(fs, "6,4,2", "sigmoid", "sigmoid")
 	n := fs.Int("n", 5, "number of random input vectors in the batch")
 	wd := fs.Float64("weight-decay", 0, "L2 weight decay λ to include in the loss")
-	h := fs.Float64("h", nn.GradCheckStep, "step of the central differences")
+	h := fs.Float64("step", nn.GradCheckStep, "step h of the central differences")
 	tol := fs.Float64("tol", nn.GradCheckTolerance, "relative error below which a parameter passes")
 	seed := fs.Uint64("seed", 1, "random seed for the weights and the inputs")
 	if err := parseFlags(fs, args); err != nil {
@@ -34,14 +35,20 @@ func runGradcheck(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if weights := cfg.Layers[0] * cfg.Layers[1]; weights > 100000 {
-		return usagef("-layers %s: %d weights in the first layer alone; the check moves every weight twice, so keep it small (e.g. 6,4,2)", nf.layers, weights)
+	// The check runs the whole network forward twice per parameter entry:
+	// about 2·P·(2·n·P) flops for P weights. 1e11 is a minute or so.
+	weights := 0.0
+	for i := 0; i+1 < len(cfg.Layers); i++ {
+		weights += 2 * float64(cfg.Layers[i]*cfg.Layers[i+1]+cfg.Layers[i+1])
+	}
+	if work := 4 * weights * weights * float64(*n); work > 1e11 {
+		return usagef("-layers %s with -n %d: %.0f weights, each moved twice with the whole network run each time, would take too long; keep it small (e.g. -layers 6,4,2)", nf.layers, *n, weights)
 	}
 	switch {
 	case *n < 1 || *n > 10000:
 		return usagef("-n %d: give between 1 and 10000 input vectors", *n)
 	case !(*h > 0) || *h > 0.1:
-		return usagef("-h %g: the step must be positive and small (1e-5 is customary)", *h)
+		return usagef("-step %g: the step must be positive and small (1e-5 is customary)", *h)
 	case !(*tol > 0):
 		return usagef("-tol %g: must be positive", *tol)
 	case !(*wd >= 0):

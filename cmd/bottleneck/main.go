@@ -11,19 +11,22 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 )
 
 // command is one subcommand of bottleneck.
 type command struct {
 	name    string
 	summary string
-	run     func(args []string, stdout, stderr io.Writer) error
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
 // commands lists the subcommands in the order "help" shows them.
@@ -53,11 +56,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		printHelp(stdout)
 		return 0
 	}
+	// The first Ctrl-C (or SIGTERM) cancels ctx: long work stops at its next
+	// check and nothing half-done is saved. A second one ends the program
+	// at once, as usual.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(args[1:], stdout, stderr)
+		err := c.run(ctx, args[1:], stdout, stderr)
 		if err == nil || errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
@@ -102,27 +114,38 @@ func oneLine(err error) string {
 	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
 }
 
+// flagSet is a subcommand's flag.FlagSet together with the text its -h
+// prints.
+type flagSet struct {
+	*flag.FlagSet
+	usage func()
+}
+
 // newFlagSet returns a flag set for a subcommand whose -h prints the given
-// description followed by every flag with its default.
-func newFlagSet(name, description string, stdout io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.Usage = func() {
+// description followed by every flag with its default, on stdout. A wrong
+// flag prints nothing but the one-line error (see parseFlags), so that
+// stdout stays clean for -json.
+func newFlagSet(name, description string, stdout io.Writer) *flagSet {
+	fs := &flagSet{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError)}
+	fs.FlagSet.Usage = func() {} // the flag package calls it on every error
+	fs.FlagSet.SetOutput(io.Discard)
+	fs.usage = func() {
 		fmt.Fprintf(stdout, "Usage: bottleneck %s [flags]\n\n%s\n\nFlags:\n", name, strings.TrimSpace(description))
-		fs.SetOutput(stdout)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
+		fs.FlagSet.SetOutput(stdout)
+		fs.FlagSet.PrintDefaults()
+		fs.FlagSet.SetOutput(io.Discard)
 	}
-	fs.SetOutput(io.Discard)
 	return fs
 }
 
-// parseFlags parses args with fs. A request for help prints the usage (fs's
-// Usage, called by Parse) and returns flag.ErrHelp; a bad flag returns a one-line usageError; stray
+// parseFlags parses args with fs. A request for help prints the usage and
+// returns flag.ErrHelp; a bad flag returns a one-line usageError; stray
 // arguments after the flags are an error too.
-func parseFlags(fs *flag.FlagSet, args []string) error {
+func parseFlags(fs *flagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return flag.ErrHelp // Parse has printed the usage already
+			fs.usage()
+			return flag.ErrHelp
 		}
 		return usagef("%v (run \"bottleneck %s -h\" for the flags)", err, fs.Name())
 	}
@@ -131,3 +154,6 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	}
 	return nil
 }
+
+// interrupted is returned by a command that stopped because of Ctrl-C.
+var interrupted = errors.New("interrupted; nothing was saved")

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"flag"
+	"strings"
 
 	"bottleneck/autoencoder"
 )
@@ -13,7 +13,7 @@ type netFlags struct {
 	tied, overcomplete           bool
 }
 
-func (nf *netFlags) register(fs *flag.FlagSet, layers, act, outAct string) {
+func (nf *netFlags) register(fs *flagSet, layers, act, outAct string) {
 	fs.StringVar(&nf.layers, "layers", layers, "layer sizes from the input to the code, comma-separated; the decoder mirrors them")
 	fs.StringVar(&nf.act, "act", act, "hidden activation: sigmoid, tanh, relu or linear")
 	fs.StringVar(&nf.codeAct, "code-act", "linear", "activation of the code layer: linear (as Hinton & Salakhutdinov), sigmoid, tanh or relu")
@@ -31,7 +31,11 @@ func (nf *netFlags) config() (autoencoder.Config, error) {
 	}
 	cfg := autoencoder.Config{Layers: sizes, Activation: nf.act, CodeActivation: nf.codeAct, OutputActivation: nf.outAct, Tied: nf.tied, AllowOvercomplete: nf.overcomplete}
 	if err := cfg.Validate(); err != nil {
-		return cfg, usageError{err.Error()}
+		msg := err.Error()
+		if strings.Contains(msg, "overcomplete") || strings.Contains(msg, "grow") {
+			msg += " (-overcomplete allows it)"
+		}
+		return cfg, usageError{msg}
 	}
 	return cfg, nil
 }

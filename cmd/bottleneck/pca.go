@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -66,9 +67,9 @@ type pcaSummary struct {
 // by Hinton & Salakhutdinov (2006), Science 313:504, Fig. 2.
 const hintonPCASSE = 13.87
 
-func runPCA(args []string, stdout, stderr io.Writer) error {
+func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := newFlagSet("pca", pcaHelp, stdout)
-	data := fs.String("data", "", "directory holding the four MNIST files (default $MNIST_DIR, else the user cache; see bottleneck fetch)")
+	data := fs.String("data", "", dataFlagHelp)
 	k := fs.Int("k", 30, "number of components (1 to 784); not together with -var")
 	frac := fs.Float64("var", 0, "instead of -k: keep the fewest components that explain this fraction of the variance, e.g. 0.95")
 	out := fs.String("out", filepath.Join("out", "pca"), "directory for the pictures and summary.json")
@@ -91,14 +92,12 @@ func runPCA(args []string, stdout, stderr io.Writer) error {
 		return usagef("-k %d: the number of components must be between 1 and 784", *k)
 	}
 
-	if err := prepareOutDir(*out); err != nil {
-		return err
-	}
-	dir, err := mnist.Dir(*data)
+	created, err := prepareOutDir(*out, "components.png", "scree.svg", "error_vs_k.svg", "summary.json")
 	if err != nil {
 		return err
 	}
-	train, test, err := mnist.Load(dir)
+	defer removeIfCreated(*out, created, &err)
+	train, test, err := loadMNIST(*data)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -13,7 +14,7 @@ black tiles, a light-grey gap between them, each pixel drawn as a
 scale×scale block.`
 
 // runShow draws the first -n training digits into the PNG file -out.
-func runShow(args []string, stdout, stderr io.Writer) error {
+func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("show", showDescription, stdout)
 	data := fs.String("data", "", "directory that holds the four MNIST files (default $MNIST_DIR, else the user cache directory)")
 	n := fs.Int("n", 64, "number of training digits to draw, from the first")
@@ -33,11 +34,16 @@ func runShow(args []string, stdout, stderr io.Writer) error {
 	case *scale < 1 || *scale > 16:
 		return usagef("-scale %d: want 1 to 16", *scale)
 	}
-	dir, err := mnist.Dir(*data)
-	if err != nil {
+	// A picture of n digits of 28×28 pixels, each drawn scale×scale; 1<<28
+	// pixels (a 16384×16384 picture, 1 GB in memory) is more than any
+	// screen shows.
+	if pixels := float64(*n) * 28 * 28 * float64(*scale) * float64(*scale); pixels > 1<<28 {
+		return usagef("-n %d with -scale %d makes a picture of about %.0f million pixels, too large to draw; draw fewer digits or a smaller scale", *n, *scale, pixels/1e6)
+	}
+	if err := checkOutFile(*out); err != nil {
 		return err
 	}
-	train, err := mnist.LoadTrain(dir)
+	train, err := loadMNISTTrain(*data)
 	if err != nil {
 		return err
 	}
@@ -50,6 +56,6 @@ func runShow(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	b := img.Bounds()
-	fmt.Fprintf(stdout, "wrote the first %d training digits to %s (%d×%d pixels)\n", *n, *out, b.Dx(), b.Dy())
+	fmt.Fprintf(stdout, "wrote the first %s to %s (%d×%d pixels)\n", plural(*n, "training digit"), *out, b.Dx(), b.Dy())
 	return nil
 }

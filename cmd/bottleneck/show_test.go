@@ -114,9 +114,11 @@ func TestShowErrors(t *testing.T) {
 		{"no data", []string{"-data", "{empty}", "-out", out}, 1,
 			`bottleneck show: mnist: train-images-idx3-ubyte.gz is not in {empty} (run "bottleneck fetch -data {empty}" to download MNIST there, or pass -data DIR naming the directory that holds the four files)`},
 		{"-out in a missing directory", []string{"-data", "{data}", "-n", "3", "-out", "{empty}/no/d.png"}, 1,
-			"bottleneck show: mnist: cannot write {empty}/no/d.png: no such file or directory"},
-		{"-out is a directory", []string{"-data", "{data}", "-n", "3", "-out", "{empty}"}, 1,
-			"bottleneck show: mnist: cannot write {empty}: it is a directory"},
+			"bottleneck show: cannot write {empty}/no/d.png: folder {empty}/no does not exist (create it or choose another -out)"},
+		{"-out is a directory", []string{"-data", "{data}", "-n", "3", "-out", "{empty}"}, 2,
+			"bottleneck show: -out {empty} is a directory: name a file in it"},
+		{"picture too large", []string{"-data", "{data}", "-n", "60000", "-scale", "16", "-out", out}, 2,
+			"bottleneck show: -n 60000 with -scale 16 makes a picture of about 12042 million pixels, too large to draw; draw fewer digits or a smaller scale"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := strings.NewReplacer("{data}", data, "{empty}", empty)
