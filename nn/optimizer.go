@@ -108,16 +108,31 @@ type adamRows struct {
 
 // Band updates rows [i0, i1) of the parameter and of its two running means.
 func (a *adamRows) Band(i0, i1 int) {
-	b1, b2, step, eps := a.o.Beta1, a.o.Beta2, a.o.step, a.o.eps
+	o := a.o
 	for r := i0; r < i1; r++ {
-		theta, g, mr, vr := a.p.Value.Row(r), a.p.Grad.Row(r), a.m.Row(r), a.v.Row(r)
-		g, mr, vr = g[:len(theta)], mr[:len(theta)], vr[:len(theta)]
-		for j, gj := range g {
-			mj := b1*mr[j] + (1-b1)*gj    // m ← β₁m + (1−β₁)g
-			vj := b2*vr[j] + (1-b2)*gj*gj // v ← β₂v + (1−β₂)g²
-			mr[j], vr[j] = mj, vj
-			theta[j] -= step * mj / (math.Sqrt(vj) + eps)
-		}
+		adamRow(a.p.Value.Row(r), a.p.Grad.Row(r), a.m.Row(r), a.v.Row(r), o.Beta1, o.Beta2, o.step, o.eps)
+	}
+}
+
+// adamRow is the Adam update of one row: adamRowGo, or a SIMD version of it
+// when the package is built with GOEXPERIMENT=simd on a CPU that has the
+// instructions (adam_simd_amd64.go).
+var adamRow = adamRowGo
+
+// adamRowGo updates θ, m and v in place from the gradient g, entry by entry:
+//
+//	m ← β₁m + (1−β₁)g
+//	v ← β₂v + (1−β₂)g²
+//	θ ← θ − step · m / (√v + ε)
+//
+// with step and ε already corrected for the bias of m and v (see Step).
+func adamRowGo(theta, g, m, v []float64, b1, b2, step, eps float64) {
+	g, m, v = g[:len(theta)], m[:len(theta)], v[:len(theta)]
+	for j, gj := range g {
+		mj := b1*m[j] + (1-b1)*gj
+		vj := b2*v[j] + (1-b2)*(gj*gj)
+		m[j], v[j] = mj, vj
+		theta[j] -= step * mj / (math.Sqrt(vj) + eps)
 	}
 }
 
