@@ -3,7 +3,9 @@ package matrix
 import (
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"testing"
+	"time"
 )
 
 // linearShapes are the three products of a linear layer 784 → 256 on a
@@ -143,5 +145,44 @@ func mulRowLoop(a, b, c *Dense) {
 				ci[j] += aik * bk[j]
 			}
 		}
+	}
+}
+
+// BenchmarkSpeedupTwoCores measures what a second core brings to Mul,
+// MulTransA and MulTransB at the MNIST shapes on a machine shared with other
+// work, where the figures of a plain benchmark swing with the load. Each
+// iteration times one product with GOMAXPROCS=1 and one with GOMAXPROCS=2,
+// back to back so that both see the same background, and the benchmark
+// reports the best time of each as GFLOP/s, and their ratio as "speedup".
+// Run it with a fixed count, e.g. -benchtime 200x.
+func BenchmarkSpeedupTwoCores(b *testing.B) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, s := range linearShapes {
+		rng := rand.New(rand.NewPCG(1, 2))
+		x, y := randDense(rng, s.ar, s.ac, 0), randDense(rng, s.br, s.bc, 0)
+		m, k := x.rows, x.cols
+		if s.transA {
+			m, k = k, m
+		}
+		n := y.cols
+		if s.transB {
+			n = y.rows
+		}
+		c := New(m, n)
+		flops := 2 * float64(m) * float64(n) * float64(k)
+		b.Run(s.name+"/Mul_"+Kernel(), func(b *testing.B) {
+			best := [3]time.Duration{0, time.Hour, time.Hour}
+			for b.Loop() {
+				for procs := 1; procs <= 2; procs++ {
+					runtime.GOMAXPROCS(procs)
+					start := time.Now()
+					gemm(s.transA, s.transB, x, y, c)
+					best[procs] = min(best[procs], time.Since(start))
+				}
+			}
+			b.ReportMetric(flops/float64(best[1].Nanoseconds()), "GFLOP/s-1core")
+			b.ReportMetric(flops/float64(best[2].Nanoseconds()), "GFLOP/s-2cores")
+			b.ReportMetric(float64(best[1])/float64(best[2]), "speedup")
+		})
 	}
 }
