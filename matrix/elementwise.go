@@ -66,13 +66,29 @@ func (m *Dense) MulElem(a, b *Dense) {
 // call from several goroutines at once (a pure function is).
 func (m *Dense) Apply(f func(float64) float64, a *Dense) {
 	sameShape("Apply", m, a)
+	m.applyJob(applyJob{f: f, m: m, a: a})
+}
+
+// ApplyRows calls f(dst, src) for every row, with dst the row of m and src
+// the same row of a: an element-wise function written for a whole row at a
+// time, which can then use SIMD instructions. m may be a. Like Apply, it
+// shares a large matrix among the cores, so f must be safe to call from
+// several goroutines at once.
+func (m *Dense) ApplyRows(f func(dst, src []float64), a *Dense) {
+	sameShape("ApplyRows", m, a)
+	m.applyJob(applyJob{rowF: f, m: m, a: a})
+}
+
+// applyJob runs j on one goroutine for a small matrix, and on all cores for
+// a large one.
+func (m *Dense) applyJob(j applyJob) {
 	if m.rows*m.cols < minParallelApply {
-		applyRows(f, m, a, 0, m.rows)
+		j.Band(0, m.rows)
 		return
 	}
 	ws := getWorkspace()
 	defer putWorkspace(ws)
-	ws.apply = applyJob{f: f, m: m, a: a}
+	ws.apply = j
 	ForBands(m.rows, 1, &ws.apply)
 }
 
@@ -82,20 +98,24 @@ func (m *Dense) Apply(f func(float64) float64, a *Dense) {
 // band to a helper goroutine.
 const minParallelApply = 1 << 15
 
-// applyJob is one call of Apply on a large matrix, cut into bands of rows.
+// applyJob is one call of Apply (f) or ApplyRows (rowF), cut into bands of
+// rows.
 type applyJob struct {
 	f    func(float64) float64
+	rowF func(dst, src []float64)
 	m, a *Dense
 }
 
-// Band applies f to rows [i0, i1).
-func (j *applyJob) Band(i0, i1 int) { applyRows(j.f, j.m, j.a, i0, i1) }
-
-func applyRows(f func(float64) float64, m, a *Dense, i0, i1 int) {
+// Band applies the function to rows [i0, i1).
+func (j *applyJob) Band(i0, i1 int) {
 	for i := i0; i < i1; i++ {
-		mr, ar := m.Row(i), a.Row(i)
-		for j := range mr {
-			mr[j] = f(ar[j])
+		mr, ar := j.m.Row(i), j.a.Row(i)
+		if j.rowF != nil {
+			j.rowF(mr, ar)
+			continue
+		}
+		for k := range mr {
+			mr[k] = j.f(ar[k])
 		}
 	}
 }

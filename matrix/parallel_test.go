@@ -49,7 +49,11 @@ func TestApplyParallelIsExact(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	a := randDense(rng, 300, 200, 5) // 60,000 elements ≥ minParallelApply, with a stride
 	want := New(300, 200)
-	applyRows(math.Exp, want, a, 0, 300)
+	for i := 0; i < 300; i++ {
+		for j := 0; j < 200; j++ {
+			want.Set(i, j, math.Exp(a.At(i, j)))
+		}
+	}
 	for _, procs := range []int{1, 2, 4} {
 		runtime.GOMAXPROCS(procs)
 		got := New(300, 200)
@@ -61,5 +65,23 @@ func TestApplyParallelIsExact(t *testing.T) {
 	got := New(300, 200)
 	if allocs := testing.AllocsPerRun(10, func() { got.Apply(math.Exp, a) }); allocs != 0 {
 		t.Errorf("Apply on a large matrix: %v allocations, want 0", allocs)
+	}
+}
+
+func TestApplyRows(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 2))
+	for _, r := range []int{3, 300} { // one goroutine, and shared among the cores
+		a := randDense(rng, r, 200, 1)
+		got := New(r, 200)
+		got.ApplyRows(func(dst, src []float64) {
+			for k, v := range src {
+				dst[k] = 2 * v
+			}
+		}, a)
+		want := New(r, 200)
+		want.Scale(2, a)
+		if !EqualApprox(got, want, 0) {
+			t.Errorf("%d rows: ApplyRows(2x) differs from Scale(2)", r)
+		}
 	}
 }
