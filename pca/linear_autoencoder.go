@@ -28,7 +28,7 @@ type LinearAutoencoder struct {
 type DescentConfig struct {
 	K            int     // code size k, 1 ≤ k ≤ d
 	WeightDecay  float64 // λ ≥ 0: adds (λ/2)·(‖W₁‖² + ‖W₂‖²) to the per-image loss
-	LearningRate float64 // η > 0; stable below about 1/(2·σ₁²), σ₁² the largest variance
+	LearningRate float64 // η > 0; SafeLearningRate(σ₁², λ) is always stable (see there)
 	Momentum     float64 // β in [0, 1): heavy-ball momentum
 	Steps        int     // number of gradient steps, ≥ 0
 	InitStd      float64 // standard deviation of the random initial weights, > 0
@@ -130,6 +130,33 @@ func (s *laeWork) gradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *ma
 	g2.AddScaled(lambda, w2)
 }
 
+// SafeLearningRate returns η = 1/(2σ₁² + λ), a learning rate at which
+// FitLinearAutoencoder is stable for every momentum β in [0, 1), where
+// sigma1Sq is σ₁², the largest variance of the data, and lambda the weight
+// decay λ. If both are zero the loss is constant and it returns 1.
+//
+// Why: heavy-ball descent on a quadratic of curvature h is stable if and only
+// if η·h < 2(1+β), so η must stay below 2(1+β)/h for the largest curvature h
+// the descent meets, the largest eigenvalue of the loss's Hessian. Along a
+// component of variance σ², with encoder weight a and decoder weight b, the
+// loss is ½σ²(1 − ab)² + (λ/2)(a² + b²), whose Hessian is
+//
+//	[ σ²b² + λ      σ²(2ab − 1) ]
+//	[ σ²(2ab − 1)   σ²a² + λ    ]
+//
+// At the small initial weights (a = b = 0) its eigenvalues are λ ± σ², so
+// the curvature is σ₁² + λ: it grows with λ without bound. At the minimum
+// (a = b = s, s² = 1 − λ/σ²) they are 2(σ² − λ) and 2λ. Both are below
+// 2σ₁² + λ, so η·h ≤ 1 < 2(1+β) on the way (docs/pca.md, "The learning
+// rate of the exact descent").
+func SafeLearningRate(sigma1Sq, lambda float64) float64 {
+	h := 2*math.Max(sigma1Sq, 0) + lambda
+	if h == 0 {
+		return 1
+	}
+	return 1 / h
+}
+
 // FitLinearAutoencoder trains a linear autoencoder with code size cfg.K on
 // centred data whose covariance is cov (d×d, e.g. PCA.Covariance), by
 // full-batch gradient descent with heavy-ball momentum on
@@ -145,10 +172,13 @@ func (s *laeWork) gradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *ma
 //
 // progress, if not nil, is called before the first step (step 0) and after
 // every step with the current weights (which it must not keep or modify) and
-// the loss at them. FitLinearAutoencoder returns an error for a bad
-// configuration, or if the loss stops being finite (the learning rate is too
-// large).
-func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, progress func(step int, ae *LinearAutoencoder, loss float64)) (*LinearAutoencoder, error) {
+// the loss at them. If it returns an error, the descent stops and
+// FitLinearAutoencoder returns that error unchanged: this is how a caller
+// stops it, e.g. by returning ctx.Err() when the user presses Ctrl-C.
+// FitLinearAutoencoder returns an error for a bad configuration, or if the
+// loss stops being finite (the learning rate is too large: see
+// SafeLearningRate).
+func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, progress func(step int, ae *LinearAutoencoder, loss float64) error) (*LinearAutoencoder, error) {
 	d := cov.Rows()
 	if cov.Cols() != d {
 		panic(fmt.Sprintf("pca: FitLinearAutoencoder: covariance %d×%d is not square", d, cov.Cols()))
@@ -175,10 +205,12 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 		if progress != nil || step == cfg.Steps {
 			loss := work.loss(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				return nil, fmt.Errorf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g)", loss, step, cfg.LearningRate)
+				return nil, fmt.Errorf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", loss, step, cfg.LearningRate)
 			}
 			if progress != nil {
-				progress(step, ae, loss)
+				if err := progress(step, ae, loss); err != nil {
+					return nil, err
+				}
 			}
 		}
 		if step == cfg.Steps {

@@ -160,7 +160,8 @@ func TestFitLinearAutoencoderErrors(t *testing.T) {
 		{"momentum 1", func(c *DescentConfig) { c.Momentum = 1 }, "momentum"},
 		{"negative steps", func(c *DescentConfig) { c.Steps = -1 }, "steps"},
 		{"zero init", func(c *DescentConfig) { c.InitStd = 0 }, "initial standard deviation"},
-		// η = 10 on Σ = 10·I is far past the stability limit 1/(2σ²): it diverges.
+		// η = 10 on Σ = 10·I is far past the stability limit 2(1+β)/(2σ²) = 0.19
+		// (SafeLearningRate's doc comment): it diverges.
 		{"diverging", func(c *DescentConfig) { c.LearningRate = 10; c.Steps = 200 }, "lower the learning rate"},
 	}
 	cov := identity(4)
