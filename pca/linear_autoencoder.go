@@ -266,3 +266,37 @@ func (ae *LinearAutoencoder) Reconstruct(x *matrix.Dense, mean []float64) *matri
 	}
 	return out
 }
+
+// SSEPerImage returns the mean over the samples x (n×d) of Σⱼ (xⱼ − x̂ⱼ)²,
+// x̂ being Reconstruct's μ + (x − μ)·W₁·W₂, mean being μ (length d): the
+// per-image error (not halved) that bottleneck prints. It works through x
+// a block of rows at a time, so it never holds a reconstruction of the
+// whole data set.
+func (ae *LinearAutoencoder) SSEPerImage(x *matrix.Dense, mean []float64) float64 {
+	d, k := ae.Encoder.Dims()
+	n := x.Rows()
+	if x.Cols() != d || len(mean) != d {
+		panic(fmt.Sprintf("pca: LinearAutoencoder.SSEPerImage: data %d×%d and mean %d for an encoder %d×%d", n, x.Cols(), len(mean), d, k))
+	}
+	xc := matrix.New(min(n, fitBlockRows), d)    // centred block
+	codes := matrix.New(min(n, fitBlockRows), k) // its codes
+	xhat := matrix.New(min(n, fitBlockRows), d)  // its centred reconstruction
+	sse := 0.0
+	for i0 := 0; i0 < n; i0 += fitBlockRows {
+		rows := min(fitBlockRows, n-i0)
+		c, h, r := xc.SliceRows(0, rows), codes.SliceRows(0, rows), xhat.SliceRows(0, rows)
+		for i := 0; i < rows; i++ {
+			row := c.Row(i)
+			for j, v := range x.Row(i0 + i) {
+				row[j] = v - mean[j]
+			}
+		}
+		h.Mul(c, ae.Encoder)
+		r.Mul(h, ae.Decoder)
+		r.Sub(c, r) // (x − μ) − (x̂ − μ) = x − x̂
+		for i := 0; i < rows; i++ {
+			sse += dot(r.Row(i), r.Row(i))
+		}
+	}
+	return sse / float64(max(n, 1))
+}

@@ -194,4 +194,11 @@ func TestLinearAutoencoderReconstruct(t *testing.T) {
 	if got := ae.Reconstruct(x, p.Mean); !matrix.EqualApprox(got, want, 1e-12) {
 		t.Errorf("linear autoencoder with W₁ = Vₖᵀ, W₂ = Vₖ differs from PCA's reconstruction")
 	}
+	// SSEPerImage, block by block, against the full reconstruction.
+	diff := matrix.New(x.Rows(), x.Cols())
+	diff.Sub(x, want)
+	norm := diff.Norm()
+	if got, full := ae.SSEPerImage(x, p.Mean), norm*norm/float64(x.Rows()); math.Abs(got-full) > 1e-12*full {
+		t.Errorf("SSEPerImage %v, from the full reconstruction %v", got, full)
+	}
 }
