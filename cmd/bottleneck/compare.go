@@ -43,7 +43,9 @@ decoder row i, and between the decoder's i-th right singular vector, and
 principal component i. With weight decay λ > 0 the singular vectors line up
 with the components and their squared singular values approach
 s² = 1 − λ/σ² (Plaut 2018; Kunin et al. 2019), σ² being the component's
-variance; λ is on the per-image scale, comparable with σ₁² ≈ 5.1.
+variance; λ is on the per-image scale, comparable with σ₁² ≈ 5.1. Weight
+decay switches off every direction whose σ² is at most λ: compare says how
+many are left, and measures the principal angles over those only.
 
 Written into -out: compare.png (first line the principal components, second
 the exact decoder's rows, third its singular vectors, fourth the mini-batch
@@ -160,7 +162,7 @@ func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off")
 	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
 	f.lr = learningRate{auto: true}
-	fs.Var(&f.lr, "lr", "learning rate of the exact descent, or auto for 1/(2σ₁² + λ) (≈ 0.098 at λ = 0), which is stable for every λ and momentum; a rate is stable below 2(1 + momentum)/(2σ₁² + λ) (docs/pca.md)")
+	fs.Var(&f.lr, "lr", "learning `rate` of the exact descent, or auto: 1/(2σ₁² + λ) (0.098 at λ = 0), stable for every λ and momentum because the loss's curvature stays below about 2σ₁² + λ (docs/pca.md); the rate used is printed")
 	fs.Float64Var(&f.momentum, "momentum", 0.9, "heavy-ball momentum of the exact descent")
 	fs.IntVar(&f.epochs, "epochs", 5, "epochs of mini-batch backpropagation (0 skips it)")
 	fs.IntVar(&f.batch, "batch", 128, "images per mini-batch")
@@ -532,8 +534,14 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 		fmt.Fprintf(w, "exact descent's training error is %.2f%% above PCA's (more -steps bring it closer; it cannot go below)\n", 100*gap)
 	}
 	if s.WeightDecay > 0 && s.TheoryLiveDims < s.K {
-		fmt.Fprintf(w, "weight decay λ = %g switches off every direction whose variance σ² is at most λ: in theory %s of the %d stay on\n",
-			s.WeightDecay, plural(s.TheoryLiveDims, "direction"), s.K)
+		stay := fmt.Sprintf("%d of the %d stay on", s.TheoryLiveDims, s.K)
+		switch s.TheoryLiveDims {
+		case 0:
+			stay = fmt.Sprintf("none of the %d stays on", s.K)
+		case 1:
+			stay = fmt.Sprintf("1 of the %d stays on", s.K)
+		}
+		fmt.Fprintf(w, "weight decay λ = %g switches off every direction whose variance σ² is at most λ: in theory %s\n", s.WeightDecay, stay)
 	}
 	live := s.Exact.LiveDims
 	switch {
@@ -570,7 +578,11 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 		fmt.Fprintln(w, " (0 = aligned)")
 	}
 
-	fmt.Fprintf(w, "\nindividual directions of the exact decoder: cos² with principal component i (— where the direction is switched off)\n")
+	fmt.Fprintf(w, "\nindividual directions of the exact decoder: cos² with principal component i")
+	if live < s.K || (minibatch && s.MiniBatch.LiveDims < s.K) {
+		fmt.Fprintf(w, " (— where the direction is switched off)")
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintf(w, "%3s %9s %10s %12s %9s", "i", "σ²", "row i", "singular i", "s²")
 	if s.WeightDecay > 0 {
 		fmt.Fprintf(w, " %14s %9s", "1 − λ/σ²", "s²/theory")

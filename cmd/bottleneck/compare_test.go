@@ -97,7 +97,7 @@ func TestCompareSwitchedOff(t *testing.T) {
 	text := stdout.String()
 	for _, want := range []string{
 		"lr auto = 1/(2σ₁² + λ) = ",
-		"in theory 0 directions of the 3 stay on",
+		"in theory none of the 3 stays on",
 		"the exact decoder is switched off",
 		"linear AE, exact descent",
 		"none       none",
