@@ -95,6 +95,9 @@ func (l *learningRate) Set(s string) error {
 	return nil
 }
 
+// maxWeightDecay is the largest -weight-decay compare accepts.
+const maxWeightDecay = 1e6
+
 // liveS2 is the squared singular value below which compare counts a
 // decoder direction as switched off. With balanced weights the autoencoder
 // scales the data along a direction by about s², so such a direction passes
@@ -159,7 +162,7 @@ func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 	fs := newFlagSet("compare", compareHelp, stdout)
 	fs.StringVar(&f.data, "data", "", dataFlagHelp)
 	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783)")
-	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off")
+	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off (0 to 1e6)")
 	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
 	f.lr = learningRate{auto: true}
 	fs.Var(&f.lr, "lr", "learning `rate` of the exact descent, or auto: 1/(2σ₁² + λ) (0.098 at λ = 0), stable for every λ and momentum because the loss's curvature stays below about 2σ₁² + λ (docs/pca.md); the rate used is printed")
@@ -364,6 +367,11 @@ func (f *compareFlags) check() error {
 		return usagef("-k %d: the code size must be between 1 and 783 (smaller than the 784 pixels)", f.k)
 	case !(f.lambda >= 0) || math.IsInf(f.lambda, 0):
 		return usagef("-weight-decay %g: must be zero or a positive number", f.lambda)
+	case f.lambda > maxWeightDecay:
+		// The variance of 784 pixels in [0, 1] is at most 784/4 = 196, so
+		// far below this every direction is already switched off; far
+		// above it the loss (λ/2)‖W‖² overflows.
+		return usagef("-weight-decay %g: at most %g; every direction is switched off once λ ≥ σ₁² (about 5.1 for MNIST)", f.lambda, float64(maxWeightDecay))
 	case f.steps < 0:
 		return usagef("-steps %d: must be zero or more", f.steps)
 	case !f.lr.auto && (!(f.lr.value > 0) || math.IsInf(f.lr.value, 0)):

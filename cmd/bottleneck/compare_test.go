@@ -66,6 +66,7 @@ func TestCompareCommandErrors(t *testing.T) {
 		{"k 0", []string{"-k", "0"}, "bottleneck compare: -k 0: the code size must be between 1 and 783"},
 		{"k 784", []string{"-k", "784"}, "bottleneck compare: -k 784: the code size must be between 1 and 783"},
 		{"negative decay", []string{"-weight-decay", "-1"}, "bottleneck compare: -weight-decay -1"},
+		{"huge decay", []string{"-weight-decay", "1e300"}, "bottleneck compare: -weight-decay 1e+300: at most 1e+06"},
 		{"negative steps", []string{"-steps", "-1"}, "bottleneck compare: -steps -1"},
 		{"zero lr", []string{"-lr", "0"}, "bottleneck compare: -lr 0"},
 		{"word lr", []string{"-lr", "fast"}, "bottleneck compare: invalid value \"fast\" for flag -lr: want a positive number or auto"},
