@@ -87,13 +87,24 @@ func checkLAEShapes(op string, cov, w1, w2 *matrix.Dense) {
 	}
 }
 
+// products sets the three products that both the loss and the gradient
+// need: ΣW₁ (d×k), W₁ᵀΣW₁ (k×k) and W₂W₂ᵀ (k×k).
+func (s *laeWork) products(cov, w1, w2 *matrix.Dense) {
+	s.sw1.Mul(cov, w1)
+	s.w1sw.MulTransA(w1, s.sw1)
+	s.w2w2.MulTransB(w2, w2)
+}
+
 // loss: ½·[tr Σ − 2·tr(ΣW₁W₂) + tr((W₁ᵀΣW₁)(W₂W₂ᵀ))] + (λ/2)(‖W₁‖² + ‖W₂‖²),
 // the expansion of ½·tr((I−A)ᵀΣ(I−A)) with A = W₁W₂.
 func (s *laeWork) loss(cov, w1, w2 *matrix.Dense, lambda float64) float64 {
 	checkLAEShapes("LinearAutoencoderLoss", cov, w1, w2)
-	s.sw1.Mul(cov, w1)
-	s.w1sw.MulTransA(w1, s.sw1)
-	s.w2w2.MulTransB(w2, w2)
+	s.products(cov, w1, w2)
+	return s.lossFromProducts(cov, w1, w2, lambda)
+}
+
+// lossFromProducts is loss with s.products already set for w1 and w2.
+func (s *laeWork) lossFromProducts(cov, w1, w2 *matrix.Dense, lambda float64) float64 {
 	trace := 0.0
 	for i := 0; i < cov.Rows(); i++ {
 		trace += cov.At(i, i)
@@ -112,13 +123,12 @@ func (s *laeWork) loss(cov, w1, w2 *matrix.Dense, lambda float64) float64 {
 	return 0.5*(trace-2*cross+quad) + 0.5*lambda*(n1*n1+n2*n2)
 }
 
-// gradient sets g1 and g2 as LinearAutoencoderGradient documents.
+// gradient sets g1 and g2 as LinearAutoencoderGradient documents, and
+// leaves s.products set for w1 and w2.
 func (s *laeWork) gradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *matrix.Dense) {
 	checkLAEShapes("LinearAutoencoderGradient", cov, w1, w2)
-	s.sw1.Mul(cov, w1)        // ΣW₁: d×k
+	s.products(cov, w1, w2)   // ΣW₁, W₁ᵀΣW₁, W₂W₂ᵀ
 	s.sw2t.MulTransB(cov, w2) // ΣW₂ᵀ: d×k
-	s.w1sw.MulTransA(w1, s.sw1)
-	s.w2w2.MulTransB(w2, w2)
 	// g1 = −ΣW₂ᵀ + (ΣW₁)(W₂W₂ᵀ) + λW₁
 	g1.Mul(s.sw1, s.w2w2)
 	g1.Sub(g1, s.sw2t)
@@ -202,8 +212,15 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 	g1, g2 := matrix.New(d, k), matrix.New(k, d)
 	v1, v2 := matrix.New(d, k), matrix.New(k, d)
 	for step := 0; ; step++ {
+		if step < cfg.Steps {
+			// The gradient at the current weights; the loss below reuses
+			// its products instead of computing ΣW₁ again.
+			work.gradient(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay, g1, g2)
+		} else {
+			work.products(cov, ae.Encoder, ae.Decoder)
+		}
 		if progress != nil || step == cfg.Steps {
-			loss := work.loss(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
+			loss := work.lossFromProducts(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
 				return nil, fmt.Errorf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", loss, step, cfg.LearningRate)
 			}
@@ -216,7 +233,6 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 		if step == cfg.Steps {
 			return ae, nil
 		}
-		work.gradient(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay, g1, g2)
 		v1.Scale(cfg.Momentum, v1)
 		v1.AddScaled(-cfg.LearningRate, g1)
 		ae.Encoder.Add(ae.Encoder, v1)
