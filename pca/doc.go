@@ -20,6 +20,9 @@
 // FitLinearAutoencoder trains the linear autoencoder x ↦ x·W₁·W₂ by exact,
 // full-batch gradient descent on the covariance: docs/pca.md explains why
 // the covariance is all the data it needs, and why its answer is PCA's.
+// SafeLearningRate gives a learning rate at which that descent is stable
+// for any weight decay. FitContext is Fit that stops when its context is
+// cancelled.
 //
 // Bad input from outside the program — no rows, NaN, k larger than d — is an
 // error. Calling a function with matrices of the wrong shape for each other

@@ -28,7 +28,7 @@ type LinearAutoencoder struct {
 type DescentConfig struct {
 	K            int     // code size k, 1 ≤ k ≤ d
 	WeightDecay  float64 // λ ≥ 0: adds (λ/2)·(‖W₁‖² + ‖W₂‖²) to the per-image loss
-	LearningRate float64 // η > 0; stable below about 1/(2·σ₁²), σ₁² the largest variance
+	LearningRate float64 // η > 0; SafeLearningRate(σ₁², λ) is always stable (see there)
 	Momentum     float64 // β in [0, 1): heavy-ball momentum
 	Steps        int     // number of gradient steps, ≥ 0
 	InitStd      float64 // standard deviation of the random initial weights, > 0
@@ -87,13 +87,24 @@ func checkLAEShapes(op string, cov, w1, w2 *matrix.Dense) {
 	}
 }
 
+// products sets the three products that both the loss and the gradient
+// need: ΣW₁ (d×k), W₁ᵀΣW₁ (k×k) and W₂W₂ᵀ (k×k).
+func (s *laeWork) products(cov, w1, w2 *matrix.Dense) {
+	s.sw1.Mul(cov, w1)
+	s.w1sw.MulTransA(w1, s.sw1)
+	s.w2w2.MulTransB(w2, w2)
+}
+
 // loss: ½·[tr Σ − 2·tr(ΣW₁W₂) + tr((W₁ᵀΣW₁)(W₂W₂ᵀ))] + (λ/2)(‖W₁‖² + ‖W₂‖²),
 // the expansion of ½·tr((I−A)ᵀΣ(I−A)) with A = W₁W₂.
 func (s *laeWork) loss(cov, w1, w2 *matrix.Dense, lambda float64) float64 {
 	checkLAEShapes("LinearAutoencoderLoss", cov, w1, w2)
-	s.sw1.Mul(cov, w1)
-	s.w1sw.MulTransA(w1, s.sw1)
-	s.w2w2.MulTransB(w2, w2)
+	s.products(cov, w1, w2)
+	return s.lossFromProducts(cov, w1, w2, lambda)
+}
+
+// lossFromProducts is loss with s.products already set for w1 and w2.
+func (s *laeWork) lossFromProducts(cov, w1, w2 *matrix.Dense, lambda float64) float64 {
 	trace := 0.0
 	for i := 0; i < cov.Rows(); i++ {
 		trace += cov.At(i, i)
@@ -112,13 +123,12 @@ func (s *laeWork) loss(cov, w1, w2 *matrix.Dense, lambda float64) float64 {
 	return 0.5*(trace-2*cross+quad) + 0.5*lambda*(n1*n1+n2*n2)
 }
 
-// gradient sets g1 and g2 as LinearAutoencoderGradient documents.
+// gradient sets g1 and g2 as LinearAutoencoderGradient documents, and
+// leaves s.products set for w1 and w2.
 func (s *laeWork) gradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *matrix.Dense) {
 	checkLAEShapes("LinearAutoencoderGradient", cov, w1, w2)
-	s.sw1.Mul(cov, w1)        // ΣW₁: d×k
+	s.products(cov, w1, w2)   // ΣW₁, W₁ᵀΣW₁, W₂W₂ᵀ
 	s.sw2t.MulTransB(cov, w2) // ΣW₂ᵀ: d×k
-	s.w1sw.MulTransA(w1, s.sw1)
-	s.w2w2.MulTransB(w2, w2)
 	// g1 = −ΣW₂ᵀ + (ΣW₁)(W₂W₂ᵀ) + λW₁
 	g1.Mul(s.sw1, s.w2w2)
 	g1.Sub(g1, s.sw2t)
@@ -128,6 +138,33 @@ func (s *laeWork) gradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *ma
 	s.kd.Transpose(s.sw1)
 	g2.Sub(g2, s.kd)
 	g2.AddScaled(lambda, w2)
+}
+
+// SafeLearningRate returns η = 1/(2σ₁² + λ), a learning rate at which
+// FitLinearAutoencoder is stable for every momentum β in [0, 1), where
+// sigma1Sq is σ₁², the largest variance of the data, and lambda the weight
+// decay λ. If both are zero the loss is constant and it returns 1.
+//
+// Why: heavy-ball descent on a quadratic of curvature h is stable if and only
+// if η·h < 2(1+β), so η must stay below 2(1+β)/h for the largest curvature h
+// the descent meets, the largest eigenvalue of the loss's Hessian. Along a
+// component of variance σ², with encoder weight a and decoder weight b, the
+// loss is ½σ²(1 − ab)² + (λ/2)(a² + b²), whose Hessian is
+//
+//	[ σ²b² + λ      σ²(2ab − 1) ]
+//	[ σ²(2ab − 1)   σ²a² + λ    ]
+//
+// At the small initial weights (a = b = 0) its eigenvalues are λ ± σ², so
+// the curvature is σ₁² + λ: it grows with λ without bound. At the minimum
+// (a = b = s, s² = 1 − λ/σ²) they are 2(σ² − λ) and 2λ. Both are below
+// 2σ₁² + λ, so η·h ≤ 1 < 2(1+β) on the way (docs/pca.md, "The learning
+// rate of the exact descent").
+func SafeLearningRate(sigma1Sq, lambda float64) float64 {
+	h := 2*math.Max(sigma1Sq, 0) + lambda
+	if h == 0 {
+		return 1
+	}
+	return 1 / h
 }
 
 // FitLinearAutoencoder trains a linear autoencoder with code size cfg.K on
@@ -145,10 +182,13 @@ func (s *laeWork) gradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *ma
 //
 // progress, if not nil, is called before the first step (step 0) and after
 // every step with the current weights (which it must not keep or modify) and
-// the loss at them. FitLinearAutoencoder returns an error for a bad
-// configuration, or if the loss stops being finite (the learning rate is too
-// large).
-func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, progress func(step int, ae *LinearAutoencoder, loss float64)) (*LinearAutoencoder, error) {
+// the loss at them. If it returns an error, the descent stops and
+// FitLinearAutoencoder returns that error unchanged: this is how a caller
+// stops it, e.g. by returning ctx.Err() when the user presses Ctrl-C.
+// FitLinearAutoencoder returns an error for a bad configuration, or if the
+// loss stops being finite (the learning rate is too large: see
+// SafeLearningRate).
+func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, progress func(step int, ae *LinearAutoencoder, loss float64) error) (*LinearAutoencoder, error) {
 	d := cov.Rows()
 	if cov.Cols() != d {
 		panic(fmt.Sprintf("pca: FitLinearAutoencoder: covariance %d×%d is not square", d, cov.Cols()))
@@ -172,19 +212,27 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 	g1, g2 := matrix.New(d, k), matrix.New(k, d)
 	v1, v2 := matrix.New(d, k), matrix.New(k, d)
 	for step := 0; ; step++ {
+		if step < cfg.Steps {
+			// The gradient at the current weights; the loss below reuses
+			// its products instead of computing ΣW₁ again.
+			work.gradient(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay, g1, g2)
+		} else {
+			work.products(cov, ae.Encoder, ae.Decoder)
+		}
 		if progress != nil || step == cfg.Steps {
-			loss := work.loss(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
+			loss := work.lossFromProducts(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				return nil, fmt.Errorf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g)", loss, step, cfg.LearningRate)
+				return nil, fmt.Errorf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", loss, step, cfg.LearningRate)
 			}
 			if progress != nil {
-				progress(step, ae, loss)
+				if err := progress(step, ae, loss); err != nil {
+					return nil, err
+				}
 			}
 		}
 		if step == cfg.Steps {
 			return ae, nil
 		}
-		work.gradient(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay, g1, g2)
 		v1.Scale(cfg.Momentum, v1)
 		v1.AddScaled(-cfg.LearningRate, g1)
 		ae.Encoder.Add(ae.Encoder, v1)
@@ -233,4 +281,38 @@ func (ae *LinearAutoencoder) Reconstruct(x *matrix.Dense, mean []float64) *matri
 		axpy(1, mean, out.Row(i))
 	}
 	return out
+}
+
+// SSEPerImage returns the mean over the samples x (n×d) of Σⱼ (xⱼ − x̂ⱼ)²,
+// x̂ being Reconstruct's μ + (x − μ)·W₁·W₂, mean being μ (length d): the
+// per-image error (not halved) that bottleneck prints. It works through x
+// a block of rows at a time, so it never holds a reconstruction of the
+// whole data set.
+func (ae *LinearAutoencoder) SSEPerImage(x *matrix.Dense, mean []float64) float64 {
+	d, k := ae.Encoder.Dims()
+	n := x.Rows()
+	if x.Cols() != d || len(mean) != d {
+		panic(fmt.Sprintf("pca: LinearAutoencoder.SSEPerImage: data %d×%d and mean %d for an encoder %d×%d", n, x.Cols(), len(mean), d, k))
+	}
+	xc := matrix.New(min(n, fitBlockRows), d)    // centred block
+	codes := matrix.New(min(n, fitBlockRows), k) // its codes
+	xhat := matrix.New(min(n, fitBlockRows), d)  // its centred reconstruction
+	sse := 0.0
+	for i0 := 0; i0 < n; i0 += fitBlockRows {
+		rows := min(fitBlockRows, n-i0)
+		c, h, r := xc.SliceRows(0, rows), codes.SliceRows(0, rows), xhat.SliceRows(0, rows)
+		for i := 0; i < rows; i++ {
+			row := c.Row(i)
+			for j, v := range x.Row(i0 + i) {
+				row[j] = v - mean[j]
+			}
+		}
+		h.Mul(c, ae.Encoder)
+		r.Mul(h, ae.Decoder)
+		r.Sub(c, r) // (x − μ) − (x̂ − μ) = x − x̂
+		for i := 0; i < rows; i++ {
+			sse += dot(r.Row(i), r.Row(i))
+		}
+	}
+	return sse / float64(max(n, 1))
 }

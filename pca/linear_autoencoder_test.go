@@ -160,7 +160,8 @@ func TestFitLinearAutoencoderErrors(t *testing.T) {
 		{"momentum 1", func(c *DescentConfig) { c.Momentum = 1 }, "momentum"},
 		{"negative steps", func(c *DescentConfig) { c.Steps = -1 }, "steps"},
 		{"zero init", func(c *DescentConfig) { c.InitStd = 0 }, "initial standard deviation"},
-		// η = 10 on Σ = 10·I is far past the stability limit 1/(2σ²): it diverges.
+		// η = 10 on Σ = 10·I is far past the stability limit 2(1+β)/(2σ²) = 0.19
+		// (SafeLearningRate's doc comment): it diverges.
 		{"diverging", func(c *DescentConfig) { c.LearningRate = 10; c.Steps = 200 }, "lower the learning rate"},
 	}
 	cov := identity(4)
@@ -192,5 +193,12 @@ func TestLinearAutoencoderReconstruct(t *testing.T) {
 	want, _ := p.Reconstruct(codes)
 	if got := ae.Reconstruct(x, p.Mean); !matrix.EqualApprox(got, want, 1e-12) {
 		t.Errorf("linear autoencoder with W₁ = Vₖᵀ, W₂ = Vₖ differs from PCA's reconstruction")
+	}
+	// SSEPerImage, block by block, against the full reconstruction.
+	diff := matrix.New(x.Rows(), x.Cols())
+	diff.Sub(x, want)
+	norm := diff.Norm()
+	if got, full := ae.SSEPerImage(x, p.Mean), norm*norm/float64(x.Rows()); math.Abs(got-full) > 1e-12*full {
+		t.Errorf("SSEPerImage %v, from the full reconstruction %v", got, full)
 	}
 }

@@ -1,6 +1,7 @@
 package pca
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -42,6 +43,14 @@ const fitBlockRows = 2048
 // which uses the symmetry of xcᵀ·xc to do half the work; the result is
 // decomposed with EigenSym.
 func Fit(x *matrix.Dense) (*PCA, error) {
+	return FitContext(context.Background(), x)
+}
+
+// FitContext is Fit, stopping early if ctx is cancelled: it checks ctx
+// before each block of rows (a fraction of a second each on MNIST) and
+// before the eigensolver, and returns an error that wraps ctx.Err()
+// (errors.Is(err, context.Canceled) holds after Ctrl-C).
+func FitContext(ctx context.Context, x *matrix.Dense) (*PCA, error) {
 	n, d := x.Dims()
 	if n == 0 || d == 0 {
 		return nil, fmt.Errorf("pca: Fit: data is %d×%d; need at least one row and one column", n, d)
@@ -59,6 +68,9 @@ func Fit(x *matrix.Dense) (*PCA, error) {
 	block := matrix.New(min(n, fitBlockRows), d)
 	part := matrix.New(d, d)
 	for i0 := 0; i0 < n; i0 += fitBlockRows {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("pca: Fit: stopped after %d of %d samples: %w", i0, n, err)
+		}
 		i1 := min(i0+fitBlockRows, n)
 		xc := block.SliceRows(0, i1-i0)
 		for i := i0; i < i1; i++ {
@@ -71,6 +83,9 @@ func Fit(x *matrix.Dense) (*PCA, error) {
 		cov.Add(cov, part)
 	}
 	cov.Scale(1/float64(n), cov)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("pca: Fit: stopped before the eigensolver: %w", err)
+	}
 
 	values, vectors, err := EigenSym(cov)
 	if err != nil {

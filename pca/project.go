@@ -49,23 +49,20 @@ func (p *PCA) Reconstruct(codes *matrix.Dense) (*matrix.Dense, error) {
 // ReconstructionError returns the mean over the samples x (n×d) of the sum
 // of squared errors Σⱼ (xⱼ − x̂ⱼ)² when each is projected onto k components
 // and reconstructed: the per-image SSE (not halved) that bottleneck prints
-// as test_sse_per_image.
+// as test_sse_per_image. PCA with k components is the linear autoencoder
+// with W₁ = Vₖᵀ and W₂ = Vₖ, so it uses that autoencoder's SSEPerImage,
+// which works a block of rows at a time.
 func (p *PCA) ReconstructionError(x *matrix.Dense, k int) (float64, error) {
-	codes, err := p.Project(x, k)
-	if err != nil {
-		return 0, fmt.Errorf("pca: ReconstructionError: %w", err)
+	if err := p.checkK("ReconstructionError", k); err != nil {
+		return 0, err
 	}
-	xhat, err := p.Reconstruct(codes)
-	if err != nil {
-		return 0, fmt.Errorf("pca: ReconstructionError: %w", err)
+	if err := p.checkData("ReconstructionError", x); err != nil {
+		return 0, err
 	}
-	xhat.Sub(x, xhat)
-	sse := 0.0
-	for i := 0; i < xhat.Rows(); i++ {
-		r := xhat.Row(i)
-		sse += dot(r, r)
-	}
-	return sse / float64(x.Rows()), nil
+	top := p.Components.SliceRows(0, k) // Vₖ: k×d
+	ae := &LinearAutoencoder{Encoder: matrix.New(p.Dim(), k), Decoder: top}
+	ae.Encoder.Transpose(top)
+	return ae.SSEPerImage(x, p.Mean), nil
 }
 
 // ErrorCurve returns the per-image reconstruction error of x (n×d) for every

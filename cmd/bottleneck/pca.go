@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,11 +29,14 @@ k = 30), and how many components keep 50/80/90/95/99% of the variance
 (published: 87, 154 and 331 for 90, 95 and 99%).
 
 Written into -out: components.png (the mean image, then the first 29
-components, each scaled from its own min to max), scree.svg (the variance
-explained by each of the first 400 components, and the running sum) and
-error_vs_k.svg (test error against k, for k = 0 to 400), and summary.json.`
+components, each scaled from its own min to max), scree.svg (the fraction
+of the variance explained by each of the first 400 components, on a log
+axis), cumulative.svg (the fraction kept by the first k together, on a
+linear axis, with the 50/80/90/95/99% levels and where the curve crosses
+them), error_vs_k.svg (test error against k, for k = 0 to 400), and
+summary.json.`
 
-// curveMaxK is the largest k drawn in scree.svg and error_vs_k.svg: beyond
+// curveMaxK is the largest k drawn in scree.svg, cumulative.svg and error_vs_k.svg: beyond
 // the 331 components that keep 99% of the variance nothing changes visibly.
 const curveMaxK = 400
 
@@ -63,6 +67,9 @@ type pcaSummary struct {
 	Files             []string       `json:"files"`
 }
 
+// pcaFiles are the files pca writes into -out.
+var pcaFiles = []string{"components.png", "scree.svg", "cumulative.svg", "error_vs_k.svg", "summary.json"}
+
 // hintonPCASSE is the test error of PCA with 30 components on MNIST reported
 // by Hinton & Salakhutdinov (2006), Science 313:504, Fig. 2.
 const hintonPCASSE = 13.87
@@ -92,7 +99,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return usagef("-k %d: the number of components must be between 1 and 784", *k)
 	}
 
-	created, err := prepareOutDir(*out, "components.png", "scree.svg", "error_vs_k.svg", "summary.json")
+	created, err := prepareOutDir(*out, pcaFiles...)
 	if err != nil {
 		return err
 	}
@@ -102,7 +109,10 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return err
 	}
 	start := time.Now()
-	p, err := pca.Fit(train.Images)
+	p, err := pca.FitContext(ctx, train.Images)
+	if errors.Is(err, context.Canceled) {
+		return interrupted
+	}
 	if err != nil {
 		return err
 	}
@@ -115,35 +125,10 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	if *k > p.Dim() {
 		return usagef("-k %d: the images have only %d pixels", *k, p.Dim())
 	}
-
 	s := pcaSummary{K: *k, KChosenBy: chosenBy, PublishedTestSSE: hintonPCASSE,
 		ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
-		FitSeconds: fitSeconds, Kernel: matrix.Kernel(),
-		Files: []string{"components.png", "scree.svg", "error_vs_k.svg", "summary.json"}}
-	cum, err := p.CumulativeVarianceRatio()
-	if err != nil {
-		return err
-	}
-	s.VarianceKept = cum[*k-1]
-	if s.TestSSEPerImage, err = p.ReconstructionError(test.Images, *k); err != nil {
-		return err
-	}
-	if s.TrainSSEPerImage, err = p.ReconstructionError(train.Images, *k); err != nil {
-		return err
-	}
-	for _, f := range pcaFractions {
-		n, err := p.ComponentsFor(f.fraction)
-		if err != nil {
-			return err
-		}
-		s.ComponentsFor[fmt.Sprintf("%g", f.fraction)] = n
-	}
-	s.TopVariances = p.Variances[:min(50, p.Dim())]
-	maxK := min(curveMaxK, p.Dim())
-	if s.TestSSEPerImageAt, err = p.ErrorCurve(test.Images, maxK); err != nil {
-		return err
-	}
-	if err := writePCAOutputs(*out, p, cum, s.TestSSEPerImageAt); err != nil {
+		FitSeconds: fitSeconds, Kernel: matrix.Kernel(), Files: pcaFiles}
+	if err := pcaFitted(ctx, &s, p, train.Images, test.Images, *out); err != nil {
 		return err
 	}
 	s.Seconds = time.Since(start).Seconds()
@@ -156,29 +141,70 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return enc.Encode(s)
 	}
 	printPCASummary(stdout, s)
-	fmt.Fprintf(stdout, "wrote components.png, scree.svg, error_vs_k.svg and summary.json into %s\n", *out)
+	fmt.Fprintf(stdout, "wrote components.png, scree.svg, cumulative.svg, error_vs_k.svg and summary.json into %s\n", *out)
 	return nil
+}
+
+// pcaFitted measures the fitted PCA p for s.K components on the training
+// and test images (n×784 each), fills in the rest of s and draws the
+// pictures into out.
+func pcaFitted(ctx context.Context, s *pcaSummary, p *pca.PCA, train, test *matrix.Dense, out string) error {
+	cum, err := p.CumulativeVarianceRatio()
+	if err != nil {
+		return err
+	}
+	s.VarianceKept = cum[s.K-1]
+	if s.TestSSEPerImage, err = p.ReconstructionError(test, s.K); err != nil {
+		return err
+	}
+	if s.TrainSSEPerImage, err = p.ReconstructionError(train, s.K); err != nil {
+		return err
+	}
+	for _, f := range pcaFractions {
+		n, err := p.ComponentsFor(f.fraction)
+		if err != nil {
+			return err
+		}
+		s.ComponentsFor[fmt.Sprintf("%g", f.fraction)] = n
+	}
+	s.TopVariances = p.Variances[:min(50, p.Dim())]
+	if ctx.Err() != nil {
+		return interrupted
+	}
+	maxK := min(curveMaxK, p.Dim())
+	if s.TestSSEPerImageAt, err = p.ErrorCurve(test, maxK); err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return interrupted
+	}
+	return writePCAOutputs(out, p, s.ComponentsFor, cum, s.TestSSEPerImageAt)
 }
 
 // printPCASummary prints the numbers of a PCA run, one per line.
 func printPCASummary(w io.Writer, s pcaSummary) {
 	fmt.Fprintf(w, "PCA of %d training images fitted in %.1fs (%s kernel)\n", s.TrainImages, s.FitSeconds, s.Kernel)
-	fmt.Fprintf(w, "k = %d components keep %.2f%% of the variance\n", s.K, 100*s.VarianceKept)
+	verb := "keep"
+	if s.K == 1 {
+		verb = "keeps"
+	}
+	fmt.Fprintf(w, "k = %s %s %.2f%% of the variance\n", plural(s.K, "component"), verb, 100*s.VarianceKept)
 	fmt.Fprintf(w, "test_sse_per_image %.2f  (Σ over 784 pixels of (x − x̂)², mean over %d test images; Hinton & Salakhutdinov report %.2f for k = 30)\n",
 		s.TestSSEPerImage, s.TestImages, s.PublishedTestSSE)
 	fmt.Fprintf(w, "train_sse_per_image %.2f\n", s.TrainSSEPerImage)
 	for _, f := range pcaFractions {
 		n := s.ComponentsFor[fmt.Sprintf("%g", f.fraction)]
 		if f.published > 0 {
-			fmt.Fprintf(w, "%g%% of the variance: %d components (published %d)\n", 100*f.fraction, n, f.published)
+			fmt.Fprintf(w, "%g%% of the variance: %s (published %d)\n", 100*f.fraction, plural(n, "component"), f.published)
 		} else {
-			fmt.Fprintf(w, "%g%% of the variance: %d components\n", 100*f.fraction, n)
+			fmt.Fprintf(w, "%g%% of the variance: %s\n", 100*f.fraction, plural(n, "component"))
 		}
 	}
 }
 
-// writePCAOutputs draws components.png, scree.svg and error_vs_k.svg.
-func writePCAOutputs(out string, p *pca.PCA, cum, curve []float64) error {
+// writePCAOutputs draws components.png, scree.svg, cumulative.svg and
+// error_vs_k.svg; componentsFor holds the component counts of pcaFractions.
+func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, curve []float64) error {
 	// The mean image, then the first 29 components: 3 lines of 10.
 	d := p.Dim()
 	tiles := matrix.New(min(30, d+1), d)
@@ -199,15 +225,40 @@ func writePCAOutputs(out string, p *pca.PCA, cum, curve []float64) error {
 	for i := range ks {
 		ks[i] = float64(i + 1)
 	}
+	// Per component the fractions span decades: a log axis.
 	scree := &plot.Chart{
-		Title:  "Variance explained, MNIST training images",
+		Title:  "Variance explained by each component, MNIST training images",
 		XLabel: "component k", YLabel: "fraction of the variance", LogY: true,
-		Series: []plot.Series{
-			{Name: "component k", X: ks, Y: positive(ratio[:n])},
-			{Name: "first k, summed", X: ks, Y: cum[:n]},
-		},
+		Series: []plot.Series{{Name: "component k", X: ks, Y: positive(ratio[:n])}},
 	}
 	if err := scree.Save(filepath.Join(out, "scree.svg")); err != nil {
+		return err
+	}
+	// The running sum goes from 10% to 100%: a linear axis, in percent, with
+	// a guide for each level of pcaFractions from the y axis across to the
+	// curve and down to the number of components that reaches it.
+	percent := make([]float64, n)
+	for i := range percent {
+		percent[i] = 100 * cum[i]
+	}
+	cumulative := &plot.Chart{
+		Title:  "Variance kept by the first k components",
+		XLabel: "number of components k", YLabel: "% of the variance kept",
+		Series: []plot.Series{{Name: "first k components", X: ks, Y: percent}},
+	}
+	for _, f := range pcaFractions {
+		k := componentsFor[fmt.Sprintf("%g", f.fraction)]
+		if k > n {
+			continue // beyond the drawn range
+		}
+		level := 100 * f.fraction
+		cumulative.Series = append(cumulative.Series, plot.Series{
+			Name: fmt.Sprintf("%g%%: k = %d", level, k),
+			X:    []float64{0, float64(k), float64(k)},
+			Y:    []float64{level, level, 0},
+		})
+	}
+	if err := cumulative.Save(filepath.Join(out, "cumulative.svg")); err != nil {
 		return err
 	}
 	k0 := make([]float64, len(curve))
