@@ -34,12 +34,6 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case *scale < 1 || *scale > 16:
 		return usagef("-scale %d: want 1 to 16", *scale)
 	}
-	// A picture of n digits of 28×28 pixels, each drawn scale×scale; 1<<28
-	// pixels (a 16384×16384 picture, 1 GB in memory) is more than any
-	// screen shows.
-	if pixels := float64(*n) * 28 * 28 * float64(*scale) * float64(*scale); pixels > 1<<28 {
-		return usagef("-n %d with -scale %d makes a picture of about %.0f million pixels, too large to draw; draw fewer digits or a smaller scale", *n, *scale, pixels/1e6)
-	}
 	if err := checkOutFile(*out); err != nil {
 		return err
 	}
@@ -50,6 +44,13 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if *n > train.Len() {
 		return usagef("-n %d: the training set has only %d digits", *n, train.Len())
 	}
+	// A picture of n digits of 28×28 pixels, each drawn scale×scale; 1<<28
+	// pixels (a 16384×16384 picture, 1 GB in memory) is more than any
+	// screen shows.
+	if pixels := float64(*n) * 28 * 28 * float64(*scale) * float64(*scale); pixels > 1<<28 {
+		return usagef("-n %d with -scale %d makes a picture of about %.0f million pixels, too large to draw; draw fewer digits or a smaller scale", *n, *scale, pixels/1e6)
+	}
+
 	digits := train.Images.SliceRows(0, *n) // n×784
 	img := mnist.Grid(digits, mnist.GridOptions{TileRows: train.Rows, TileCols: train.Cols, Columns: *columns, Scale: *scale})
 	if err := mnist.SavePNG(*out, img); err != nil {
