@@ -64,6 +64,17 @@ var availableKernels = []*kernel{&portableKernel}
 // GOEXPERIMENT=simd and the CPU supports it.
 func Kernel() string { return activeKernel.name }
 
+// clearVectorUpper clears the upper halves of the vector registers. In
+// builds with GOEXPERIMENT=simd on amd64 it is archsimd.ClearAVXUpperBits
+// (set in gemm_simd_amd64.go); elsewhere it does nothing. It matters there
+// because Go 1.26 leaves the upper halves in use after a SIMD kernel, and
+// after the runtime has preempted a goroutine: scalar floating-point code
+// then pays a false dependency on every instruction, and the portable
+// kernel was measured at half its speed in such builds. So the driver calls
+// it before each block of micro-kernel calls and once more when it is done,
+// to leave the caller's scalar code unhindered too.
+var clearVectorUpper = func() {}
+
 // minParallelWork is the number of multiply-adds (m·n·k) below which a
 // product runs on one goroutine: handing out work would cost more than it
 // saves. 1<<18 multiply-adds take about 75 µs on one core with the portable
@@ -223,10 +234,12 @@ func (p *product) block(i0, i1, j0, j1 int) {
 				}
 				ap := ws.packedA(kb * roundUp(mb, kern.mr))
 				packA(kern.mr, p.a, p.transA, ic, mb, pc, kb, ap)
+				clearVectorUpper()
 				p.macro(ws, ap, bp, ic, mb, jc, nb, kb)
 			}
 		}
 	}
+	clearVectorUpper()
 }
 
 // macro multiplies a packed A block (mb×kb, rows from ic) by a packed B

@@ -53,6 +53,9 @@ var avx2Kernel = kernel{
 }
 
 func init() {
+	if archsimd.X86.AVX() {
+		clearVectorUpper = archsimd.ClearAVXUpperBits
+	}
 	switch {
 	case archsimd.X86.AVX512():
 		activeKernel = &avx512Kernel
