@@ -6,13 +6,17 @@ import "sync"
 // product: a packed block of A, a packed panel of B, and a scratch tile for
 // the edges of c.
 //
-// Allocating these buffers on every product would cost a few hundred
-// kilobytes of zeroed memory per call and keep the garbage collector busy,
-// so finished workspaces are kept in a small cache (a list under a mutex)
-// and reused: after the first few products of a training run, a product
-// allocates no buffers. The cache keeps at most maxCachedWorkspaces
-// workspaces; more are only needed when many goroutines multiply at once,
-// and those extra workspaces are dropped when they are returned.
+// Allocating these buffers on every product would cost up to a few
+// megabytes of zeroed memory per call (a packed B panel holds up to
+// kc·nc = 256·1024 values, 2 MiB) and keep the garbage collector busy, so
+// finished workspaces are kept in a small cache, a plain list under a
+// mutex, and reused: after the first few products of a training run, a
+// product allocates nothing. (Not a sync.Pool: DESIGN.md avoids object
+// pools, and a Pool empties itself at garbage collections, so the
+// allocations would come back.) The cache keeps at most
+// maxCachedWorkspaces workspaces; more are only needed when many
+// goroutines multiply at once, and those extra workspaces are dropped when
+// they are returned.
 type workspace struct {
 	a, b []float64
 	edge []float64
