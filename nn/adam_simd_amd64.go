@@ -35,5 +35,9 @@ func adamRowAVX512(theta, g, m, v []float64, b1, b2, step, eps float64) {
 		update := stepV.Mul(mj).Div(vj.Sqrt().Add(epsV))
 		archsimd.LoadFloat64x8Slice(theta[j:]).Sub(update).StoreSlice(theta[j:])
 	}
+	// Mark the vector registers' upper halves unused again: otherwise the
+	// plain floating-point code that follows runs at about half speed
+	// (see matrix/gemm.go).
+	archsimd.ClearAVXUpperBits()
 	adamRowGo(theta[j:], g[j:], m[j:], v[j:], b1, b2, step, eps)
 }

@@ -36,6 +36,10 @@ func sigmoidRowAVX512(dst, src []float64) {
 		y = x.Merge(y, x.IsNaN())                     // NaN stays NaN, so divergence is seen
 		y.StoreSlice(dst[j:])
 	}
+	// Mark the vector registers' upper halves unused again: otherwise the
+	// plain floating-point code that follows runs at about half speed
+	// (see matrix/gemm.go).
+	archsimd.ClearAVXUpperBits()
 	sigmoidRowGo(dst[j:], src[j:])
 }
 
