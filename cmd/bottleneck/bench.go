@@ -44,10 +44,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	epochs := fs.Int("epochs", 1, "epochs to time")
 	trainN := fs.Int("train-n", 60000, "training images per epoch")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
+	overcomplete := fs.Bool("overcomplete", false, "allow a code as large as the input")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	nf := netFlags{layers: *layers, act: "relu", codeAct: "linear", outAct: "sigmoid"}
+	nf := netFlags{layers: *layers, act: "relu", codeAct: "linear", outAct: "sigmoid", overcomplete: *overcomplete}
 	cfg, err := nf.config()
 	if err != nil {
 		return err
@@ -58,7 +59,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkTraining(*epochs, *batch, 0.001, 0); err != nil {
 		return err
 	}
-	if err := checkMemory(cfg, *batch); err != nil {
+	if err := checkMemory(cfg, min(*batch, max(*trainN, 1))); err != nil {
 		return err
 	}
 	train, err := loadMNISTTrain(*data)

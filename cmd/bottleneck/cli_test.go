@@ -91,6 +91,9 @@ func TestBadInput(t *testing.T) {
 		{"bad activation", []string{"train", "-act", "swish"}, 2, `unknown hidden activation "swish"`},
 		{"negative decay", []string{"train", "-weight-decay", "-0.1"}, 2, "-weight-decay"},
 		{"missing data", []string{"train", "-data", missing, "-out", tmp}, 1, "bottleneck fetch"},
+		{"data is a file", []string{"train", "-data", aFile, "-out", tmp}, 2, "is a file, not a folder"},
+		{"batch too large", []string{"train", "-batch", "200000", "-train-n", "200000"}, 2, "choose a smaller -batch"},
+		{"bench overcomplete", []string{"bench", "-layers", "784,1000"}, 2, "(-overcomplete allows it)"},
 		{"unwritable out", []string{"train", "-out", filepath.Join(aFile, "sub")}, 1, "choose another with -out"},
 		{"encode without model", []string{"encode"}, 2, "-model is required"},
 		{"encode corrupt model", []string{"encode", "-model", corrupt}, 1, "autoencoder: load"},
@@ -164,5 +167,23 @@ func TestTrainingFLOPs(t *testing.T) {
 	want := 2.0 * (2*200704 + 3*8192 + 3*8192 + 3*200704)
 	if got := trainingFLOPs([]int{784, 256, 32}, 1); got != want {
 		t.Errorf("trainingFLOPs = %g, want %g", got, want)
+	}
+}
+
+func TestTrainingWarning(t *testing.T) {
+	tests := []struct {
+		before, after, test, mean float64
+		want                      string
+	}{
+		{100, 10, 9, 52.9, ""},
+		{100, 60, 57, 52.9, "train longer"},
+		{100, 120, 118, 52.9, "smaller -lr"},
+		{100, 100, 99, 52.9, "smaller -lr"},
+	}
+	for _, tt := range tests {
+		got := trainingWarning(tt.before, tt.after, tt.test, tt.mean)
+		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("trainingWarning(%v, %v, %v, %v) = %q, want %q", tt.before, tt.after, tt.test, tt.mean, got, tt.want)
+		}
 	}
 }

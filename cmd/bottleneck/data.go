@@ -16,17 +16,34 @@ const dataFlagHelp = "directory holding the four MNIST files (default $MNIST_DIR
 // loads both splits. Its errors say where the directory came from and what
 // to do when a file is missing or damaged.
 func loadMNIST(dataFlag string) (train, test *mnist.Dataset, err error) {
-	dir, err := mnist.Dir(dataFlag)
+	dir, err := dataDir(dataFlag)
 	if err != nil {
 		return nil, nil, err
 	}
 	train, test, err = mnist.Load(dir)
+	if err == nil && train.Len() < test.Len() {
+		// MNIST has 60,000 training and 10,000 test images.
+		err = fmt.Errorf("mnist: the training files in %s hold %d images, fewer than the test files (%d): the two splits look swapped", dir, train.Len(), test.Len())
+	}
 	return train, test, explainDataError(dataFlag, dir, err)
+}
+
+// dataDir returns the data directory (mnist.Dir) and refuses a -data that
+// names a file.
+func dataDir(dataFlag string) (string, error) {
+	dir, err := mnist.Dir(dataFlag)
+	if err != nil {
+		return "", err
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return "", usagef("-data %s is a file, not a folder: name the folder that holds the four MNIST files", dir)
+	}
+	return dir, nil
 }
 
 // loadMNISTTest is loadMNIST for the test split alone.
 func loadMNISTTest(dataFlag string) (*mnist.Dataset, error) {
-	dir, err := mnist.Dir(dataFlag)
+	dir, err := dataDir(dataFlag)
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +53,7 @@ func loadMNISTTest(dataFlag string) (*mnist.Dataset, error) {
 
 // loadMNISTTrain is loadMNIST for the training split alone.
 func loadMNISTTrain(dataFlag string) (*mnist.Dataset, error) {
-	dir, err := mnist.Dir(dataFlag)
+	dir, err := dataDir(dataFlag)
 	if err != nil {
 		return nil, err
 	}

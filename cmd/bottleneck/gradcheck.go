@@ -47,8 +47,9 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	switch {
 	case *n < 1 || *n > 10000:
 		return usagef("-n %d: give between 1 and 10000 input vectors", *n)
-	case !(*h > 0) || *h > 0.1:
-		return usagef("-step %g: the step must be positive and small (1e-5 is customary)", *h)
+	case !(*h >= 1e-10) || *h > 0.1:
+		// Below 1e-10 rounding, about 1e-16·|L|/h, swamps the difference.
+		return usagef("-step %g: the step must be between 1e-10 and 0.1 (1e-5 is customary)", *h)
 	case !(*tol > 0):
 		return usagef("-tol %g: must be positive", *tol)
 	case !(*wd >= 0):

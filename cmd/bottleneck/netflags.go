@@ -31,8 +31,8 @@ func (nf *netFlags) config() (autoencoder.Config, error) {
 	}
 	cfg := autoencoder.Config{Layers: sizes, Activation: nf.act, CodeActivation: nf.codeAct, OutputActivation: nf.outAct, Tied: nf.tied, AllowOvercomplete: nf.overcomplete}
 	if err := cfg.Validate(); err != nil {
-		msg := err.Error()
-		if strings.Contains(msg, "overcomplete") || strings.Contains(msg, "grow") {
+		msg := strings.Replace(err.Error(), "allow an overcomplete code explicitly if you mean it", "-overcomplete allows it", 1)
+		if strings.Contains(msg, "grow") {
 			msg += " (-overcomplete allows it)"
 		}
 		return cfg, usageError{msg}

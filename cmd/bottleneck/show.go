@@ -53,6 +53,9 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 	digits := train.Images.SliceRows(0, *n) // n×784
 	img := mnist.Grid(digits, mnist.GridOptions{TileRows: train.Rows, TileCols: train.Cols, Columns: *columns, Scale: *scale})
+	if ctx.Err() != nil {
+		return interrupted
+	}
 	if err := mnist.SavePNG(*out, img); err != nil {
 		return err
 	}

@@ -70,11 +70,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := checkTraining(f.epochs, f.batch, f.lr, f.weightDecay); err != nil {
 		return err
 	}
-	if err := checkMemory(cfg, f.batch); err != nil {
-		return err
-	}
 	if f.trainN < 1 {
 		return usagef("-train-n %d: need at least one training image", f.trainN)
+	}
+	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
+		return err
 	}
 	opt, err := newOptimizer(f.opt, f.lr)
 	if err != nil {
@@ -104,6 +104,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if f.weightDecay > 0 {
 		regs = append(regs, autoencoder.WeightDecay{Lambda: f.weightDecay})
 	}
+
+	// The error of the untrained network on the first 1,000 test images,
+	// to tell a run that made things worse from one that is merely short.
+	probe := test.Images.SliceRows(0, min(1000, test.Len()))
+	untrained := ae.SSEPerImage(probe)
 
 	log := stdout
 	if f.json {
@@ -161,15 +166,15 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		MeanImageSSEPerImage: meanImageSSE(trainX, test.Images),
 		Files:                trainFiles,
 	}
+	s.Warning = trainingWarning(untrained, ae.SSEPerImage(probe), s.TestSSEPerImage, s.MeanImageSSEPerImage)
 	if ctx.Err() != nil {
 		return interrupted
 	}
 	if err := writeTrainOutputs(f.out, ae, test, hist, s); err != nil {
 		return err
 	}
-	if s.TestSSEPerImage > s.MeanImageSSEPerImage {
-		fmt.Fprintf(stderr, "bottleneck train: warning: test error %.2f is worse than drawing the mean training image every time (%.2f): training failed; try a smaller -lr\n",
-			s.TestSSEPerImage, s.MeanImageSSEPerImage)
+	if s.Warning != "" {
+		fmt.Fprintf(stderr, "bottleneck train: warning: %s\n", s.Warning)
 	}
 	if f.json {
 		enc := json.NewEncoder(stdout)
@@ -183,6 +188,19 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 
 // trainFiles are the files train writes into -out.
 var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "summary.json"}
+
+// trainingWarning says what is wrong with a run whose test error is worse
+// than drawing the mean image, or "" if nothing is. before and after are the
+// errors of the untrained and the trained network on the same test images.
+func trainingWarning(before, after, testSSE, meanSSE float64) string {
+	switch {
+	case after >= before:
+		return fmt.Sprintf("training made the test error worse (%.2f before, %.2f after): the learning rate is probably too large; try a smaller -lr", before, after)
+	case testSSE > meanSSE:
+		return fmt.Sprintf("test error %.2f is still worse than drawing the mean training image every time (%.2f): train longer (more -epochs or -train-n) or with a larger -lr", testSSE, meanSSE)
+	}
+	return ""
+}
 
 // meanImageSSE returns the test error of the trivial reconstruction that
 // draws the mean training image whatever the input: what a model must beat
@@ -210,9 +228,10 @@ func plural(n int, noun string) string {
 }
 
 // checkMemory refuses a network whose parameters, gradients and optimizer
-// state would not fit in memory, before anything is allocated. The limit is
-// half of a 24 GB machine's memory, generous for anything MNIST needs (the
-// deep 784-1000-500-250-30 network takes about 0.1 GB).
+// state, or whose batch buffers, would not fit in memory, before anything is
+// allocated. The limit is half of a 24 GB machine's memory, generous for
+// anything MNIST needs (the deep 784-1000-500-250-30 network takes about
+// 0.1 GB). batch is the number of images a batch really holds.
 func checkMemory(cfg autoencoder.Config, batch int) error {
 	const limit = 12 << 30
 	weights, widest := 0.0, 0.0
@@ -223,12 +242,17 @@ func checkMemory(cfg autoencoder.Config, batch int) error {
 	}
 	// Value, gradient and two Adam moments per weight; a handful of batch
 	// buffers per layer.
-	bytes := 8 * (4*weights + 8*float64(batch)*widest*float64(len(cfg.Layers)))
-	if bytes > limit {
-		return usagef("a %s network with -batch %d needs about %.0f GB of memory, more than this program allows (%d GB): choose smaller -layers",
-			cfg.Shape(), batch, bytes/1e9, limit>>30)
+	params := 8 * 4 * weights
+	buffers := 8 * 8 * float64(batch) * widest * float64(len(cfg.Layers))
+	if params+buffers <= limit {
+		return nil
 	}
-	return nil
+	fix := "choose smaller -layers"
+	if buffers > params {
+		fix = "choose a smaller -batch"
+	}
+	return usagef("a %s network with batches of %d images needs about %.0f GB of memory, more than this program allows (%d GB): %s",
+		cfg.Shape(), batch, (params+buffers)/1e9, limit>>30, fix)
 }
 
 // trainSummary is summary.json.
@@ -253,11 +277,14 @@ type trainSummary struct {
 	TestSSEPerImage  float64 `json:"test_sse_per_image"`
 	// MeanImageSSEPerImage is the test error of always drawing the mean
 	// training image, the baseline any model must beat.
-	MeanImageSSEPerImage float64   `json:"mean_image_sse_per_image"`
-	TrainLoss            []float64 `json:"train_loss"`
-	TrainSSEPerImage     []float64 `json:"train_sse_per_image"`
-	TestSSEPerEpoch      []float64 `json:"test_sse_per_epoch"`
-	Files                []string  `json:"files"`
+	MeanImageSSEPerImage float64 `json:"mean_image_sse_per_image"`
+	// Warning says what went wrong with a run that did not beat the mean
+	// image; it is empty for a good run.
+	Warning          string    `json:"warning,omitempty"`
+	TrainLoss        []float64 `json:"train_loss"`
+	TrainSSEPerImage []float64 `json:"train_sse_per_image"`
+	TestSSEPerEpoch  []float64 `json:"test_sse_per_epoch"`
+	Files            []string  `json:"files"`
 }
 
 // writeTrainOutputs writes the model, the pictures and the summary.
