@@ -197,7 +197,7 @@ func trainingWarning(before, after, testSSE, meanSSE float64) string {
 	case after >= before:
 		return fmt.Sprintf("training made the test error worse (%.2f before, %.2f after): the learning rate is probably too large; try a smaller -lr", before, after)
 	case testSSE > meanSSE:
-		return fmt.Sprintf("test error %.2f is still worse than drawing the mean training image every time (%.2f): train longer (more -epochs or -train-n) or with a larger -lr", testSSE, meanSSE)
+		return fmt.Sprintf("test error %.2f is still worse than drawing the mean training image every time (%.2f): the network has not learned the digits yet; train longer (more -epochs or -train-n) or try another -lr", testSSE, meanSSE)
 	}
 	return ""
 }
