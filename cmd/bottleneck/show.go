@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"bottleneck/mnist"
 )
@@ -36,6 +38,9 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if err := checkOutFile(*out); err != nil {
 		return err
+	}
+	if !strings.EqualFold(filepath.Ext(*out), ".png") {
+		return usagef("-out %s: show writes a PNG picture; name the file .png", *out)
 	}
 	train, err := loadMNISTTrain(*data)
 	if err != nil {

@@ -122,6 +122,8 @@ func TestShowErrors(t *testing.T) {
 			"bottleneck show: cannot write {empty}/no/d.png: folder {empty}/no does not exist (create it or choose another -out)"},
 		{"-out is a directory", []string{"-data", "{data}", "-n", "3", "-out", "{empty}"}, 2,
 			"bottleneck show: -out {empty} is a directory: name a file in it"},
+		{"-out not a PNG", []string{"-data", "{data}", "-n", "3", "-out", "{empty}/d.jpg"}, 2,
+			"bottleneck show: -out {empty}/d.jpg: show writes a PNG picture; name the file .png"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := strings.NewReplacer("{data}", data, "{empty}", empty)
