@@ -1,7 +1,9 @@
 package autoencoder
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -59,4 +61,22 @@ func TestShapeAndParseLayers(t *testing.T) {
 			t.Errorf("ParseLayers(%q) accepted", bad)
 		}
 	}
+}
+
+// FuzzParseLayers: no input makes ParseLayers panic, and whatever it
+// accepts prints back as the same list of numbers.
+func FuzzParseLayers(f *testing.F) {
+	for _, s := range []string{"784,256,32", "6, 4,2", "", ",", "784,,32", "-1,2", "99999999999999999999,1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		sizes, err := ParseLayers(s)
+		if err != nil {
+			return
+		}
+		again, err := ParseLayers(strings.Trim(strings.Join(strings.Fields(fmt.Sprint(sizes)), ","), "[]"))
+		if err != nil || !slices.Equal(sizes, again) {
+			t.Errorf("ParseLayers(%q) = %v, which does not parse back (%v, %v)", s, sizes, again, err)
+		}
+	})
 }
