@@ -23,11 +23,13 @@ func HalfSquaredError(pred, target, grad *matrix.Dense) float64 {
 // A mini-batch step minimises this mean, so that a learning rate means the
 // same at every batch size.
 func MeanHalfSquaredError(pred, target, grad *matrix.Dense) float64 {
-	n := pred.Rows()
-	if n == 0 {
-		return halfSquaredError("MeanHalfSquaredError", pred, target, grad, 1)
-	}
-	return halfSquaredError("MeanHalfSquaredError", pred, target, grad, 1/float64(n))
+	return halfSquaredError("MeanHalfSquaredError", pred, target, grad, perRow(pred))
+}
+
+// perRow returns 1/n for a batch of n rows, the factor that turns a summed
+// loss into a mean (1 for an empty batch, whose loss is 0 anyway).
+func perRow(pred *matrix.Dense) float64 {
+	return 1 / float64(max(pred.Rows(), 1))
 }
 
 func halfSquaredError(op string, pred, target, grad *matrix.Dense, scale float64) float64 {
@@ -65,11 +67,7 @@ func BinaryCrossEntropy(pred, target, grad *matrix.Dense) float64 {
 // MeanBinaryCrossEntropy is BinaryCrossEntropy divided by the number of rows:
 // the loss per sample, with its gradient scaled the same way.
 func MeanBinaryCrossEntropy(pred, target, grad *matrix.Dense) float64 {
-	n := pred.Rows()
-	if n == 0 {
-		return binaryCrossEntropy("MeanBinaryCrossEntropy", pred, target, grad, 1)
-	}
-	return binaryCrossEntropy("MeanBinaryCrossEntropy", pred, target, grad, 1/float64(n))
+	return binaryCrossEntropy("MeanBinaryCrossEntropy", pred, target, grad, perRow(pred))
 }
 
 func binaryCrossEntropy(op string, pred, target, grad *matrix.Dense, scale float64) float64 {

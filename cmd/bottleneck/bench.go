@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -100,11 +99,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return ctx.Err()
 		},
 	})
-	if errors.Is(err, context.Canceled) {
-		return errors.New("interrupted")
-	}
 	if err != nil {
-		return err
+		return orInterrupted(err)
 	}
 	total := 0.0
 	for _, s := range res.EpochSeconds {

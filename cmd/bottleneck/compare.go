@@ -196,11 +196,8 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	}
 	start := time.Now()
 	p, err := pca.FitContext(ctx, train.Images)
-	if errors.Is(err, context.Canceled) {
-		return interrupted
-	}
 	if err != nil {
-		return err
+		return orInterrupted(err)
 	}
 	return compareFitted(ctx, f, train, test, p, start, stdout, stderr)
 }
@@ -313,11 +310,8 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 				return ctx.Err()
 			},
 		})
-		if errors.Is(err, context.Canceled) {
-			return interrupted
-		}
 		if err != nil {
-			return err
+			return orInterrupted(err)
 		}
 		s.MiniBatchSeconds = time.Since(start).Seconds()
 		if s.MiniBatch, err = describeDecoder(decoder, top); err != nil {

@@ -157,3 +157,12 @@ func parseFlags(fs *flagSet, args []string) error {
 
 // interrupted is returned by a command that stopped because of Ctrl-C.
 var interrupted = errors.New("interrupted; nothing was saved")
+
+// orInterrupted returns interrupted in place of an error that Ctrl-C caused
+// (a cancelled context), and err itself otherwise.
+func orInterrupted(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return interrupted
+	}
+	return err
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -110,11 +109,8 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	}
 	start := time.Now()
 	p, err := pca.FitContext(ctx, train.Images)
-	if errors.Is(err, context.Canceled) {
-		return interrupted
-	}
 	if err != nil {
-		return err
+		return orInterrupted(err)
 	}
 	fitSeconds := time.Since(start).Seconds()
 	if chosenBy == "variance" {
