@@ -61,7 +61,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkMemory(cfg, min(*batch, max(*trainN, 1))); err != nil {
 		return err
 	}
-	train, err := loadMNISTTrain(*data)
+	train, err := loadMNISTTrain(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

@@ -190,7 +190,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 		return err
 	}
 	defer removeIfCreated(f.out, created, &err)
-	train, test, err := loadMNIST(f.data)
+	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if ae.InputSize() != 28*28 {
 		return fmt.Errorf("model %s takes %d inputs, not the 784 pixels of an MNIST image", *model, ae.InputSize())
 	}
-	test, err := loadMNISTTest(*data)
+	test, err := loadMNISTTest(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"bottleneck/mnist/mnistdata"
 )
 
 // command is one subcommand of bottleneck.
@@ -95,7 +97,10 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run \"bottleneck <command> -h\" for the flags of a command.")
-	fmt.Fprintln(w, "MNIST is looked for in -data DIR, else $MNIST_DIR, else the user cache directory.")
+	fmt.Fprintln(w, "MNIST is read from -data DIR, else $MNIST_DIR, else the user cache directory if")
+	fmt.Fprintln(w, "\"bottleneck fetch\" filled it, else the copy built into the program.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, mnistdata.Attribution)
 }
 
 // usageError is an error in how the program was called: a bad flag value or

@@ -103,7 +103,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return err
 	}
 	defer removeIfCreated(*out, created, &err)
-	train, test, err := loadMNIST(*data)
+	train, test, err := loadMNIST(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

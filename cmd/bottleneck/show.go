@@ -42,7 +42,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if !strings.EqualFold(filepath.Ext(*out), ".png") {
 		return usagef("-out %s: show writes a PNG picture; name the file .png", *out)
 	}
-	train, err := loadMNISTTrain(*data)
+	train, err := loadMNISTTrain(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

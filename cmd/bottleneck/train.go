@@ -86,7 +86,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return err
 	}
 	defer removeIfCreated(f.out, created, &err)
-	train, test, err := loadMNIST(f.data)
+	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
 	}
