@@ -14,7 +14,7 @@ import (
 // the directions. Errors are per image: Σ over the 784 pixels of (x − x̂)²,
 // averaged over the images; angles are in degrees.
 type CompareRun struct {
-	Command  string    // the command line
+	Command  string    // the command line: CommandLine("bottleneck compare", args)
 	Settings []Setting // FlagSettings of compare's flags
 
 	K           int       // the code size, and the number of components compared
@@ -94,7 +94,7 @@ var (
 //		return err
 //	}
 //	run := report.CompareRun{
-//		Command: strings.Join(os.Args, " "), Settings: report.FlagSettings(fs.FlagSet),
+//		Command: report.CommandLine("bottleneck compare", args), Settings: report.FlagSettings(fs.FlagSet),
 //		K: s.K, WeightDecay: s.WeightDecay, Variances: s.Variances, LiveS2: liveS2,
 //		TrainImages: train.Len(), PCATrainSSE: s.PCATrainSSE, PCATestSSE: s.PCATestSSE,
 //		Exact: report.Directions(s.Exact), ExactSettings: s.ExactSettings,
@@ -195,7 +195,7 @@ func Compare(r CompareRun) *Page {
 // directionsRow is a decoder's row of the main table.
 func directionsRow(name string, d Directions) []string {
 	return []string{name, fixed(d.TrainSSEPerImage, 4), fixed(d.TestSSEPerImage, 4),
-		degrees(d.MaxAngleDeg), degrees(d.MedianAngleDeg), optional(d.SubspaceDistance, 6), optional(d.AxisAlignment, 3)}
+		degrees(d.MaxAngleDeg), degrees(d.MedianAngleDeg), optional(d.SubspaceDistance, 3), optional(d.AxisAlignment, 3)}
 }
 
 // degrees formats an angle, or "none" when it is not defined.

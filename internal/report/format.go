@@ -15,13 +15,22 @@ func fixed(v float64, decimals int) string {
 	return strconv.FormatFloat(v, 'f', decimals, 64)
 }
 
-// optional formats *v with the given number of decimals, or "none" when v
-// is nil (a measure that is not defined for the run).
-func optional(v *float64, decimals int) string {
+// significant formats v with the given number of significant digits, in
+// exponent form when it is very small or large: 4.73e-09, 0.706.
+func significant(v float64, digits int) string {
+	if math.IsNaN(v) {
+		return "—"
+	}
+	return strconv.FormatFloat(v, 'g', digits, 64)
+}
+
+// optional formats *v with the given number of significant digits, or
+// "none" when v is nil (a measure that is not defined for the run).
+func optional(v *float64, digits int) string {
 	if v == nil {
 		return "none"
 	}
-	return fixed(*v, decimals)
+	return significant(*v, digits)
 }
 
 // at formats values[i] with the given number of decimals, or "—" when

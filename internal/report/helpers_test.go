@@ -2,9 +2,13 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"flag"
 	"image"
 	"image/color"
 	"image/png"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"bottleneck/internal/plot"
@@ -124,4 +128,78 @@ func render(t *testing.T, p *Page) string {
 		t.Fatal(err)
 	}
 	return buf.String()
+}
+
+// readDocs returns the content of a file in the repository's docs folder.
+func readDocs(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// realisticTrain is the page of the training run whose outputs are in
+// docs/train: its numbers from summary.json, its loss chart drawn again
+// from them as train draws it, and its two pictures.
+func realisticTrain(t *testing.T) *Page {
+	var s struct {
+		Shape     string    `json:"shape"`
+		TrainN    int       `json:"train_n"`
+		TrainLoss []float64 `json:"train_loss"`
+		TrainSSE  []float64 `json:"train_sse_per_image"`
+		TestSSE   []float64 `json:"test_sse_per_epoch"`
+		Test      float64   `json:"test_sse_per_image"`
+		Mean      float64   `json:"mean_image_sse_per_image"`
+		Seconds   float64   `json:"seconds"`
+		Kernel    string    `json:"kernel"`
+		Threads   int       `json:"threads"`
+	}
+	if err := json.Unmarshal(readDocs(t, "train/summary.json"), &s); err != nil {
+		t.Fatal(err)
+	}
+	epochs := make([]float64, len(s.TrainSSE))
+	for i := range epochs {
+		epochs[i] = float64(i + 1)
+	}
+	loss := &plot.Chart{
+		Title:  "Reconstruction error per epoch",
+		XLabel: "epoch", YLabel: "Σ(x − x̂)² per image",
+		Series: []plot.Series{
+			{Name: "training (in epoch)", X: epochs, Y: s.TrainSSE, Points: true},
+			{Name: "test (after epoch)", X: epochs, Y: s.TestSSE, Points: true},
+		},
+	}
+	// train's flags, with their names and defaults as cmd/bottleneck
+	// declares them, and the command line that wrote docs/train.
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.String("data", "", "")
+	fs.String("layers", "784,256,32", "")
+	fs.String("act", "relu", "")
+	fs.String("code-act", "linear", "")
+	fs.String("out-act", "sigmoid", "")
+	fs.Bool("tied", false, "")
+	fs.Bool("overcomplete", false, "")
+	fs.Int("epochs", 5, "")
+	fs.Int("batch", 128, "")
+	fs.Float64("lr", 0.001, "")
+	fs.String("opt", "adam", "")
+	fs.Float64("weight-decay", 0, "")
+	fs.Uint64("seed", 1, "")
+	fs.Int("train-n", 60000, "")
+	fs.String("out", "out/train", "")
+	fs.Bool("json", false, "")
+	args := []string{"-out", "docs/train"}
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return Train(TrainRun{
+		Command: CommandLine("bottleneck train", args), Settings: FlagSettings(fs),
+		Shape: s.Shape, TrainImages: s.TrainN, TestImages: 10000,
+		TrainLoss: s.TrainLoss, TrainSSE: s.TrainSSE, TestSSE: s.TestSSE,
+		TestSSEPerImage: s.Test, MeanImageSSEPerImage: s.Mean,
+		Seconds: s.Seconds, Kernel: s.Kernel, Threads: s.Threads,
+		LossChart: loss, Reconstructions: readDocs(t, "train/reconstructions.png"), Filters: readDocs(t, "train/filters.png"),
+	})
 }

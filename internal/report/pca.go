@@ -13,7 +13,7 @@ import (
 // components. Errors are per image: Σ over the 784 pixels of (x − x̂)²,
 // averaged over the images.
 type PCARun struct {
-	Command  string    // the command line
+	Command  string    // the command line: CommandLine("bottleneck pca", args)
 	Settings []Setting // FlagSettings of pca's flags
 
 	K                int     // the number of components kept
@@ -57,7 +57,7 @@ var errorTableK = []int{0, 1, 2, 5, 10, 20, 30, 50, 100, 200, 400}
 //		return err
 //	}
 //	run := report.PCARun{
-//		Command: strings.Join(os.Args, " "), Settings: report.FlagSettings(fs.FlagSet),
+//		Command: report.CommandLine("bottleneck pca", args), Settings: report.FlagSettings(fs.FlagSet),
 //		K: s.K, KChosenBy: s.KChosenBy, VarianceWanted: *frac, VarianceKept: s.VarianceKept,
 //		TestSSEPerImage: s.TestSSEPerImage, TrainSSEPerImage: s.TrainSSEPerImage,
 //		TopVariances: s.TopVariances, ErrorAtK: s.TestSSEPerImageAt,
@@ -77,7 +77,7 @@ var errorTableK = []int{0, 1, 2, 5, 10, 20, 30, 50, 100, 200, 400}
 func PCA(r PCARun) *Page {
 	chosen := ""
 	if r.KChosenBy == "variance" {
-		chosen = fmt.Sprintf(", the fewest that keep %s of the variance", level(r.VarianceWanted))
+		chosen = fmt.Sprintf(" (the fewest that keep %s of the variance)", level(r.VarianceWanted))
 	}
 	p := &Page{
 		Title:   fmt.Sprintf("PCA of MNIST with %s", plural(r.K, "component")),

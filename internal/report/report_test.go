@@ -234,6 +234,25 @@ func TestFlagSettings(t *testing.T) {
 	}
 }
 
+func TestCommandLine(t *testing.T) {
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{nil, "bottleneck train"},
+		{[]string{"-epochs", "5", "-out", "runs/a_b-1.5", "-lr=0.01"}, "bottleneck train -epochs 5 -out runs/a_b-1.5 -lr=0.01"},
+		{[]string{"-out", "my runs"}, "bottleneck train -out 'my runs'"},
+		{[]string{"-out", "it's"}, `bottleneck train -out 'it'\''s'`},
+		{[]string{"-out", ""}, "bottleneck train -out ''"},
+		{[]string{"-out", "$HOME;rm"}, "bottleneck train -out '$HOME;rm'"},
+	}
+	for _, c := range cases {
+		if got := CommandLine("bottleneck train", c.args); got != c.want {
+			t.Errorf("CommandLine(%q) = %s, want %s", c.args, got, c.want)
+		}
+	}
+}
+
 func TestFormat(t *testing.T) {
 	cases := []struct{ got, want string }{
 		{count(0), "0"},
@@ -250,6 +269,8 @@ func TestFormat(t *testing.T) {
 		{level(0.99), "99%"}, // 100·0.99 is 98.99999999999999 in float64
 		{level(0.5), "50%"},
 		{optional(nil, 2), "none"},
+		{significant(4.73e-9, 3), "4.73e-09"},
+		{significant(0.70649, 3), "0.706"},
 		{at([]float64{1}, 1, 2), "—"},
 	}
 	for _, c := range cases {
@@ -307,7 +328,7 @@ func TestPCAPage(t *testing.T) {
 	if !hasRow(html, "90%", "87", "87") || !hasRow(html, "50%", "11", "—") {
 		t.Errorf("the variance levels are not listed with what is published")
 	}
-	if !strings.Contains(html, "the fewest that keep 90% of the variance") {
+	if !strings.Contains(html, "(the fewest that keep 90% of the variance)") {
 		t.Errorf("the lead does not say that k was chosen by -var")
 	}
 }
@@ -315,7 +336,7 @@ func TestPCAPage(t *testing.T) {
 func TestComparePage(t *testing.T) {
 	r := sampleCompare(t)
 	html := render(t, Compare(r))
-	if !hasRow(html, "linear AE, mini-batch", "21.3977", "21.0586", "0.0072°", "0.0035°", "0.000000", "0.706") {
+	if !hasRow(html, "linear AE, mini-batch", "21.3977", "21.0586", "0.0072°", "0.0035°", "4.7e-09", "0.706") {
 		t.Errorf("no row for the mini-batch training")
 	}
 	if !hasRow(html, "2", "21.3000", "43.6100", "—") {

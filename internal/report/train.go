@@ -22,7 +22,7 @@ var hinton2006 = Reference{
 // the numbers of summary.json, the loss chart and the two pictures. Errors
 // are per image: Σ over the 784 pixels of (x − x̂)², averaged over the images.
 type TrainRun struct {
-	Command     string    // the command line
+	Command     string    // the command line: CommandLine("bottleneck train", args)
 	Settings    []Setting // FlagSettings of train's flags
 	Shape       string    // the network, e.g. "784-256-32-256-784"
 	TrainImages int       // -train-n
@@ -60,7 +60,7 @@ type TrainRun struct {
 //		return err
 //	}
 //	page := report.Train(report.TrainRun{
-//		Command: strings.Join(os.Args, " "), Settings: report.FlagSettings(fs.FlagSet),
+//		Command: report.CommandLine("bottleneck train", args), Settings: report.FlagSettings(fs.FlagSet),
 //		Shape: s.Shape, TrainImages: s.TrainN, TestImages: test.Len(),
 //		TrainLoss: hist.TrainLoss, TrainSSE: hist.TrainSSE, TestSSE: hist.HeldOutSSE,
 //		TestSSEPerImage: s.TestSSEPerImage, MeanImageSSEPerImage: s.MeanImageSSEPerImage,
