@@ -248,7 +248,8 @@ func writeScreenshot(t *testing.T, path string, shot *image.RGBA, end int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := png.Encode(f, crop); err != nil {
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(f, crop); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

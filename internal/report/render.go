@@ -51,6 +51,7 @@ type (
 	pageView struct {
 		Title, Lead, Command, Warning string
 		Settings                      []Setting
+		AnyDefault                    bool // a setting is shown greyed, as a default
 		Sections                      []sectionView
 		References                    []Reference
 	}
@@ -77,6 +78,9 @@ type (
 func (p *Page) render() ([]byte, error) {
 	v := pageView{Title: p.Title, Lead: p.Lead, Command: p.Command, Warning: p.Warning,
 		Settings: p.Settings, References: p.References}
+	for _, s := range p.Settings {
+		v.AnyDefault = v.AnyDefault || s.Default
+	}
 	for _, r := range p.References {
 		if r.URL != "" && !strings.HasPrefix(r.URL, "https://") {
 			return nil, fmt.Errorf("report: reference %q: URL %q is not an https address", r.Text, r.URL)

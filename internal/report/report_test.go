@@ -308,6 +308,15 @@ func TestTrainPage(t *testing.T) {
 	if !strings.Contains(html, "trained for 3 epochs on 60,000 training images") {
 		t.Errorf("the lead does not say what was run")
 	}
+	// -batch is a default: greyed, with a note saying what grey means.
+	const note = "Settings in grey were not given on the command line"
+	if !strings.Contains(html, `<tr class="default"><th scope="row" class="mono">-batch</th>`) || !strings.Contains(html, note) {
+		t.Errorf("the default setting is not greyed and explained")
+	}
+	r.Settings = r.Settings[:1]
+	if html := render(t, Train(r)); strings.Contains(html, note) || strings.Contains(html, `class="default"`) {
+		t.Errorf("a page without defaults explains them")
+	}
 
 	// Without pictures the section is left out.
 	r.Reconstructions, r.Filters, r.LossChart = nil, nil, nil
