@@ -32,7 +32,7 @@ type CompareRun struct {
 	MiniBatchSettings string
 	// One value per epoch of mini-batch training: the test error, and the
 	// largest and median principal angle at the end of the epoch. A
-	// missing value is shown as "—".
+	// measure left nil has no column; a missing value is shown as "—".
 	MiniBatchTestSSE, MiniBatchMaxAngleDeg, MiniBatchMedianAngleDeg []float64
 
 	PCASeconds, ExactSeconds, MiniBatchSeconds float64
@@ -84,17 +84,23 @@ var (
 
 // Compare returns the page of a comparison of linear autoencoders with PCA.
 //
-// To write it from cmd/bottleneck/compare.go, keep the two charts that
-// angleCharts saves (let it return them; the mini-batch one is nil without
-// mini-batch training), keep the History that autoencoder.Train returns for
-// the per-epoch test error, and after summary.json is written:
+// To write it from cmd/bottleneck/compare.go: let angleCharts return the
+// two charts it saves (the mini-batch one nil without mini-batch
+// training), keep the History that autoencoder.Train returns (hist, for the
+// per-epoch test error), and hand the command line and the settings down
+// from runCompare, where args and the flag set are, to compareFitted, for
+// example as two fields of compareFlags set after parsing:
+//
+//	f.command, f.settings = report.CommandLine("bottleneck compare", args), report.FlagSettings(fs.FlagSet)
+//
+// Then, after summary.json is written:
 //
 //	pic, err := os.ReadFile(filepath.Join(f.out, "compare.png"))
 //	if err != nil {
 //		return err
 //	}
 //	run := report.CompareRun{
-//		Command: report.CommandLine("bottleneck compare", args), Settings: report.FlagSettings(fs.FlagSet),
+//		Command: f.command, Settings: f.settings,
 //		K: s.K, WeightDecay: s.WeightDecay, Variances: s.Variances, LiveS2: liveS2,
 //		TrainImages: train.Len(), PCATrainSSE: s.PCATrainSSE, PCATestSSE: s.PCATestSSE,
 //		Exact: report.Directions(s.Exact), ExactSettings: s.ExactSettings,
@@ -159,14 +165,7 @@ func Compare(r CompareRun) *Page {
 	}
 	if r.MiniBatch != nil {
 		training.Text = append(training.Text, fmt.Sprintf("Mini-batch backpropagation: %s; %.1f s.", r.MiniBatchSettings, r.MiniBatchSeconds))
-		epochs := max(len(r.MiniBatchTestSSE), len(r.MiniBatchMaxAngleDeg), len(r.MiniBatchMedianAngleDeg))
-		t := Table{Caption: "Mini-batch training, at the end of each epoch",
-			Header: []string{"epoch", "test error", "largest angle", "median angle"}}
-		for i := 0; i < epochs; i++ {
-			t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), at(r.MiniBatchTestSSE, i, 4),
-				at(r.MiniBatchMaxAngleDeg, i, 4), at(r.MiniBatchMedianAngleDeg, i, 4)})
-		}
-		if epochs > 0 {
+		if t, ok := miniBatchTable(r); ok {
 			training.Tables = append(training.Tables, t)
 		}
 	}
@@ -192,6 +191,38 @@ func Compare(r CompareRun) *Page {
 	return p
 }
 
+// miniBatchTable is the table of the mini-batch training, one row per
+// epoch, with a column for each of the per-epoch measures that was given.
+// It reports false when none was.
+func miniBatchTable(r CompareRun) (Table, bool) {
+	columns := []struct {
+		name   string
+		values []float64
+	}{
+		{"test error", r.MiniBatchTestSSE},
+		{"largest angle", r.MiniBatchMaxAngleDeg},
+		{"median angle", r.MiniBatchMedianAngleDeg},
+	}
+	t := Table{Caption: "Mini-batch training, at the end of each epoch", Header: []string{"epoch"}}
+	epochs := 0
+	for _, c := range columns {
+		if len(c.values) > 0 {
+			t.Header = append(t.Header, c.name)
+			epochs = max(epochs, len(c.values))
+		}
+	}
+	for i := 0; i < epochs; i++ {
+		row := []string{strconv.Itoa(i + 1)}
+		for _, c := range columns {
+			if len(c.values) > 0 {
+				row = append(row, at(c.values, i, 4))
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t, epochs > 0
+}
+
 // directionsRow is a decoder's row of the main table.
 func directionsRow(name string, d Directions) []string {
 	return []string{name, fixed(d.TrainSSEPerImage, 4), fixed(d.TestSSEPerImage, 4),
@@ -208,11 +239,11 @@ func degrees(v *float64) string {
 
 // compareHeadline is the lead's last sentence: what the exact descent found.
 func compareHeadline(r CompareRun) string {
-	gap := 100 * (r.Exact.TrainSSEPerImage - r.PCATrainSSE) / r.PCATrainSSE
+	gap := significant(math.Max(0, 100*(r.Exact.TrainSSEPerImage-r.PCATrainSSE)/r.PCATrainSSE), 3)
 	if r.Exact.MaxAngleDeg == nil {
-		return fmt.Sprintf("The exact descent's decoder is switched off (every s² below %g); its training error is %.2f%% above PCA's.", r.LiveS2, gap)
+		return fmt.Sprintf("The exact descent's decoder is switched off (every s² below %g); its training error is %s%% above PCA's.", r.LiveS2, gap)
 	}
-	return fmt.Sprintf("The exact descent's training error is %.4f%% above PCA's, and its largest principal angle is %.4f°.", math.Max(gap, 0), *r.Exact.MaxAngleDeg)
+	return fmt.Sprintf("The exact descent's training error is %s%% above PCA's, and its largest principal angle is %.4f°.", gap, *r.Exact.MaxAngleDeg)
 }
 
 // compareVerdict says in words what the numbers show, as the command does
