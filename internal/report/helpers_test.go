@@ -172,7 +172,8 @@ func realisticTrain(t *testing.T) *Page {
 		},
 	}
 	// train's flags, with their names and defaults as cmd/bottleneck
-	// declares them, and the command line that wrote docs/train.
+	// declares them, and a command line that gives the settings of
+	// docs/train/summary.json (every one a default).
 	fs := flag.NewFlagSet("train", flag.ContinueOnError)
 	fs.String("data", "", "")
 	fs.String("layers", "784,256,32", "")
