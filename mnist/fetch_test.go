@@ -41,7 +41,7 @@ type mirror struct {
 // closed when the test ends.
 func newMirror(t *testing.T, handler func(w http.ResponseWriter, r *http.Request, content []byte)) *mirror {
 	m := &mirror{}
-	m.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	m.Server = newMemServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		m.requests.Add(1)
 		switch r.URL.Path {
 		case "/mnist/a.gz":
@@ -80,7 +80,7 @@ func TestFetchDownloadsAndVerifies(t *testing.T) {
 	good := newMirror(t, serve)
 	dir := t.TempDir()
 	var progress bytes.Buffer
-	results, err := fetchFiles(context.Background(), good.Client(), dir, fakes, []string{good.base()}, &progress)
+	results, err := fetchFiles(context.Background(), testClient, dir, fakes, []string{good.base()}, &progress)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestFetchDownloadsAndVerifies(t *testing.T) {
 
 	// A second fetch verifies the files and asks no mirror.
 	before := good.requests.Load()
-	results, err = fetchFiles(context.Background(), good.Client(), dir, fakes, []string{good.base()}, nil)
+	results, err = fetchFiles(context.Background(), testClient, dir, fakes, []string{good.base()}, nil)
 	if err != nil || results[0].Source != "" || results[1].Source != "" {
 		t.Errorf("second fetch: %+v, %v; want both present", results, err)
 	}
@@ -118,7 +118,7 @@ func TestFetchFallsBackToTheNextMirror(t *testing.T) {
 	closed.Close() // nothing listens there any more
 	good := newMirror(t, serve)
 	dir := t.TempDir()
-	results, err := fetchFiles(context.Background(), http.DefaultClient, dir, fakes, []string{down.base(), closed.base(), good.base()}, nil)
+	results, err := fetchFiles(context.Background(), testClient, dir, fakes, []string{down.base(), closed.base(), good.base()}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestFetchRefusesBadDownloads(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			bad := newMirror(t, tc.handler)
 			dir := filepath.Join(t.TempDir(), "new", "mnist")
-			_, err := fetchFiles(context.Background(), bad.Client(), dir, fakes, []string{bad.base()}, nil)
+			_, err := fetchFiles(context.Background(), testClient, dir, fakes, []string{bad.base()}, nil)
 			want := strings.ReplaceAll(tc.want, "{url}", bad.base()) +
 				"; to place the files by hand: on a machine with network, download a.gz, b.gz from " + bad.base() + " and copy them into " + dir
 			if err == nil || err.Error() != want {
@@ -183,7 +183,7 @@ func TestFetchListsEveryMirror(t *testing.T) {
 		http.Error(w, "no", http.StatusForbidden)
 	})
 	dir := t.TempDir()
-	_, err := fetchFiles(context.Background(), http.DefaultClient, dir, fakes, []string{notFound.base(), forbidden.base()}, nil)
+	_, err := fetchFiles(context.Background(), testClient, dir, fakes, []string{notFound.base(), forbidden.base()}, nil)
 	want := "mnist: cannot download a.gz: " + notFound.base() + "a.gz: answered 404 Not Found; " + forbidden.base() + "a.gz: answered 403 Forbidden; to place the files by hand"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("got error %v\nwant it to start with %q", err, want)
@@ -205,7 +205,7 @@ func TestFetchStopsWhenCancelled(t *testing.T) {
 		cancel()
 	}()
 	dir := t.TempDir()
-	_, err := fetchFiles(ctx, slow.Client(), dir, fakes[:1], []string{slow.base()}, nil)
+	_, err := fetchFiles(ctx, testClient, dir, fakes[:1], []string{slow.base()}, nil)
 	want := "mnist: download of a.gz stopped: context canceled"
 	if err == nil || err.Error() != want || !errors.Is(err, context.Canceled) {
 		t.Errorf("got error %v, want %q", err, want)
@@ -229,7 +229,7 @@ func TestFetchVerifiesFilesPresent(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeTestFile(t, dir, "a.gz", tc.content)
-			results, err := fetchFiles(context.Background(), never.Client(), dir, fakes[:1], []string{never.base()}, nil)
+			results, err := fetchFiles(context.Background(), testClient, dir, fakes[:1], []string{never.base()}, nil)
 			want := strings.ReplaceAll(tc.want, "{dir}", dir)
 			if tc.want == "" && (err != nil || results[0].Source != "") {
 				t.Errorf("got %+v, %v; want the file present and verified", results, err)
@@ -255,7 +255,7 @@ func TestFetchAcceptsDecompressedFiles(t *testing.T) {
 	f.RawSize, f.RawSHA256 = int64(len(raw)), hexSum(raw)
 	dir := t.TempDir()
 	writeTestFile(t, dir, "a", raw)
-	results, err := fetchFiles(context.Background(), http.DefaultClient, dir, []File{f}, nil, nil)
+	results, err := fetchFiles(context.Background(), testClient, dir, []File{f}, nil, nil)
 	if err != nil || results[0].Name != "a" || results[0].Source != "" {
 		t.Errorf("got %+v, %v; want a present and verified", results, err)
 	}

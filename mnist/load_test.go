@@ -234,6 +234,7 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeSmallMNIST(t, dir, 3, 2)
+			os.Remove(filepath.Join(dir, TrainImages.Name))
 			os.Remove(filepath.Join(dir, TrainImages.RawName()))
 			p := filepath.Join(dir, TrainImages.Name)
 			if err := tc.make(p); err != nil {
