@@ -174,7 +174,7 @@ func (ae *Autoencoder) SSEPerImage(x *matrix.Dense) float64 {
 	sum := 0.0
 	for i0 := 0; i0 < n; i0 += evalChunk {
 		batch := x.SliceRows(i0, min(i0+evalChunk, n))
-		sum += 2 * nn.HalfSquaredError(ae.forward(batch), batch, nil)
+		sum += sumSquaredError(ae.forward(batch), batch)
 	}
 	return sum / float64(n)
 }

@@ -27,6 +27,9 @@ type Config struct {
 	// OutputActivation is the activation of the reconstruction: "sigmoid"
 	// for pixels in [0, 1], or "linear".
 	OutputActivation string `json:"output_activation"`
+	// Loss is the reconstruction loss: SquaredError (the lecture's, the
+	// zero value) or CrossEntropy, which needs the sigmoid output.
+	Loss Loss `json:"loss"`
 	// Tied makes every decoder weight the transpose of its encoder weight,
 	// W′ = Wᵀ: one shared parameter.
 	Tied bool `json:"tied"`
@@ -67,6 +70,12 @@ func (c Config) Validate() error {
 	}
 	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
 		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", c.OutputActivation)
+	}
+	if !c.Loss.valid() {
+		return &ConfigError{Field: "loss", Err: ErrUnknownLoss, Detail: fmt.Sprintf("unknown loss %v (want sse or bce)", c.Loss)}
+	}
+	if c.Loss == CrossEntropy && c.OutputActivation != "sigmoid" {
+		return &ConfigError{Field: "loss", Err: ErrLossOutput, Detail: fmt.Sprintf("loss bce needs outputs in (0, 1), the range of a sigmoid output, not %s", c.OutputActivation)}
 	}
 	return nil
 }

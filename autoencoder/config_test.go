@@ -27,6 +27,9 @@ func TestConfigValidate(t *testing.T) {
 		{"bad activation", func(c *Config) { c.Activation = "softmax" }, `unknown hidden activation "softmax"`},
 		{"bad output", func(c *Config) { c.OutputActivation = "relu" }, `unknown output activation "relu"`},
 		{"no code activation", func(c *Config) { c.CodeActivation = "" }, `unknown code activation ""`},
+		{"bce", func(c *Config) { c.Loss = CrossEntropy }, ""},
+		{"bce on a linear output", func(c *Config) { c.Loss = CrossEntropy; c.OutputActivation = "linear" }, "loss bce needs outputs in (0, 1)"},
+		{"unknown loss", func(c *Config) { c.Loss = 2 }, "unknown loss Loss(2)"},
 	}
 	for _, tt := range tests {
 		c := ok

@@ -33,7 +33,7 @@ type Progress struct {
 	Epoch, Epochs   int // Epoch counts from 1
 	Batch, Batches  int // Batch counts from 1
 	EpochDone       bool
-	TrainLoss       float64 // mean per-image objective so far this epoch: ½‖x − x̂‖² + penalties
+	TrainLoss       float64 // mean per-image objective so far this epoch: the loss + penalties
 	TrainSSE        float64 // mean per-image Σ(x − x̂)² so far this epoch
 	HeldOutSSE      float64 // per-image Σ(x − x̂)² on the held-out set, when EpochDone
 	Elapsed         time.Duration
@@ -52,9 +52,13 @@ type History struct {
 var ErrDiverged = errors.New("training diverged")
 
 // Train fits ae to the rows of train by mini-batch gradient descent on the
-// per-image objective: the batch's mean of ½‖x − x̂‖² (docs/autoencoder.md,
-// (L2)) plus the regularizers. After each epoch it measures the
-// reconstruction error on heldOut (which may have no rows).
+// per-image objective: the batch's mean of the loss that ae.Config names —
+// ½‖x − x̂‖² (docs/autoencoder.md, (L2)) or the cross-entropy — plus the
+// regularizers. After each epoch it measures the squared reconstruction
+// error on heldOut (which may have no rows).
+//
+// Cross-entropy needs targets in [0, 1]: Train returns an error wrapping
+// ErrDataRange, before any step, if a training value lies outside.
 //
 // If the loss or a gradient becomes NaN or infinite, Train stops before
 // applying that step, so ae keeps the last good weights, and returns an
@@ -71,6 +75,11 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 	}
 	if cfg.Epochs < 0 || cfg.BatchSize <= 0 || cfg.Optimizer == nil || cfg.Rng == nil {
 		return hist, fmt.Errorf("autoencoder: Train: need epochs ≥ 0, batch size > 0, an optimizer and a random source (got %d epochs, batch %d)", cfg.Epochs, cfg.BatchSize)
+	}
+	if ae.Config.Loss == CrossEntropy {
+		if err := checkUnitRange(train); err != nil {
+			return hist, err
+		}
 	}
 	bs := min(cfg.BatchSize, n)
 	batches := (n + bs - 1) / bs
@@ -143,13 +152,31 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 
 // step runs one batch forward and backward, leaving the gradient of the
 // per-image objective in the parameters. It returns the objective and the
-// batch's summed squared error Σₙ‖xₙ − x̂ₙ‖².
+// batch's summed squared error Σₙ‖xₙ − x̂ₙ‖², whatever the loss.
 func (ae *Autoencoder) step(x, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
 	nn.ZeroGrad(ae.params)
-	xhat := ae.forward(x)                                // 1. forward
-	loss = nn.MeanHalfSquaredError(xhat, x, grad)        // 2. output delta, (x̂ − x)/n
-	ae.Encoder.BackwardParams(ae.Decoder.Backward(grad)) // 3. backward
-	sse = 2 * loss * float64(x.Rows())
+	dec := ae.Decoder.Layers
+	last := len(dec) - 1       // the output activation
+	z := ae.Encoder.Forward(x) // 1. forward, up to the output's logits z
+	for _, l := range dec[:last] {
+		z = l.Forward(z)
+	}
+	xhat := dec[last].Forward(z)
+	var dz *matrix.Dense // 2. output delta ∂J/∂z
+	switch ae.Config.Loss {
+	case CrossEntropy:
+		loss = nn.MeanSigmoidCrossEntropy(z, x, grad) // (x̂ − x)/n, fused with the sigmoid
+		dz = grad
+		sse = sumSquaredError(xhat, x)
+	default:
+		loss = nn.MeanHalfSquaredError(xhat, x, grad) // (x̂ − x)/n
+		dz = dec[last].Backward(grad)
+		sse = 2 * loss * float64(x.Rows())
+	}
+	for k := last - 1; k >= 0; k-- { // 3. backward
+		dz = dec[k].Backward(dz)
+	}
+	ae.Encoder.BackwardParams(dz)
 	for _, r := range regs {
 		loss += r.Penalty(ae)
 		r.AddGradient(ae)
@@ -157,8 +184,13 @@ func (ae *Autoencoder) step(x, grad *matrix.Dense, regs []Regularizer) (loss, ss
 	return loss, sse
 }
 
+// sumSquaredError returns Σ (x − x̂)² over every element of the batch.
+func sumSquaredError(xhat, x *matrix.Dense) float64 {
+	return 2 * nn.HalfSquaredError(xhat, x, nil)
+}
+
 // Objective returns the per-image training objective on x — the mean of
-// ½‖x − x̂‖² plus the regularizers — and leaves its gradient in the
+// the loss plus the regularizers — and leaves its gradient in the
 // parameters. It is one training step without the update, for gradient
 // checks and for students who want to see the numbers.
 func (ae *Autoencoder) Objective(x *matrix.Dense, regs []Regularizer) float64 {
@@ -166,6 +198,19 @@ func (ae *Autoencoder) Objective(x *matrix.Dense, regs []Regularizer) float64 {
 	grad := matrix.New(x.Rows(), x.Cols())
 	loss, _ := ae.step(x, grad, regs)
 	return loss
+}
+
+// checkUnitRange returns an error wrapping ErrDataRange if a value of x
+// lies outside [0, 1] (or is NaN).
+func checkUnitRange(x *matrix.Dense) error {
+	for i := 0; i < x.Rows(); i++ {
+		for j, v := range x.Row(i) {
+			if !(v >= 0 && v <= 1) {
+				return fmt.Errorf("autoencoder: Train: %w: value %v at row %d, column %d; cross-entropy needs targets in [0, 1]", ErrDataRange, v, i, j)
+			}
+		}
+	}
+	return nil
 }
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -1,0 +1,29 @@
+package autoencoder
+
+import "errors"
+
+// ConfigError is the error Config.Validate returns: the field at fault,
+// named as in the Config's JSON (a program can map it to its own flag), and
+// a sentinel saying what is wrong, for errors.Is.
+type ConfigError struct {
+	Field  string // e.g. "loss", "sparsity"
+	Err    error  // one of the Err… sentinels of this package
+	Detail string // one sentence for a person
+}
+
+// Error returns the sentence, prefixed with the package name.
+func (e *ConfigError) Error() string { return "autoencoder: " + e.Detail }
+
+// Unwrap returns the sentinel.
+func (e *ConfigError) Unwrap() error { return e.Err }
+
+// The sentinels of ConfigError and of the parsers.
+var (
+	// ErrUnknownLoss: a loss that is neither "sse" nor "bce".
+	ErrUnknownLoss = errors.New("unknown loss")
+	// ErrLossOutput: cross-entropy on an output whose values are not all
+	// in (0, 1).
+	ErrLossOutput = errors.New("loss does not fit the output activation")
+	// ErrDataRange: data outside [0, 1] given to a cross-entropy loss.
+	ErrDataRange = errors.New("data outside [0, 1]")
+)
