@@ -18,6 +18,7 @@ type Autoencoder struct {
 
 	params  []nn.Param // every parameter once, tied weights included once
 	weights []nn.Param // the weight matrices W only, for weight decay
+	batch   *Batch     // the chain of layers, and what a training step keeps
 }
 
 // New builds the autoencoder that cfg describes, with weights drawn from
@@ -55,6 +56,7 @@ func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
 		ae.Decoder.Layers = append(ae.Decoder.Layers, l, act)
 	}
 	ae.collectParams()
+	ae.batch = newBatch(ae)
 	return ae, nil
 }
 

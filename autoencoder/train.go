@@ -103,7 +103,7 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 				copy(x.Row(r), train.Row(idx))
 			}
 
-			loss, sse := ae.step(x, grad, cfg.Regularizers)
+			loss, sse := ae.step(x, x, grad, cfg.Regularizers)
 			if bad := !isFinite(loss) || !gradientsFinite(params); bad {
 				return hist, fmt.Errorf("autoencoder: %w at epoch %d, batch %d of %d (loss %v): try a smaller learning rate", ErrDiverged, epoch, b+1, batches, loss)
 			}
@@ -151,35 +151,38 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 }
 
 // step runs one batch forward and backward, leaving the gradient of the
-// per-image objective in the parameters. It returns the objective and the
-// batch's summed squared error Σₙ‖xₙ − x̂ₙ‖², whatever the loss.
-func (ae *Autoencoder) step(x, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
+// per-image objective J = (1/n)·L(X, X̂) + Ω in the parameters. The encoder
+// is given input, the loss compares the output with clean (the same matrix
+// unless the autoencoder is denoising); grad is a buffer for the loss's
+// delta. step returns J and the batch's summed squared error
+// Σₙ‖xₙ − x̂ₙ‖², whatever the loss. input, clean, grad: n×in.
+func (ae *Autoencoder) step(input, clean, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
 	nn.ZeroGrad(ae.params)
-	dec := ae.Decoder.Layers
-	last := len(dec) - 1       // the output activation
-	z := ae.Encoder.Forward(x) // 1. forward, up to the output's logits z
-	for _, l := range dec[:last] {
-		z = l.Forward(z)
-	}
-	xhat := dec[last].Forward(z)
-	var dz *matrix.Dense // 2. output delta ∂J/∂z
-	switch ae.Config.Loss {
+	b := ae.batch
+	b.forward(input, clean) // 1. forward through every layer
+	top := b.NumLayers() - 1
+	xhat := b.Reconstruction()
+	switch ae.Config.Loss { // 2. the loss (1/n)·L(X, X̂) and its delta
 	case CrossEntropy:
-		loss = nn.MeanSigmoidCrossEntropy(z, x, grad) // (x̂ − x)/n, fused with the sigmoid
-		dz = grad
-		sse = sumSquaredError(xhat, x)
+		// Fused with the output sigmoid: the delta (x̂ − x)/n is that of
+		// its input, the logits, the output of the layer below it.
+		loss = nn.MeanSigmoidCrossEntropy(b.Output(top-1), clean, grad)
+		sse = sumSquaredError(xhat, clean)
 	default:
-		loss = nn.MeanHalfSquaredError(xhat, x, grad) // (x̂ − x)/n
-		dz = dec[last].Backward(grad)
-		sse = 2 * loss * float64(x.Rows())
+		loss = nn.MeanHalfSquaredError(xhat, clean, grad) // delta (x̂ − x)/n
+		sse = 2 * loss * float64(clean.Rows())
 	}
-	for k := last - 1; k >= 0; k-- { // 3. backward
-		dz = dec[k].Backward(dz)
+	for _, r := range regs { // 3. the penalties Ω and their gradients
+		loss += r.Penalty(b)
+		r.AddGradient(b)
 	}
-	ae.Encoder.BackwardParams(dz)
-	for _, r := range regs {
-		loss += r.Penalty(ae)
-		r.AddGradient(ae)
+	if ae.Config.Loss == CrossEntropy { // 4. backward
+		if d := &b.deltas[top]; d.used { // a penalty on x̂ itself
+			grad.Add(grad, b.layers[top].Backward(d.view))
+		}
+		b.backward(top-1, grad)
+	} else {
+		b.backward(top, grad)
 	}
 	return loss, sse
 }
@@ -196,7 +199,7 @@ func sumSquaredError(xhat, x *matrix.Dense) float64 {
 func (ae *Autoencoder) Objective(x *matrix.Dense, regs []Regularizer) float64 {
 	ae.checkInput("Objective", x, ae.InputSize())
 	grad := matrix.New(x.Rows(), x.Cols())
-	loss, _ := ae.step(x, grad, regs)
+	loss, _ := ae.step(x, x, grad, regs)
 	return loss
 }
 
