@@ -16,9 +16,10 @@ type Autoencoder struct {
 	Encoder *nn.Network // f: n×Layers[0] → n×code
 	Decoder *nn.Network // g: n×code → n×Layers[0]
 
-	params  []nn.Param // every parameter once, tied weights included once
-	weights []nn.Param // the weight matrices W only, for weight decay
-	batch   *Batch     // the chain of layers, and what a training step keeps
+	params  []nn.Param    // every parameter once, tied weights included once
+	weights []nn.Param    // the weight matrices W only, for weight decay
+	batch   *Batch        // the chain of layers, and what a training step keeps
+	penalty []Regularizer // the penalties Config names
 }
 
 // New builds the autoencoder that cfg describes, with weights drawn from
@@ -57,8 +58,27 @@ func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
 	}
 	ae.collectParams()
 	ae.batch = newBatch(ae)
+	ae.penalty = cfg.penalties()
 	return ae, nil
 }
+
+// penalties returns the regularizers that c names, in a fixed order: L1 on
+// the code, then KL sparsity.
+func (c Config) penalties() []Regularizer {
+	var regs []Regularizer
+	if c.L1 > 0 {
+		regs = append(regs, CodeL1{Lambda: c.L1})
+	}
+	if c.SparsityWeight > 0 {
+		regs = append(regs, KLSparsity{Rho: c.Sparsity, Beta: c.SparsityWeight})
+	}
+	return regs
+}
+
+// Penalties returns the regularizers that ae.Config names (L1 on the code,
+// KL sparsity), which are part of every training objective of ae, before
+// any that Train or Objective is given besides.
+func (ae *Autoencoder) Penalties() []Regularizer { return append([]Regularizer(nil), ae.penalty...) }
 
 func (ae *Autoencoder) newLinear(in, out int, act string, rng *rand.Rand) *nn.Linear {
 	l := nn.NewLinear(in, out)

@@ -2,6 +2,7 @@ package autoencoder
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,6 +34,14 @@ type Config struct {
 	// Tied makes every decoder weight the transpose of its encoder weight,
 	// W′ = Wᵀ: one shared parameter.
 	Tied bool `json:"tied"`
+	// L1 is the weight λ ≥ 0 of the L1 penalty on the code, CodeL1; 0
+	// for none.
+	L1 float64 `json:"l1"`
+	// Sparsity is the target mean activation ρ in (0, 1) of the KL
+	// sparsity penalty, KLSparsity, and SparsityWeight its weight β > 0;
+	// both 0 for none. It needs a sigmoid code, whose units lie in (0, 1).
+	Sparsity       float64 `json:"sparsity"`
+	SparsityWeight float64 `json:"sparsity_weight"`
 	// AllowOvercomplete permits a code as large as the input or larger.
 	// An undercomplete autoencoder (the lecture's) regularizes by its
 	// small code; an overcomplete one needs another regularizer.
@@ -71,11 +80,42 @@ func (c Config) Validate() error {
 	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
 		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", c.OutputActivation)
 	}
+	if err := c.validatePenalties(); err != nil {
+		return err
+	}
 	if !c.Loss.valid() {
 		return &ConfigError{Field: "loss", Err: ErrUnknownLoss, Detail: fmt.Sprintf("unknown loss %v (want sse or bce)", c.Loss)}
 	}
 	if c.Loss == CrossEntropy && c.OutputActivation != "sigmoid" {
 		return &ConfigError{Field: "loss", Err: ErrLossOutput, Detail: fmt.Sprintf("loss bce needs outputs in (0, 1), the range of a sigmoid output, not %s", c.OutputActivation)}
+	}
+	return nil
+}
+
+// validatePenalties checks the weights and targets of the penalties.
+func (c Config) validatePenalties() error {
+	weights := []struct {
+		field string
+		v     float64
+	}{{"l1", c.L1}, {"sparsity", c.Sparsity}, {"sparsity_weight", c.SparsityWeight}}
+	for _, w := range weights {
+		if math.IsNaN(w.v) || math.IsInf(w.v, 0) {
+			return &ConfigError{Field: w.field, Err: ErrNotFinite, Detail: fmt.Sprintf("%s is %v; it must be a finite number", w.field, w.v)}
+		}
+		if w.v < 0 {
+			return &ConfigError{Field: w.field, Err: ErrPenaltyWeight, Detail: fmt.Sprintf("%s is %v; it must not be negative", w.field, w.v)}
+		}
+	}
+	if c.Sparsity == 0 && c.SparsityWeight == 0 {
+		return nil
+	}
+	switch {
+	case !(c.Sparsity > 0 && c.Sparsity < 1):
+		return &ConfigError{Field: "sparsity", Err: ErrSparsityTarget, Detail: fmt.Sprintf("sparsity target ρ = %v is outside (0, 1); a mean activation such as 0.05 is needed", c.Sparsity)}
+	case c.SparsityWeight == 0:
+		return &ConfigError{Field: "sparsity_weight", Err: ErrPenaltyWeight, Detail: fmt.Sprintf("sparsity target ρ = %v has no weight β; give one above 0, such as 3", c.Sparsity)}
+	case c.CodeActivation != "sigmoid":
+		return &ConfigError{Field: "sparsity", Err: ErrSparsityCode, Detail: fmt.Sprintf("the KL sparsity penalty needs a sigmoid code, whose units lie in (0, 1), not a %s one", c.CodeActivation)}
 	}
 	return nil
 }

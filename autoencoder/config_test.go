@@ -1,7 +1,9 @@
 package autoencoder
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -14,22 +16,36 @@ func TestConfigValidate(t *testing.T) {
 		name   string
 		change func(c *Config)
 		want   string // "" for valid
+		is     error  // the sentinel the error wraps, if it has one
 	}{
-		{"valid", func(c *Config) {}, ""},
-		{"empty", func(c *Config) { c.Layers = nil }, "need at least two layer sizes"},
-		{"one size", func(c *Config) { c.Layers = []int{784} }, "need at least two layer sizes"},
-		{"zero size", func(c *Config) { c.Layers = []int{784, 0} }, "layer size number 2 is 0"},
-		{"negative size", func(c *Config) { c.Layers = []int{-3, 2} }, "layer size number 1 is -3"},
-		{"code equals input", func(c *Config) { c.Layers = []int{10, 10} }, "code size 10 is not smaller than input size 10"},
-		{"overcomplete", func(c *Config) { c.Layers = []int{10, 20, 40} }, "code size 40 is not smaller"},
-		{"wider than the code", func(c *Config) { c.Layers = []int{784, 32, 64} }, "grow from 32 to 64"},
-		{"overcomplete allowed", func(c *Config) { c.Layers = []int{10, 40}; c.AllowOvercomplete = true }, ""},
-		{"bad activation", func(c *Config) { c.Activation = "softmax" }, `unknown hidden activation "softmax"`},
-		{"bad output", func(c *Config) { c.OutputActivation = "relu" }, `unknown output activation "relu"`},
-		{"no code activation", func(c *Config) { c.CodeActivation = "" }, `unknown code activation ""`},
-		{"bce", func(c *Config) { c.Loss = CrossEntropy }, ""},
-		{"bce on a linear output", func(c *Config) { c.Loss = CrossEntropy; c.OutputActivation = "linear" }, "loss bce needs outputs in (0, 1)"},
-		{"unknown loss", func(c *Config) { c.Loss = 2 }, "unknown loss Loss(2)"},
+		{"valid", func(c *Config) {}, "", nil},
+		{"empty", func(c *Config) { c.Layers = nil }, "need at least two layer sizes", nil},
+		{"one size", func(c *Config) { c.Layers = []int{784} }, "need at least two layer sizes", nil},
+		{"zero size", func(c *Config) { c.Layers = []int{784, 0} }, "layer size number 2 is 0", nil},
+		{"negative size", func(c *Config) { c.Layers = []int{-3, 2} }, "layer size number 1 is -3", nil},
+		{"code equals input", func(c *Config) { c.Layers = []int{10, 10} }, "code size 10 is not smaller than input size 10", nil},
+		{"overcomplete", func(c *Config) { c.Layers = []int{10, 20, 40} }, "code size 40 is not smaller", nil},
+		{"wider than the code", func(c *Config) { c.Layers = []int{784, 32, 64} }, "grow from 32 to 64", nil},
+		{"overcomplete allowed", func(c *Config) { c.Layers = []int{10, 40}; c.AllowOvercomplete = true }, "", nil},
+		{"bad activation", func(c *Config) { c.Activation = "softmax" }, `unknown hidden activation "softmax"`, nil},
+		{"bad output", func(c *Config) { c.OutputActivation = "relu" }, `unknown output activation "relu"`, nil},
+		{"no code activation", func(c *Config) { c.CodeActivation = "" }, `unknown code activation ""`, nil},
+		{"bce", func(c *Config) { c.Loss = CrossEntropy }, "", nil},
+		{"bce on a linear output", func(c *Config) { c.Loss = CrossEntropy; c.OutputActivation = "linear" }, "loss bce needs outputs in (0, 1)", ErrLossOutput},
+		{"unknown loss", func(c *Config) { c.Loss = 2 }, "unknown loss Loss(2)", ErrUnknownLoss},
+		{"L1", func(c *Config) { c.L1 = 0.1 }, "", nil},
+		{"L1 negative", func(c *Config) { c.L1 = -0.1 }, "l1 is -0.1; it must not be negative", ErrPenaltyWeight},
+		{"L1 NaN", func(c *Config) { c.L1 = math.NaN() }, "l1 is NaN", ErrNotFinite},
+		{"L1 infinite", func(c *Config) { c.L1 = math.Inf(1) }, "l1 is +Inf", ErrNotFinite},
+		{"KL", func(c *Config) { c.CodeActivation = "sigmoid"; c.Sparsity, c.SparsityWeight = 0.05, 3 }, "", nil},
+		{"KL on a linear code", func(c *Config) { c.Sparsity, c.SparsityWeight = 0.05, 3 }, "needs a sigmoid code", ErrSparsityCode},
+		{"KL, ρ = 1", func(c *Config) { c.CodeActivation = "sigmoid"; c.Sparsity, c.SparsityWeight = 1, 3 }, "ρ = 1 is outside (0, 1)", ErrSparsityTarget},
+		{"KL, no ρ", func(c *Config) { c.CodeActivation = "sigmoid"; c.SparsityWeight = 3 }, "ρ = 0 is outside (0, 1)", ErrSparsityTarget},
+		{"KL, negative ρ", func(c *Config) { c.CodeActivation = "sigmoid"; c.Sparsity, c.SparsityWeight = -0.05, 3 }, "sparsity is -0.05", ErrPenaltyWeight},
+		{"KL, NaN ρ", func(c *Config) { c.CodeActivation = "sigmoid"; c.Sparsity, c.SparsityWeight = math.NaN(), 3 }, "sparsity is NaN", ErrNotFinite},
+		{"KL, no β", func(c *Config) { c.CodeActivation = "sigmoid"; c.Sparsity = 0.05 }, "has no weight β", ErrPenaltyWeight},
+		{"KL, negative β", func(c *Config) { c.CodeActivation = "sigmoid"; c.Sparsity, c.SparsityWeight = 0.05, -3 }, "sparsity_weight is -3", ErrPenaltyWeight},
+		{"KL, infinite β", func(c *Config) { c.CodeActivation = "sigmoid"; c.Sparsity, c.SparsityWeight = 0.05, math.Inf(-1) }, "sparsity_weight is -Inf", ErrNotFinite},
 	}
 	for _, tt := range tests {
 		c := ok
@@ -43,6 +59,8 @@ func TestConfigValidate(t *testing.T) {
 			t.Errorf("%s: error %v, want one containing %q", tt.name, err, tt.want)
 		case err != nil && !strings.HasPrefix(err.Error(), "autoencoder: "):
 			t.Errorf("%s: error %q lacks the package prefix", tt.name, err)
+		case tt.is != nil && !errors.Is(err, tt.is):
+			t.Errorf("%s: error %v does not wrap %v", tt.name, err, tt.is)
 		}
 		if _, err2 := New(c, rand.New(rand.NewPCG(1, 1))); (err2 == nil) != (err == nil) {
 			t.Errorf("%s: New and Validate disagree: %v vs %v", tt.name, err2, err)

@@ -17,13 +17,22 @@ func (e *ConfigError) Error() string { return "autoencoder: " + e.Detail }
 // Unwrap returns the sentinel.
 func (e *ConfigError) Unwrap() error { return e.Err }
 
-// The sentinels of ConfigError and of the parsers.
+// The sentinel errors of this package, for errors.Is.
 var (
 	// ErrUnknownLoss: a loss that is neither "sse" nor "bce".
 	ErrUnknownLoss = errors.New("unknown loss")
 	// ErrLossOutput: cross-entropy on an output whose values are not all
 	// in (0, 1).
 	ErrLossOutput = errors.New("loss does not fit the output activation")
+	// ErrNotFinite: a number that is NaN or infinite.
+	ErrNotFinite = errors.New("not a finite number")
+	// ErrPenaltyWeight: a penalty weight that is negative, or missing
+	// where a penalty needs one.
+	ErrPenaltyWeight = errors.New("bad penalty weight")
+	// ErrSparsityTarget: a sparsity target ρ outside (0, 1).
+	ErrSparsityTarget = errors.New("sparsity target outside (0, 1)")
+	// ErrSparsityCode: KL sparsity on a code whose units are not in (0, 1).
+	ErrSparsityCode = errors.New("sparsity needs a sigmoid code")
 	// ErrDataRange: data outside [0, 1] given to a cross-entropy loss.
 	ErrDataRange = errors.New("data outside [0, 1]")
 )

@@ -16,8 +16,9 @@ type TrainConfig struct {
 	Epochs    int          // passes over the training set
 	BatchSize int          // images per mini-batch
 	Optimizer nn.Optimizer // e.g. nn.NewAdam(0.001)
-	// Regularizers are added to the reconstruction loss; none for the
-	// plain undercomplete autoencoder.
+	// Regularizers are added to the reconstruction loss after the
+	// penalties the autoencoder's Config names (ae.Penalties): weight
+	// decay, say. None for the plain undercomplete autoencoder.
 	Regularizers []Regularizer
 	// Rng shuffles the training set before every epoch.
 	Rng *rand.Rand
@@ -54,8 +55,9 @@ var ErrDiverged = errors.New("training diverged")
 // Train fits ae to the rows of train by mini-batch gradient descent on the
 // per-image objective: the batch's mean of the loss that ae.Config names —
 // ½‖x − x̂‖² (docs/autoencoder.md, (L2)) or the cross-entropy — plus the
-// regularizers. After each epoch it measures the squared reconstruction
-// error on heldOut (which may have no rows).
+// penalties of ae.Config and cfg.Regularizers. After each epoch it
+// measures the squared reconstruction error on heldOut (which may have no
+// rows).
 //
 // Cross-entropy needs targets in [0, 1]: Train returns an error wrapping
 // ErrDataRange, before any step, if a training value lies outside.
@@ -84,6 +86,7 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 	bs := min(cfg.BatchSize, n)
 	batches := (n + bs - 1) / bs
 	params := ae.Params()
+	regs := append(ae.Penalties(), cfg.Regularizers...)
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
@@ -103,7 +106,7 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 				copy(x.Row(r), train.Row(idx))
 			}
 
-			loss, sse := ae.step(x, x, grad, cfg.Regularizers)
+			loss, sse := ae.step(x, x, grad, regs)
 			if bad := !isFinite(loss) || !gradientsFinite(params); bad {
 				return hist, fmt.Errorf("autoencoder: %w at epoch %d, batch %d of %d (loss %v): try a smaller learning rate", ErrDiverged, epoch, b+1, batches, loss)
 			}
@@ -193,13 +196,13 @@ func sumSquaredError(xhat, x *matrix.Dense) float64 {
 }
 
 // Objective returns the per-image training objective on x — the mean of
-// the loss plus the regularizers — and leaves its gradient in the
-// parameters. It is one training step without the update, for gradient
+// the loss plus the penalties of ae.Config and regs — and leaves its
+// gradient in the parameters. It is one training step without the update, for gradient
 // checks and for students who want to see the numbers.
 func (ae *Autoencoder) Objective(x *matrix.Dense, regs []Regularizer) float64 {
 	ae.checkInput("Objective", x, ae.InputSize())
 	grad := matrix.New(x.Rows(), x.Cols())
-	loss, _ := ae.step(x, x, grad, regs)
+	loss, _ := ae.step(x, x, grad, append(ae.Penalties(), regs...))
 	return loss
 }
 
