@@ -201,6 +201,27 @@ func (ae *Autoencoder) SSEPerImage(x *matrix.Dense) float64 {
 	return sum / float64(n)
 }
 
+// CorruptedSSEPerImage returns the mean over the rows of x of
+// Σⱼ (xⱼ − x̂ⱼ)², where x̂ is now the reconstruction of a corrupted copy of
+// x drawn with noise from rng: how well a denoising autoencoder restores
+// damaged images. With NoNoise it equals SSEPerImage.
+func (ae *Autoencoder) CorruptedSSEPerImage(x *matrix.Dense, noise Noise, rng *rand.Rand) float64 {
+	ae.checkInput("CorruptedSSEPerImage", x, ae.InputSize())
+	n := x.Rows()
+	if n == 0 {
+		return 0
+	}
+	noisy := matrix.New(min(n, evalChunk), x.Cols())
+	sum := 0.0
+	for i0 := 0; i0 < n; i0 += evalChunk {
+		batch := x.SliceRows(i0, min(i0+evalChunk, n))
+		xt := noisy.SliceRows(0, batch.Rows())
+		noise.Corrupt(xt, batch, rng)
+		sum += sumSquaredError(ae.forward(xt), batch)
+	}
+	return sum / float64(n)
+}
+
 // mapChunks applies f to x chunk by chunk and gathers the rows of the
 // results into a new n×cols matrix.
 func mapChunks(x *matrix.Dense, cols int, f func(*matrix.Dense) *matrix.Dense) *matrix.Dense {

@@ -42,6 +42,9 @@ type Config struct {
 	// both 0 for none. It needs a sigmoid code, whose units lie in (0, 1).
 	Sparsity       float64 `json:"sparsity"`
 	SparsityWeight float64 `json:"sparsity_weight"`
+	// Noise corrupts the input during training, making a denoising
+	// autoencoder; the zero value is NoNoise.
+	Noise Noise `json:"noise"`
 	// AllowOvercomplete permits a code as large as the input or larger.
 	// An undercomplete autoencoder (the lecture's) regularizes by its
 	// small code; an overcomplete one needs another regularizer.
@@ -81,6 +84,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", c.OutputActivation)
 	}
 	if err := c.validatePenalties(); err != nil {
+		return err
+	}
+	if err := c.Noise.validate(); err != nil {
 		return err
 	}
 	if !c.Loss.valid() {

@@ -33,6 +33,12 @@ var (
 	ErrSparsityTarget = errors.New("sparsity target outside (0, 1)")
 	// ErrSparsityCode: KL sparsity on a code whose units are not in (0, 1).
 	ErrSparsityCode = errors.New("sparsity needs a sigmoid code")
+	// ErrNoiseSyntax: a noise that is not written kind:level.
+	ErrNoiseSyntax = errors.New("malformed noise")
+	// ErrNoiseKind: a noise kind other than mask, gauss and saltpepper.
+	ErrNoiseKind = errors.New("unknown noise kind")
+	// ErrNoiseLevel: a noise level outside its range.
+	ErrNoiseLevel = errors.New("noise level out of range")
 	// ErrDataRange: data outside [0, 1] given to a cross-entropy loss.
 	ErrDataRange = errors.New("data outside [0, 1]")
 )

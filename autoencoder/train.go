@@ -22,6 +22,12 @@ type TrainConfig struct {
 	Regularizers []Regularizer
 	// Rng shuffles the training set before every epoch.
 	Rng *rand.Rand
+	// NoiseRng draws the corruption of every batch when ae.Config.Noise
+	// is on, fresh noise for every batch; it is needed then and unused
+	// otherwise. Seed it from the run's seed, as Rng, and a rerun draws
+	// the same noise: a source of its own keeps the order of the batches
+	// the same with and without noise.
+	NoiseRng *rand.Rand
 	// Progress, if not nil, is called after every batch and at the end of
 	// every epoch. The package prints nothing itself. If Progress returns
 	// an error, training stops there and Train returns it (wrapped), which
@@ -59,6 +65,11 @@ var ErrDiverged = errors.New("training diverged")
 // measures the squared reconstruction error on heldOut (which may have no
 // rows).
 //
+// A denoising autoencoder (ae.Config.Noise on) is given a fresh corrupted
+// copy of each batch, drawn from cfg.NoiseRng, and its output is compared
+// with the clean batch; TrainSSE is then the error of the reconstructions
+// of corrupted images, HeldOutSSE that of clean ones.
+//
 // Cross-entropy needs targets in [0, 1]: Train returns an error wrapping
 // ErrDataRange, before any step, if a training value lies outside.
 //
@@ -78,6 +89,10 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 	if cfg.Epochs < 0 || cfg.BatchSize <= 0 || cfg.Optimizer == nil || cfg.Rng == nil {
 		return hist, fmt.Errorf("autoencoder: Train: need epochs ≥ 0, batch size > 0, an optimizer and a random source (got %d epochs, batch %d)", cfg.Epochs, cfg.BatchSize)
 	}
+	noise := ae.Config.Noise
+	if noise.On() && cfg.NoiseRng == nil {
+		return hist, fmt.Errorf("autoencoder: Train: noise %s needs a random source, TrainConfig.NoiseRng", noise)
+	}
 	if ae.Config.Loss == CrossEntropy {
 		if err := checkUnitRange(train); err != nil {
 			return hist, err
@@ -93,6 +108,10 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 	}
 	batchBuf := matrix.New(bs, d) // the shuffled rows of one batch
 	gradBuf := matrix.New(bs, d)  // ∂J/∂x̂
+	var noisyBuf *matrix.Dense    // the corrupted batch
+	if noise.On() {
+		noisyBuf = matrix.New(bs, d)
+	}
 	start := time.Now()
 
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
@@ -106,7 +125,12 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 				copy(x.Row(r), train.Row(idx))
 			}
 
-			loss, sse := ae.step(x, x, grad, regs)
+			input := x
+			if noise.On() {
+				input = noisyBuf.SliceRows(0, i1-i0)
+				noise.Corrupt(input, x, cfg.NoiseRng)
+			}
+			loss, sse := ae.step(input, x, grad, regs)
 			if bad := !isFinite(loss) || !gradientsFinite(params); bad {
 				return hist, fmt.Errorf("autoencoder: %w at epoch %d, batch %d of %d (loss %v): try a smaller learning rate", ErrDiverged, epoch, b+1, batches, loss)
 			}
@@ -197,12 +221,24 @@ func sumSquaredError(xhat, x *matrix.Dense) float64 {
 
 // Objective returns the per-image training objective on x — the mean of
 // the loss plus the penalties of ae.Config and regs — and leaves its
-// gradient in the parameters. It is one training step without the update, for gradient
-// checks and for students who want to see the numbers.
+// gradient in the parameters. It is one training step without the update,
+// for gradient checks and for students who want to see the numbers. It
+// gives the encoder the clean x even when ae.Config names a noise: it is
+// ObjectiveCorrupted(x, x, regs).
 func (ae *Autoencoder) Objective(x *matrix.Dense, regs []Regularizer) float64 {
-	ae.checkInput("Objective", x, ae.InputSize())
-	grad := matrix.New(x.Rows(), x.Cols())
-	loss, _ := ae.step(x, x, grad, append(ae.Penalties(), regs...))
+	return ae.ObjectiveCorrupted(x, x, regs)
+}
+
+// ObjectiveCorrupted is Objective for a denoising autoencoder: the encoder
+// is given corrupted (x̃, say from Noise.Corrupt), the loss compares the
+// reconstruction with clean (x). corrupted and clean: n×in.
+func (ae *Autoencoder) ObjectiveCorrupted(corrupted, clean *matrix.Dense, regs []Regularizer) float64 {
+	ae.checkInput("Objective", clean, ae.InputSize())
+	if cr, cc := corrupted.Dims(); cr != clean.Rows() || cc != clean.Cols() {
+		panic(fmt.Sprintf("autoencoder: ObjectiveCorrupted: corrupted input %d×%d, clean %d×%d", cr, cc, clean.Rows(), clean.Cols()))
+	}
+	grad := matrix.New(clean.Rows(), clean.Cols())
+	loss, _ := ae.step(corrupted, clean, grad, append(ae.Penalties(), regs...))
 	return loss
 }
 
