@@ -63,7 +63,7 @@ func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
 }
 
 // penalties returns the regularizers that c names, in a fixed order: L1 on
-// the code, then KL sparsity.
+// the code, KL sparsity, contraction.
 func (c Config) penalties() []Regularizer {
 	var regs []Regularizer
 	if c.L1 > 0 {
@@ -72,11 +72,14 @@ func (c Config) penalties() []Regularizer {
 	if c.SparsityWeight > 0 {
 		regs = append(regs, KLSparsity{Rho: c.Sparsity, Beta: c.SparsityWeight})
 	}
+	if c.Contractive > 0 {
+		regs = append(regs, &Contractive{Lambda: c.Contractive})
+	}
 	return regs
 }
 
 // Penalties returns the regularizers that ae.Config names (L1 on the code,
-// KL sparsity), which are part of every training objective of ae, before
+// KL sparsity, contraction), which are part of every training objective of ae, before
 // any that Train or Objective is given besides.
 func (ae *Autoencoder) Penalties() []Regularizer { return append([]Regularizer(nil), ae.penalty...) }
 

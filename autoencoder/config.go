@@ -42,6 +42,10 @@ type Config struct {
 	// both 0 for none. It needs a sigmoid code, whose units lie in (0, 1).
 	Sparsity       float64 `json:"sparsity"`
 	SparsityWeight float64 `json:"sparsity_weight"`
+	// Contractive is the weight λ ≥ 0 of the contractive penalty,
+	// Contractive; 0 for none. It needs an encoder of one sigmoid layer
+	// (Layers of two sizes, a sigmoid code).
+	Contractive float64 `json:"contractive"`
 	// Noise corrupts the input during training, making a denoising
 	// autoencoder; the zero value is NoNoise.
 	Noise Noise `json:"noise"`
@@ -103,7 +107,7 @@ func (c Config) validatePenalties() error {
 	weights := []struct {
 		field string
 		v     float64
-	}{{"l1", c.L1}, {"sparsity", c.Sparsity}, {"sparsity_weight", c.SparsityWeight}}
+	}{{"l1", c.L1}, {"sparsity", c.Sparsity}, {"sparsity_weight", c.SparsityWeight}, {"contractive", c.Contractive}}
 	for _, w := range weights {
 		if math.IsNaN(w.v) || math.IsInf(w.v, 0) {
 			return &ConfigError{Field: w.field, Err: ErrNotFinite, Detail: fmt.Sprintf("%s is %v; it must be a finite number", w.field, w.v)}
@@ -111,6 +115,9 @@ func (c Config) validatePenalties() error {
 		if w.v < 0 {
 			return &ConfigError{Field: w.field, Err: ErrPenaltyWeight, Detail: fmt.Sprintf("%s is %v; it must not be negative", w.field, w.v)}
 		}
+	}
+	if c.Contractive > 0 && (len(c.Layers) != 2 || c.CodeActivation != "sigmoid") {
+		return &ConfigError{Field: "contractive", Err: ErrContractiveEncoder, Detail: fmt.Sprintf("the contractive penalty is computed for an encoder of one sigmoid layer (e.g. layers 784,256 with a sigmoid code), not %s with a %s code", c.encoderShape(), c.CodeActivation)}
 	}
 	if c.Sparsity == 0 && c.SparsityWeight == 0 {
 		return nil
@@ -124,6 +131,15 @@ func (c Config) validatePenalties() error {
 		return &ConfigError{Field: "sparsity", Err: ErrSparsityCode, Detail: fmt.Sprintf("the KL sparsity penalty needs a sigmoid code, whose units lie in (0, 1), not a %s one", c.CodeActivation)}
 	}
 	return nil
+}
+
+// encoderShape returns the encoder's sizes joined by dashes, "784-256-32".
+func (c Config) encoderShape() string {
+	var parts []string
+	for _, n := range c.Layers {
+		parts = append(parts, strconv.Itoa(n))
+	}
+	return strings.Join(parts, "-")
 }
 
 // Shape returns the sizes of all layers, encoder and decoder, joined by

@@ -33,6 +33,9 @@ var (
 	ErrSparsityTarget = errors.New("sparsity target outside (0, 1)")
 	// ErrSparsityCode: KL sparsity on a code whose units are not in (0, 1).
 	ErrSparsityCode = errors.New("sparsity needs a sigmoid code")
+	// ErrContractiveEncoder: the contractive penalty on an encoder other
+	// than one sigmoid layer.
+	ErrContractiveEncoder = errors.New("contractive penalty needs an encoder of one sigmoid layer")
 	// ErrNoiseSyntax: a noise that is not written kind:level.
 	ErrNoiseSyntax = errors.New("malformed noise")
 	// ErrNoiseKind: a noise kind other than mask, gauss and saltpepper.
