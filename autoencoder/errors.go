@@ -19,6 +19,14 @@ func (e *ConfigError) Unwrap() error { return e.Err }
 
 // The sentinel errors of this package, for errors.Is.
 var (
+	// ErrLayers: too few layer sizes, or a size that is not positive or
+	// too large.
+	ErrLayers = errors.New("bad layer sizes")
+	// ErrActivation: an unknown activation.
+	ErrActivation = errors.New("unknown activation")
+	// ErrOvercomplete: a code at least as large as the input, with no
+	// penalty, no noise and no explicit permission.
+	ErrOvercomplete = errors.New("no bottleneck")
 	// ErrUnknownLoss: a loss that is neither "sse" nor "bce".
 	ErrUnknownLoss = errors.New("unknown loss")
 	// ErrLossOutput: cross-entropy on an output whose values are not all
