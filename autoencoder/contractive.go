@@ -47,14 +47,19 @@ type Contractive struct {
 	s, c []float64 // per code unit: Σᵢ Wᵢⱼ², Σₙ (hₙⱼ(1 − hₙⱼ))²
 }
 
+// size makes the two vectors of length code, once.
+func (p *Contractive) size(code int) {
+	if len(p.s) != code {
+		p.s = make([]float64, code)
+		p.c = make([]float64, code)
+	}
+}
+
 // columnNorms sets p.s[j] = Σᵢ Wᵢⱼ² for the encoder's weights W, row by
 // row, and returns it.
 func (p *Contractive) columnNorms(b *Batch) []float64 {
 	w := b.AE.FirstLayer().W // in×code
-	if len(p.s) != w.Cols() {
-		p.s = make([]float64, w.Cols())
-		p.c = make([]float64, w.Cols())
-	}
+	p.size(w.Cols())
 	clear(p.s)
 	for i := 0; i < w.Rows(); i++ {
 		for j, v := range w.Row(i) {
@@ -77,22 +82,40 @@ func (p *Contractive) Penalty(b *Batch) float64 {
 	return p.Lambda * sum / float64(b.Rows())
 }
 
-// AddGradient adds (λ/n)·2h(1 − h)(1 − 2h)·sⱼ to the code's delta and
-// (λ/n)·2Wᵢⱼ·Σₙ (hₙⱼ(1 − hₙⱼ))² to the gradient of W.
+// AddGradient adds the gradient's two terms: through the code, and
+// directly through the column norms sⱼ.
 func (p *Contractive) AddGradient(b *Batch) {
+	p.addCodeDelta(b)
+	p.addWeightGradient(b)
+}
+
+// addCodeDelta adds (λ/n)·2h(1 − h)(1 − 2h)·sⱼ to the code's delta, for
+// backpropagation to carry into W and b.
+func (p *Contractive) addCodeDelta(b *Batch) {
 	s, h, dh := p.columnNorms(b), b.Code(), b.CodeDelta()
 	k := p.Lambda / float64(b.Rows())
-	clear(p.c)
 	for n := 0; n < h.Rows(); n++ {
 		dn := dh.Row(n)
 		for j, v := range h.Row(n) {
 			d := v * (1 - v)
-			dn[j] += k * 2 * d * (1 - 2*v) * s[j] // through the code
+			dn[j] += k * 2 * d * (1 - 2*v) * s[j]
+		}
+	}
+}
+
+// addWeightGradient adds (λ/n)·2Wᵢⱼ·Σₙ (hₙⱼ(1 − hₙⱼ))² to the gradient of W.
+func (p *Contractive) addWeightGradient(b *Batch) {
+	h, k := b.Code(), p.Lambda/float64(b.Rows())
+	p.size(h.Cols())
+	clear(p.c)
+	for n := 0; n < h.Rows(); n++ {
+		for j, v := range h.Row(n) {
+			d := v * (1 - v)
 			p.c[j] += d * d
 		}
 	}
 	enc := b.AE.FirstLayer()
-	for i := 0; i < enc.W.Rows(); i++ { // directly through sⱼ
+	for i := 0; i < enc.W.Rows(); i++ {
 		g, w := enc.DW.Row(i), enc.W.Row(i)
 		for j := range g {
 			g[j] += k * 2 * w[j] * p.c[j]
