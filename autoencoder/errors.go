@@ -1,6 +1,9 @@
 package autoencoder
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // ConfigError is the error Config.Validate returns: the field at fault,
 // named as in the Config's JSON (a program can map it to its own flag), and
@@ -53,3 +56,13 @@ var (
 	// ErrDataRange: data outside [0, 1] given to a cross-entropy loss.
 	ErrDataRange = errors.New("data outside [0, 1]")
 )
+
+// withoutPrefix returns err with the package's "autoencoder: " prefix
+// dropped from its text, for a message that already has it, and err itself
+// still reachable by errors.Is and errors.As.
+func withoutPrefix(err error) error { return prefixless{err} }
+
+type prefixless struct{ err error }
+
+func (p prefixless) Error() string { return strings.TrimPrefix(p.err.Error(), "autoencoder: ") }
+func (p prefixless) Unwrap() error { return p.err }
