@@ -11,7 +11,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"strings"
 
 	"bottleneck/internal/atomicfile"
 )
@@ -141,10 +140,10 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 		return nil, r.err
 	}
 	if err := json.Unmarshal(cfgJSON, &cfg); err != nil {
-		return nil, fmt.Errorf("bad configuration: %v", err)
+		return nil, fmt.Errorf("bad configuration: %w", withoutPrefix(err))
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("bad configuration: %s", strings.TrimPrefix(err.Error(), "autoencoder: "))
+		return nil, fmt.Errorf("bad configuration: %w", withoutPrefix(err))
 	}
 	if weights := weightCount(cfg); weights > uint64(len(data))/8 {
 		return nil, fmt.Errorf("configuration %s needs %d weights, more than the file holds", cfg.Shape(), weights)

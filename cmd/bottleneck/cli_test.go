@@ -112,7 +112,6 @@ func TestBadInput(t *testing.T) {
 		{"empty out", []string{"train", "-out", ""}, 2, "-out is empty"},
 		{"encode out is a directory", []string{"encode", "-model", corrupt, "-out", tmp}, 2, "is a directory"},
 		{"huge layer", []string{"train", "-layers", "784,16000000,30", "-overcomplete"}, 2, "GB of memory"},
-		{"growing layers", []string{"train", "-layers", "784,32,64"}, 2, "grow"},
 		{"bench bad batch", []string{"bench", "-batch", "0"}, 2, "-batch 0"},
 		{"bench bad layers", []string{"bench", "-layers", "784"}, 2, "need at least two layer sizes"},
 		{"bench missing data", []string{"bench", "-data", missing}, 1, "bottleneck fetch"},
