@@ -1,16 +1,17 @@
 package classify_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"bottleneck/classify"
 	"bottleneck/matrix"
 	"bottleneck/mnist"
+	"bottleneck/mnist/mnistdata"
 	"bottleneck/nn"
 )
 
@@ -104,18 +105,15 @@ func TestBadInput(t *testing.T) {
 // TestMNISTPixels: softmax regression on the raw pixels of MNIST, two
 // passes over the 60,000 training images, classifies about 92% of the
 // 10,000 test images (92.1% measured with this seed; LeCun et al. (1998)
-// report 88–92% for linear classifiers on MNIST). It needs the four MNIST
-// files in $MNIST_DIR and takes about 3 s on one core, data loading
-// included.
+// report 88–92% for linear classifiers on MNIST). It reads the copy of
+// MNIST embedded in the module and takes about 3 s on one core, data
+// loading included.
 func TestMNISTPixels(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: skipping the 3-second MNIST run")
 	}
-	dir := os.Getenv("MNIST_DIR")
-	if dir == "" {
-		t.Skip(`MNIST_DIR is not set: this test needs the four MNIST files (run "bottleneck fetch" and set MNIST_DIR)`)
-	}
-	train, test, err := mnist.Load(dir)
+	src := mnist.Source{FS: mnistdata.FS(), Name: "the embedded copy"}
+	train, test, err := src.Load(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
