@@ -40,7 +40,7 @@ func TestLoadRealMNIST(t *testing.T) {
 		t.Fatal(err)
 	}
 	// 60,000 training and 10,000 test images of 28×28: the MNIST facts in
-	// DESIGN.md, and the counts in the files' headers.
+	// docs/design.md, and the counts in the files' headers.
 	for _, c := range []struct {
 		name string
 		d    *Dataset

@@ -3,11 +3,11 @@
 // losses, optimizers, weight initialisation, and a numerical gradient check
 // that students can run on their own layers.
 //
-// Shapes follow DESIGN.md: a batch has one sample per row (n×features) and a
-// linear layer computes Y = X·W + b with W of shape in×out. This is the
-// transpose of the column-vector notation of the lecture (and of Nielsen's
-// book), where a layer computes W·x + b; docs/autoencoder.md shows the two
-// side by side.
+// Shapes: a batch has one sample per row (n×features) and a linear layer
+// computes Y = X·W + b with W of shape in×out (docs/design.md). This is the
+// transpose of the column-vector form σ(W·x + b) of Nielsen's book and most
+// textbooks; the lecture writes no formula for a layer. docs/autoencoder.md
+// shows the two side by side.
 //
 // Backpropagation follows Nielsen's three stages: Forward through every
 // layer, the loss writes its gradient with respect to the prediction, then
