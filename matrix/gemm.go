@@ -70,8 +70,8 @@ var clearVectorUpper = func() {}
 // kernel (7 GFLOP/s) and 13 µs with the AVX-512 one (40 GFLOP/s).
 const minParallelWork = 1 << 18
 
-// gemm sets c = op(a)·op(b) with the active kernel, where op(a) is aᵀ when
-// transA is set, and likewise for b.
+// gemm sets c = op(a)·op(b) with the kernel in use (kernel.go), where op(a)
+// is aᵀ when transA is set, and likewise for b.
 func gemm(transA, transB bool, a, b, c *Dense) {
 	gemmWith(active(), transA, transB, a, b, c, false)
 }

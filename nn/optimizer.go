@@ -74,18 +74,20 @@ func NewAdam(learningRate float64) *Adam {
 	return &Adam{LearningRate: learningRate, Beta1: 0.9, Beta2: 0.999, Epsilon: 1e-8}
 }
 
-// Step takes one Adam step.
-//
-// The fast path computes the same update in the form given at the end of
-// section 2 of the paper, which folds the two corrections into the step
-// size and ε. Putting m̂ and v̂ into the last line:
+// Step takes one Adam step. On the textbook path
+// (matrix.SetKernel("reference")) it runs the loop below, line for line the
+// update above. Otherwise it runs the fast path (adam_fast.go), which
+// computes the same update in the form given at the end of section 2 of
+// the paper, with the two corrections folded into the step size and ε.
+// Putting m̂ and v̂ into the last line:
 //
 //	η · m̂ / (√v̂ + ε) = η · (m/c₁) / (√v/√c₂ + ε)      c₁ = 1−β₁ᵗ, c₂ = 1−β₂ᵗ
 //	                 = (η·√c₂/c₁) · m / (√v + ε·√c₂)
 //
 // so with step = η·√c₂/c₁ and ε′ = ε·√c₂, worked out once per step,
 // θ ← θ − step · m / (√v + ε′): one division and one square root per entry
-// instead of three divisions. The two forms differ only by rounding.
+// instead of three divisions and a square root. The two forms differ only
+// by rounding.
 func (o *Adam) Step(params []Param) {
 	o.m = stateFor("Adam", o.m, params)
 	o.v = stateFor("Adam", o.v, params)
