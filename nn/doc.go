@@ -14,4 +14,13 @@
 // Backward through the layers in reverse. As in micrograd, Backward adds into
 // the parameter gradients (+=), so gradients must be zeroed explicitly with
 // ZeroGrad before each step; an Optimizer then applies them.
+//
+// Where speed asks for more than the textbook loop — Adam's update and the
+// logistic function, a row at a time on every core and with SIMD
+// instructions in builds with GOEXPERIMENT=simd — the algorithm's file keeps
+// the textbook form and calls a fast twin in a file of its own
+// (adam_fast.go, sigmoid_rows.go). After matrix.SetKernel("reference") the
+// textbook forms run, on one goroutine, with the products on MulRef's loop:
+// slower, the same numbers up to rounding, and every step visible in a
+// debugger.
 package nn
