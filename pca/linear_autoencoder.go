@@ -13,15 +13,15 @@ import (
 // pixel space, the same layout as PCA.Components.
 //
 // The biases are left out because they are solved exactly: for any weights
-// the best decoder bias puts the mean back (x̂ = μ + (x−μ)·W₁·W₂), and the
+// the best decoder bias puts the mean back (x̂ = μ + (x−μ)·W₁·W₁′), and the
 // encoder bias is then redundant. So training on the centred data without
 // biases is training the autoencoder with biases (docs/pca.md).
 type LinearAutoencoder struct {
 	Encoder *matrix.Dense // W₁: d×k
-	Decoder *matrix.Dense // W₂: k×d
+	Decoder *matrix.Dense // W₁′: k×d
 }
 
-// Reconstruct returns the reconstructions μ + (x − μ)·W₁·W₂ of the samples
+// Reconstruct returns the reconstructions μ + (x − μ)·W₁·W₁′ of the samples
 // x (n×d), mean being the training mean (length d).
 func (ae *LinearAutoencoder) Reconstruct(x *matrix.Dense, mean []float64) *matrix.Dense {
 	d, k := ae.Encoder.Dims()
@@ -43,7 +43,7 @@ func (ae *LinearAutoencoder) Reconstruct(x *matrix.Dense, mean []float64) *matri
 }
 
 // SSEPerImage returns the mean over the samples x (n×d) of Σⱼ (xⱼ − x̂ⱼ)²,
-// x̂ being Reconstruct's μ + (x − μ)·W₁·W₂, mean being μ (length d): the
+// x̂ being Reconstruct's μ + (x − μ)·W₁·W₁′, mean being μ (length d): the
 // per-image error (not halved) that bottleneck prints. It works through x
 // a block of rows at a time, so it never holds a reconstruction of the
 // whole data set.

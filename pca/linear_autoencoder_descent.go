@@ -13,7 +13,7 @@ import (
 // FitLinearAutoencoder. Every field must be set; none has a hidden default.
 type DescentConfig struct {
 	K            int     // code size k, 1 ≤ k ≤ d
-	WeightDecay  float64 // λ ≥ 0: adds (λ/2)·(‖W₁‖² + ‖W₂‖²) to the per-image loss
+	WeightDecay  float64 // λ ≥ 0: adds (λ/2)·(‖W₁‖² + ‖W₁′‖²) to the per-image loss
 	LearningRate float64 // η > 0; SafeLearningRate(σ₁², λ) is always stable (see there)
 	Momentum     float64 // β in [0, 1): heavy-ball momentum
 	Steps        int     // number of gradient steps, ≥ 0
@@ -25,7 +25,7 @@ type DescentConfig struct {
 // full-batch gradient descent with heavy-ball momentum on
 // LinearAutoencoderLoss, the rule of nn.Momentum:
 //
-//	v ← β·v − η·∇L,   W ← W + v   (for W₁ and W₂ alike)
+//	v ← β·v − η·∇L,   W ← W + v   (for W₁ and W₁′ alike)
 //
 // Because the loss depends on the data only through Σ, every step uses the
 // exact gradient over the whole training set at the cost of two
@@ -64,7 +64,7 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 	// The descent is nn's heavy-ball momentum, the optimizer an autoencoder
 	// can be trained with, here fed the exact gradient over the whole data.
 	g1, g2 := matrix.New(d, k), matrix.New(k, d)
-	params := []nn.Param{{Name: "W₁", Value: ae.Encoder, Grad: g1}, {Name: "W₂", Value: ae.Decoder, Grad: g2}}
+	params := []nn.Param{{Name: "W₁", Value: ae.Encoder, Grad: g1}, {Name: "W₁′", Value: ae.Decoder, Grad: g2}}
 	opt := &nn.Momentum{LearningRate: cfg.LearningRate, Mu: cfg.Momentum}
 	work := newLAEWork(d, k)
 	for step := 0; ; step++ {
