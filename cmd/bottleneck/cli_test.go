@@ -147,6 +147,29 @@ func TestHelp(t *testing.T) {
 	}
 }
 
+// TestHelpAboutHelp: asking for help about help, in any spelling, prints
+// the general help and succeeds; it once recursed until the stack
+// overflowed.
+func TestHelpAboutHelp(t *testing.T) {
+	for _, args := range [][]string{
+		{"help", "help"}, {"help", "-h"}, {"-h", "-h"}, {"-h", "help"}, {"--help", "-help"},
+		{"help", "help", "help"}, {"help", "--help", "train"},
+	} {
+		code, stdout, stderr := runBinary(t, args...)
+		if code != 0 || !strings.HasPrefix(stdout, "bottleneck: the undercomplete autoencoder") || stderr != "" {
+			t.Errorf("%v: exit %d, stdout %.60q, stderr %.200q; want 0, the general help, nothing on stderr", args, code, stdout, stderr)
+		}
+	}
+	// Help about a command is that command's -h; about an unknown one, a
+	// usage error.
+	if code, stdout, _ := runBinary(t, "-h", "encode"); code != 0 || !strings.HasPrefix(stdout, "Usage: bottleneck encode") {
+		t.Errorf("-h encode: exit %d, stdout %.60q", code, stdout)
+	}
+	if code, _, stderr := runBinary(t, "help", "trian"); code != 2 || !strings.Contains(stderr, `unknown command "trian"`) {
+		t.Errorf("help trian: exit %d, stderr %q", code, stderr)
+	}
+}
+
 func TestGradcheckCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"gradcheck"},

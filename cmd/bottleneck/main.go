@@ -49,12 +49,15 @@ func main() {
 // success, 2 for a usage error (unknown command, bad flag), 1 for a failure
 // at run time (missing data, unwritable output, diverging training).
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		if len(args) >= 2 {
-			return run([]string{args[1], "-h"}, stdout, stderr)
+	if len(args) == 0 || isHelpWord(args[0]) {
+		// "help train" is "train -h"; help about help ("help help",
+		// "-h -h") is the general help, like "help" alone.
+		if len(args) >= 2 && !isHelpWord(args[1]) {
+			args = []string{args[1], "-h"}
+		} else {
+			printHelp(stdout)
+			return 0
 		}
-		printHelp(stdout)
-		return 0
 	}
 	// The first Ctrl-C (or SIGTERM) cancels ctx: long work stops at its next
 	// check and nothing half-done is saved. A second one ends the program
@@ -82,6 +85,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "bottleneck: unknown command %q (run \"bottleneck help\" for the list)\n", args[0])
 	return 2
+}
+
+// isHelpWord reports whether arg asks for help rather than naming a command.
+func isHelpWord(arg string) bool {
+	return arg == "help" || arg == "-h" || arg == "-help" || arg == "--help"
 }
 
 func printHelp(w io.Writer) {
