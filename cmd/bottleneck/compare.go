@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -185,11 +187,9 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	if err := f.check(); err != nil {
 		return err
 	}
-	created, err := prepareOutDir(f.out, compareFiles...)
-	if err != nil {
+	if err := prepareOutDir("compare", f.out); err != nil {
 		return err
 	}
-	defer removeIfCreated(f.out, created, &err)
 	train, test, err := loadMNIST(f.data)
 	if err != nil {
 		return err
@@ -336,13 +336,32 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	if err := comparePicture(filepath.Join(f.out, "compare.png"), top, lae.Decoder, mbDecoder); err != nil {
+	picture, err := comparePicture(top, lae.Decoder, mbDecoder)
+	if err != nil {
 		return err
 	}
-	if err := angleCharts(f.out, exactSteps, exactMax, exactMedian, mbEpochs, mbMax, mbMedian); err != nil {
+	descent, angles, err := angleCharts(exactSteps, exactMax, exactMedian, mbEpochs, mbMax, mbMedian)
+	if err != nil {
 		return err
 	}
-	if err := writeJSONFile(filepath.Join(f.out, "summary.json"), s); err != nil {
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
+	}
+	o := newOutputSet()
+	defer o.discard()
+	if err := o.write(filepath.Join(f.out, "compare.png"), pngWriter(picture)); err != nil {
+		return err
+	}
+	if err := o.write(filepath.Join(f.out, "angles.svg"), angles.WriteSVG); err != nil {
+		return err
+	}
+	if err := o.write(filepath.Join(f.out, "descent_angles.svg"), descent.WriteSVG); err != nil {
+		return err
+	}
+	if err := o.writeJSON(filepath.Join(f.out, "summary.json"), s); err != nil {
+		return err
+	}
+	if err := o.commit(ctx, "compare", f.out); err != nil {
 		return err
 	}
 	if f.json {
@@ -480,11 +499,11 @@ func singularDirections(decoder *matrix.Dense) (*matrix.Dense, []float64, error)
 // its singular vectors and (if not nil) the mini-batch decoder's rows, line
 // above line, at most 16 of each. A direction's sign is arbitrary, so each
 // tile is flipped to agree with the component above it.
-func comparePicture(path string, top, exact, minibatch *matrix.Dense) error {
+func comparePicture(top, exact, minibatch *matrix.Dense) (image.Image, error) {
 	n := min(16, top.Rows())
 	sv, _, err := singularDirections(exact)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	lines := []*matrix.Dense{top, exact, sv}
 	if minibatch != nil {
@@ -507,7 +526,7 @@ func comparePicture(path string, top, exact, minibatch *matrix.Dense) error {
 		}
 	}
 	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: n, Scale: 2, PerTileRange: true}
-	return mnist.SavePNG(path, mnist.Grid(tiles, opt))
+	return mnist.Grid(tiles, opt), nil
 }
 
 // printComparison prints the table of errors and angles and the
@@ -628,16 +647,16 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 	}
 }
 
-// angleCharts draws angles.svg, the principal angles over the epochs of
-// mini-batch training (if any) beside the exact descent's final largest
-// angle, and descent_angles.svg, the angles over the exact descent's steps.
-// Angles are drawn on a log axis, floored at 1e-4 degrees.
-func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64) error {
+// angleCharts draws the charts of angles.svg, the principal angles over
+// the epochs of mini-batch training (if any) beside the exact descent's final
+// largest angle, and of descent_angles.svg, the angles over the exact
+// descent's steps. Angles are drawn on a log axis, floored at 1e-4 degrees.
+func angleCharts(steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64) (descent, angles *plot.Chart, err error) {
 	if len(exactMax) == 0 {
-		return fmt.Errorf("no principal angles measured during the exact descent: the decoder stayed zero")
+		return nil, nil, fmt.Errorf("no principal angles measured during the exact descent: the decoder stayed zero")
 	}
 	last := exactMax[len(exactMax)-1]
-	descent := &plot.Chart{
+	descent = &plot.Chart{
 		Title:  "Exact descent: principal angles to PCA",
 		XLabel: "full-batch gradient step", YLabel: "angle (degrees)", LogY: true,
 		Series: []plot.Series{
@@ -645,12 +664,9 @@ func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedi
 			{Name: "median", X: steps, Y: floorAt(exactMedian, 1e-4)},
 		},
 	}
-	if err := descent.Save(filepath.Join(out, "descent_angles.svg")); err != nil {
-		return err
-	}
 	if len(epochs) == 0 {
 		// No mini-batch training: angles.svg shows the exact descent alone.
-		return descent.Save(filepath.Join(out, "angles.svg"))
+		return descent, descent, nil
 	}
 	end := epochs[len(epochs)-1]
 	minibatch := &plot.Chart{
@@ -662,7 +678,7 @@ func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedi
 			{Name: "exact descent, largest", X: []float64{0, end}, Y: floorAt([]float64{last, last}, 1e-4)},
 		},
 	}
-	return minibatch.Save(filepath.Join(out, "angles.svg"))
+	return descent, minibatch, nil
 }
 
 func degrees(rad float64) float64 { return rad * 180 / math.Pi }

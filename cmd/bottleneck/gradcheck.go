@@ -84,6 +84,9 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fmt.Fprintf(stdout, "%-22s %-9s %-12s %s\n", "parameter", "shape", "rel. error", "result")
 	failed := 0
 	for _, p := range analytic {
+		if ctx.Err() != nil {
+			return interrupted
+		}
 		r := nn.CheckGradient(f, p, *h, 1)
 		verdict := "PASS"
 		if !r.Pass(*tol) {

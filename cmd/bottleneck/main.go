@@ -17,9 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 )
 
 // command is one subcommand of bottleneck.
@@ -47,44 +45,53 @@ func main() {
 
 // run executes the command line args and returns the exit status: 0 on
 // success, 2 for a usage error (unknown command, bad flag), 1 for a failure
-// at run time (missing data, unwritable output, diverging training).
+// at run time (missing data, unwritable output, diverging training, a
+// standard output that cannot be written, Ctrl-C).
 func run(args []string, stdout, stderr io.Writer) int {
+	out := &stdoutWriter{w: stdout}
 	if len(args) == 0 || isHelpWord(args[0]) {
 		// "help train" is "train -h"; help about help ("help help",
 		// "-h -h") is the general help, like "help" alone.
 		if len(args) >= 2 && !isHelpWord(args[1]) {
 			args = []string{args[1], "-h"}
 		} else {
-			printHelp(stdout)
-			return 0
+			printHelp(out)
+			return finish("bottleneck", out.Err(), stderr)
 		}
 	}
-	// The first Ctrl-C (or SIGTERM) cancels ctx: long work stops at its next
-	// check and nothing half-done is saved. A second one ends the program
-	// at once, as usual.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(ctx, args[1:], stdout, stderr)
-		if err == nil || errors.Is(err, flag.ErrHelp) {
-			return 0
+		// Ctrl-C or SIGTERM, or a standard output that fails, cancels ctx:
+		// long work stops at its next check and nothing half-done is saved
+		// (see watchSignals for what happens if it does not stop).
+		ctx, cancel := context.WithCancelCause(context.Background())
+		defer cancel(nil)
+		out.failed = cancel
+		defer watchSignals(cancel, c.name, stderr)()
+		err := c.run(ctx, args[1:], out, stderr)
+		if out.Err() != nil {
+			err = out.Err() // what made the command stop, or what it could not print
 		}
-		fmt.Fprintf(stderr, "bottleneck %s: %v\n", c.name, oneLine(err))
-		var ue usageError
-		if errors.As(err, &ue) {
-			return 2
-		}
-		return 1
+		return finish("bottleneck "+c.name, err, stderr)
 	}
 	fmt.Fprintf(stderr, "bottleneck: unknown command %q (run \"bottleneck help\" for the list)\n", args[0])
 	return 2
+}
+
+// finish prints err, if it is one, on one line after the program's name,
+// and returns the exit status it calls for.
+func finish(name string, err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "%s: %v\n", name, oneLine(err))
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
 }
 
 // isHelpWord reports whether arg asks for help rather than naming a command.
@@ -163,7 +170,8 @@ func parseFlags(fs *flagSet, args []string) error {
 	return nil
 }
 
-// interrupted is returned by a command that stopped because of Ctrl-C.
+// interrupted is returned by a command that stopped because of Ctrl-C or
+// SIGTERM.
 var interrupted = errors.New("interrupted; nothing was saved")
 
 // orInterrupted returns interrupted in place of an error that Ctrl-C caused

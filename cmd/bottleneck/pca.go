@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -98,11 +99,9 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return usagef("-k %d: the number of components must be between 1 and 784", *k)
 	}
 
-	created, err := prepareOutDir(*out, pcaFiles...)
-	if err != nil {
+	if err := prepareOutDir("pca", *out); err != nil {
 		return err
 	}
-	defer removeIfCreated(*out, created, &err)
 	train, test, err := loadMNIST(*data)
 	if err != nil {
 		return err
@@ -124,11 +123,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	s := pcaSummary{K: *k, KChosenBy: chosenBy, PublishedTestSSE: hintonPCASSE,
 		ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
 		FitSeconds: fitSeconds, Kernel: matrix.Kernel(), Files: pcaFiles}
-	if err := pcaFitted(ctx, &s, p, train.Images, test.Images, *out); err != nil {
-		return err
-	}
-	s.Seconds = time.Since(start).Seconds()
-	if err := writeJSONFile(filepath.Join(*out, "summary.json"), s); err != nil {
+	if err := pcaFitted(ctx, &s, p, train.Images, test.Images, *out, start); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -142,9 +137,9 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 }
 
 // pcaFitted measures the fitted PCA p for s.K components on the training
-// and test images (n×784 each), fills in the rest of s and draws the
-// pictures into out.
-func pcaFitted(ctx context.Context, s *pcaSummary, p *pca.PCA, train, test *matrix.Dense, out string) error {
+// and test images (n×784 each), fills in the rest of s (the seconds since
+// start among it) and writes the pictures and summary.json into out.
+func pcaFitted(ctx context.Context, s *pcaSummary, p *pca.PCA, train, test *matrix.Dense, out string, start time.Time) error {
 	cum, err := p.CumulativeVarianceRatio()
 	if err != nil {
 		return err
@@ -174,7 +169,8 @@ func pcaFitted(ctx context.Context, s *pcaSummary, p *pca.PCA, train, test *matr
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	return writePCAOutputs(out, p, s.ComponentsFor, cum, s.TestSSEPerImageAt)
+	s.Seconds = time.Since(start).Seconds()
+	return writePCAOutputs(ctx, out, p, *s, cum)
 }
 
 // printPCASummary prints the numbers of a PCA run, one per line.
@@ -199,8 +195,15 @@ func printPCASummary(w io.Writer, s pcaSummary) {
 }
 
 // writePCAOutputs draws components.png, scree.svg, cumulative.svg and
-// error_vs_k.svg; componentsFor holds the component counts of pcaFractions.
-func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, curve []float64) error {
+// error_vs_k.svg and writes them with summary.json into out, all together
+// (see outputSet); cum is the cumulative variance ratio.
+func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary, cum []float64) error {
+	componentsFor, curve := s.ComponentsFor, s.TestSSEPerImageAt
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
+	}
+	o := newOutputSet()
+	defer o.discard()
 	// The mean image, then the first 29 components: 3 lines of 10.
 	d := p.Dim()
 	tiles := matrix.New(min(30, d+1), d)
@@ -209,7 +212,7 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 		copy(tiles.Row(i), p.Components.Row(i-1))
 	}
 	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: 10, Scale: 2, PerTileRange: true}
-	if err := mnist.SavePNG(filepath.Join(out, "components.png"), mnist.Grid(tiles, opt)); err != nil {
+	if err := o.write(filepath.Join(out, "components.png"), pngWriter(mnist.Grid(tiles, opt))); err != nil {
 		return err
 	}
 	ratio, err := p.ExplainedVarianceRatio()
@@ -227,7 +230,7 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 		XLabel: "component k", YLabel: "fraction of the variance", LogY: true,
 		Series: []plot.Series{{Name: "component k", X: ks, Y: positive(ratio[:n])}},
 	}
-	if err := scree.Save(filepath.Join(out, "scree.svg")); err != nil {
+	if err := o.write(filepath.Join(out, "scree.svg"), scree.WriteSVG); err != nil {
 		return err
 	}
 	// The running sum goes from 10% to 100%: a linear axis, in percent, with
@@ -254,7 +257,7 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 			Y:    []float64{level, level, 0},
 		})
 	}
-	if err := cumulative.Save(filepath.Join(out, "cumulative.svg")); err != nil {
+	if err := o.write(filepath.Join(out, "cumulative.svg"), cumulative.WriteSVG); err != nil {
 		return err
 	}
 	k0 := make([]float64, len(curve))
@@ -269,7 +272,13 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 			{Name: "Hinton 2006, k=30", X: []float64{30}, Y: []float64{hintonPCASSE}, Points: true},
 		},
 	}
-	return errChart.Save(filepath.Join(out, "error_vs_k.svg"))
+	if err := o.write(filepath.Join(out, "error_vs_k.svg"), errChart.WriteSVG); err != nil {
+		return err
+	}
+	if err := o.writeJSON(filepath.Join(out, "summary.json"), s); err != nil {
+		return err
+	}
+	return o.commit(ctx, "pca", out)
 }
 
 // positive returns a copy of y with every value raised to at least 1e-12 of

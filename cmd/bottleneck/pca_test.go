@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"bottleneck/matrix"
 	"bottleneck/mnist"
@@ -114,7 +115,7 @@ func TestPCAReproducesPublishedNumbers(t *testing.T) {
 	out := t.TempDir()
 	s := pcaSummary{K: 30, ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
 		PublishedTestSSE: hintonPCASSE, Kernel: matrix.Kernel()}
-	if err := pcaFitted(context.Background(), &s, p, train.Images, test.Images, out); err != nil {
+	if err := pcaFitted(context.Background(), &s, p, train.Images, test.Images, out, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	var stdout bytes.Buffer

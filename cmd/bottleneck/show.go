@@ -61,7 +61,12 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	if err := mnist.SavePNG(*out, img); err != nil {
+	o := newOutputSet()
+	defer o.discard()
+	if err := o.write(*out, pngWriter(img)); err != nil {
+		return err
+	}
+	if err := o.commit(ctx, "", ""); err != nil {
 		return err
 	}
 	b := img.Bounds()

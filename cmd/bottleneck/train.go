@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -81,11 +82,9 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return err
 	}
 
-	created, err := prepareOutDir(f.out, trainFiles...)
-	if err != nil {
+	if err := prepareOutDir("train", f.out); err != nil {
 		return err
 	}
-	defer removeIfCreated(f.out, created, &err)
 	train, test, err := loadMNIST(f.data)
 	if err != nil {
 		return err
@@ -170,7 +169,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	if err := writeTrainOutputs(f.out, ae, test, hist, s); err != nil {
+	if err := writeTrainOutputs(ctx, f.out, ae, test, hist, s); err != nil {
 		return err
 	}
 	if s.Warning != "" {
@@ -287,15 +286,25 @@ type trainSummary struct {
 	Files            []string  `json:"files"`
 }
 
-// writeTrainOutputs writes the model, the pictures and the summary.
-func writeTrainOutputs(out string, ae *autoencoder.Autoencoder, test *mnist.Dataset, hist autoencoder.History, s trainSummary) error {
-	if err := autoencoder.Save(filepath.Join(out, "autoencoder.model"), ae); err != nil {
+// writeTrainOutputs writes the model, the pictures and the summary into
+// out, all together (see outputSet), the summary last.
+func writeTrainOutputs(ctx context.Context, out string, ae *autoencoder.Autoencoder, test *mnist.Dataset, hist autoencoder.History, s trainSummary) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
+	}
+	o := newOutputSet()
+	defer o.discard()
+	model, err := ae.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := o.write(filepath.Join(out, "autoencoder.model"), bytesWriter(model)); err != nil {
 		return err
 	}
 	// The first 20 test digits above their reconstructions.
 	originals := test.Images.SliceRows(0, min(20, test.Len()))
-	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: 10, Scale: 2}
-	if err := mnist.SavePNG(filepath.Join(out, "reconstructions.png"), mnist.Pairs(originals, ae.Reconstruct(originals), opt)); err != nil {
+	opt := mnist.GridOptions{TileRows: test.Rows, TileCols: test.Cols, Columns: 10, Scale: 2}
+	if err := o.write(filepath.Join(out, "reconstructions.png"), pngWriter(mnist.Pairs(originals, ae.Reconstruct(originals), opt))); err != nil {
 		return err
 	}
 	// Column j of W (784×h) is the filter of hidden unit j: draw Wᵀ's rows.
@@ -304,13 +313,16 @@ func writeTrainOutputs(out string, ae *autoencoder.Autoencoder, test *mnist.Data
 	filters.Transpose(w)
 	filters = filters.SliceRows(0, min(filters.Rows(), 100))
 	opt.PerTileRange = true
-	if err := mnist.SavePNG(filepath.Join(out, "filters.png"), mnist.Grid(filters, opt)); err != nil {
+	if err := o.write(filepath.Join(out, "filters.png"), pngWriter(mnist.Grid(filters, opt))); err != nil {
 		return err
 	}
-	if err := lossChart(hist).Save(filepath.Join(out, "loss.svg")); err != nil {
+	if err := o.write(filepath.Join(out, "loss.svg"), lossChart(hist).WriteSVG); err != nil {
 		return err
 	}
-	return writeJSONFile(filepath.Join(out, "summary.json"), s)
+	if err := o.writeJSON(filepath.Join(out, "summary.json"), s); err != nil {
+		return err
+	}
+	return o.commit(ctx, "train", out)
 }
 
 // lossChart draws training and test error per epoch, both as Σ(x − x̂)² per

@@ -133,7 +133,7 @@ func stage(path string, write func(w io.Writer) error) (_ *staged, err error) {
 		}
 	}()
 	if err := write(tmp); err != nil {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
+		return nil, fmt.Errorf("writing %s: %w", path, unwrapPath(err))
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", path, unwrapPath(err))
@@ -178,16 +178,14 @@ func shorten(s string, n int) string {
 	return s[:n]
 }
 
-// unwrapPath drops the temporary file's name from an *os.PathError, which
-// would only confuse the reader of the message.
+// unwrapPath drops the temporary file's name from an *os.PathError (or
+// *os.LinkError), which would only confuse the reader of the message.
 func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
+	switch e := err.(type) {
+	case *os.PathError:
+		return e.Err
+	case *os.LinkError:
+		return e.Err
 	}
 	return err
 }
