@@ -111,6 +111,9 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run \"bottleneck <command> -h\" for the flags of a command.")
 	fmt.Fprintln(w, "MNIST is looked for in -data DIR, else $MNIST_DIR, else the user cache directory.")
+	fmt.Fprintln(w, "Outputs are written when a command has finished, all together, replacing the")
+	fmt.Fprintln(w, "previous run's; an existing file keeps its permissions, a symbolic link is")
+	fmt.Fprintln(w, "followed, and a device or named pipe given as -out is refused.")
 }
 
 // usageError is an error in how the program was called: a bad flag value or

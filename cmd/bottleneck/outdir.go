@@ -137,6 +137,9 @@ func checkOutFile(path string) error {
 		return usagef("-out %s is a directory: name a file in it", path)
 	}
 	target, _, err := atomicfile.Resolve(path)
+	if errors.Is(err, atomicfile.ErrNotRegular) {
+		return usagef("-out: %v: name a file", err)
+	}
 	if err != nil {
 		return fmt.Errorf("%v (choose another -out)", err)
 	}

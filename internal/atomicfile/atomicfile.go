@@ -85,7 +85,7 @@ func Resolve(path string) (string, fs.FileInfo, error) {
 			if target != path {
 				what = fmt.Sprintf("a symbolic link to %s, which is %s", target, what)
 			}
-			return "", nil, fmt.Errorf("cannot write %s: it is %s, not a regular file (%w); name a file", path, what, ErrNotRegular)
+			return "", nil, fmt.Errorf("cannot write %s: it is %s, %w", path, what, ErrNotRegular)
 		}
 		link, err := os.Readlink(target)
 		if err != nil {
