@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"bottleneck/nn"
 )
@@ -36,10 +37,19 @@ type Config struct {
 	AllowOvercomplete bool `json:"allow_overcomplete"`
 }
 
+// MaxLayers is the largest number of layer sizes a Config may have, the
+// input and the code included: far deeper than any autoencoder trained on
+// MNIST (Hinton & Salakhutdinov's has five), small enough that no
+// configuration makes a network of absurd depth.
+const MaxLayers = 1000
+
 // Validate reports what is wrong with c, or nil.
 func (c Config) Validate() error {
 	if len(c.Layers) < 2 {
 		return fmt.Errorf("autoencoder: need at least two layer sizes (input and code), got %d", len(c.Layers))
+	}
+	if len(c.Layers) > MaxLayers {
+		return fmt.Errorf("autoencoder: %d layer sizes, more than the %d allowed", len(c.Layers), MaxLayers)
 	}
 	for i, n := range c.Layers {
 		if n <= 0 {
@@ -60,19 +70,21 @@ func (c Config) Validate() error {
 		}
 	}
 	if !slices.Contains(nn.ActivationNames, c.Activation) {
-		return fmt.Errorf("autoencoder: unknown hidden activation %q (want %s)", c.Activation, strings.Join(nn.ActivationNames, ", "))
+		return fmt.Errorf("autoencoder: unknown hidden activation %q (want %s)", brief(c.Activation), strings.Join(nn.ActivationNames, ", "))
 	}
 	if !slices.Contains(nn.ActivationNames, c.CodeActivation) {
-		return fmt.Errorf("autoencoder: unknown code activation %q (want %s)", c.CodeActivation, strings.Join(nn.ActivationNames, ", "))
+		return fmt.Errorf("autoencoder: unknown code activation %q (want %s)", brief(c.CodeActivation), strings.Join(nn.ActivationNames, ", "))
 	}
 	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
-		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", c.OutputActivation)
+		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", brief(c.OutputActivation))
 	}
 	return nil
 }
 
 // Shape returns the sizes of all layers, encoder and decoder, joined by
-// dashes: "784-256-32-256-784".
+// dashes: "784-256-32-256-784". A deep network is shortened to its first
+// and last four sizes around the number of sizes left out, so that a
+// message stays one readable line: "784-9-8-7-…(9 more)…-7-8-9-784".
 func (c Config) Shape() string {
 	var parts []string
 	for _, n := range c.Layers {
@@ -81,7 +93,23 @@ func (c Config) Shape() string {
 	for i := len(c.Layers) - 2; i >= 0; i-- {
 		parts = append(parts, strconv.Itoa(c.Layers[i]))
 	}
+	if len(parts) > 17 {
+		return fmt.Sprintf("%s-…(%d more)…-%s", strings.Join(parts[:4], "-"), len(parts)-8, strings.Join(parts[len(parts)-4:], "-"))
+	}
 	return strings.Join(parts, "-")
+}
+
+// brief returns s, or its first 40 bytes and a note of its length if it is
+// longer, for quoting a value in a message.
+func brief(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
 }
 
 // ParseLayers parses a comma-separated list of layer sizes such as
@@ -91,7 +119,7 @@ func ParseLayers(s string) ([]int, error) {
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
-			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", s, f)
+			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", brief(s), brief(f))
 		}
 		sizes = append(sizes, n)
 	}
