@@ -164,7 +164,7 @@ var compareFiles = []string{"compare.png", "angles.svg", "descent_angles.svg", "
 func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 	fs := newFlagSet("compare", compareHelp, stdout)
 	fs.StringVar(&f.data, "data", "", dataFlagHelp)
-	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783)")
+	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783: smaller than the pixels of an image)")
 	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off (0 to 1e6)")
 	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
 	f.lr = learningRate{auto: true}
@@ -189,6 +189,18 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	}
 	if err := prepareOutDir("compare", f.out); err != nil {
 		return err
+	}
+	shape, err := readDataShape(f.data, true, true)
+	if err != nil {
+		return err
+	}
+	if err := shape.checkPCA(); err != nil {
+		return err
+	}
+	if d := shape.pixels(); d < 2 {
+		return shape.errTooSmall()
+	} else if f.k < 1 || f.k >= d {
+		return usagef("-k %d: the code size must be between 1 and %d (smaller than the %d pixels of an image)", f.k, d-1, d)
 	}
 	train, test, err := loadMNIST(f.data)
 	if err != nil {
@@ -271,7 +283,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 	if f.epochs > 0 {
 		start = time.Now()
 		rng := rand.New(rand.NewPCG(f.seed, 2))
-		ae, err := autoencoder.New(autoencoder.Config{Layers: []int{28 * 28, f.k}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
+		ae, err := autoencoder.New(autoencoder.Config{Layers: []int{p.Dim(), f.k}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
 		if err != nil {
 			return err
 		}
@@ -280,7 +292,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 			regs = append(regs, autoencoder.WeightDecay{Lambda: f.lambda})
 		}
 		decoder := ae.Decoder.Layers[0].(*nn.Linear).W // k×784: each row a direction in pixel space
-		s.MiniBatchSettings = fmt.Sprintf("784-%d-784 linear with biases, Adam %g, batch %d, %s, λ %g, seed %d", f.k, f.adamLR, f.batch, plural(f.epochs, "epoch"), f.lambda, f.seed)
+		s.MiniBatchSettings = fmt.Sprintf("%d-%d-%d linear with biases, Adam %g, batch %d, %s, λ %g, seed %d", p.Dim(), f.k, p.Dim(), f.adamLR, f.batch, plural(f.epochs, "epoch"), f.lambda, f.seed)
 		fmt.Fprintf(log, "mini-batch backpropagation: %s\n", s.MiniBatchSettings)
 		_, err = autoencoder.Train(ae, train.Images, test.Images, autoencoder.TrainConfig{
 			Epochs: f.epochs, BatchSize: f.batch, Optimizer: nn.NewAdam(f.adamLR), Regularizers: regs, Rng: rng,
@@ -336,7 +348,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	picture, err := comparePicture(top, lae.Decoder, mbDecoder)
+	picture, err := comparePicture(top, lae.Decoder, mbDecoder, train.Rows, train.Cols)
 	if err != nil {
 		return err
 	}
@@ -377,8 +389,6 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 // check returns a usage error for settings that cannot work.
 func (f *compareFlags) check() error {
 	switch {
-	case f.k < 1 || f.k >= 28*28:
-		return usagef("-k %d: the code size must be between 1 and 783 (smaller than the 784 pixels)", f.k)
 	case !(f.lambda >= 0) || math.IsInf(f.lambda, 0):
 		return usagef("-weight-decay %g: must be zero or a positive number", f.lambda)
 	case f.lambda > maxWeightDecay:
@@ -497,9 +507,10 @@ func singularDirections(decoder *matrix.Dense) (*matrix.Dense, []float64, error)
 
 // comparePicture draws the principal components, the exact decoder's rows,
 // its singular vectors and (if not nil) the mini-batch decoder's rows, line
-// above line, at most 16 of each. A direction's sign is arbitrary, so each
-// tile is flipped to agree with the component above it.
-func comparePicture(top, exact, minibatch *matrix.Dense) (image.Image, error) {
+// above line, at most 16 of each, as images of rows×cols pixels. A
+// direction's sign is arbitrary, so each tile is flipped to agree with the
+// component above it.
+func comparePicture(top, exact, minibatch *matrix.Dense, rows, cols int) (image.Image, error) {
 	n := min(16, top.Rows())
 	sv, _, err := singularDirections(exact)
 	if err != nil {
@@ -525,7 +536,7 @@ func comparePicture(top, exact, minibatch *matrix.Dense) (image.Image, error) {
 			}
 		}
 	}
-	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: n, Scale: 2, PerTileRange: true}
+	opt := mnist.GridOptions{TileRows: rows, TileCols: cols, Columns: n, Scale: 2, PerTileRange: true}
 	return mnist.Grid(tiles, opt), nil
 }
 

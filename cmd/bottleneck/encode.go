@@ -34,8 +34,12 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if ae.InputSize() != 28*28 {
-		return fmt.Errorf("model %s takes %d inputs, not the 784 pixels of an MNIST image", *model, ae.InputSize())
+	shape, err := readDataShape(*data, false, true)
+	if err != nil {
+		return err
+	}
+	if ae.InputSize() != shape.pixels() {
+		return fmt.Errorf("model %s takes %d inputs, but the images in %s are %s", *model, ae.InputSize(), shape.dir, shape.size())
 	}
 	test, err := loadMNISTTest(*data)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 )
 
 // command is one subcommand of bottleneck.
@@ -184,4 +185,24 @@ func orInterrupted(err error) error {
 		return interrupted
 	}
 	return err
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// brief returns s, or its first 40 bytes and a note of its length if it is
+// longer, for quoting what a user typed in a message.
+func brief(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
 }

@@ -52,6 +52,8 @@ var pcaFractions = []struct {
 type pcaSummary struct {
 	K                 int            `json:"k"`
 	KChosenBy         string         `json:"k_chosen_by"`
+	ImageRows         int            `json:"image_rows"`
+	ImageCols         int            `json:"image_cols"`
 	VarianceKept      float64        `json:"variance_kept"`
 	TestSSEPerImage   float64        `json:"test_sse_per_image"`
 	TrainSSEPerImage  float64        `json:"train_sse_per_image"`
@@ -77,7 +79,7 @@ const hintonPCASSE = 13.87
 func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := newFlagSet("pca", pcaHelp, stdout)
 	data := fs.String("data", "", dataFlagHelp)
-	k := fs.Int("k", 30, "number of components (1 to 784); not together with -var")
+	k := fs.Int("k", 30, "number of components (1 to 784, the pixels of an image); not together with -var")
 	frac := fs.Float64("var", 0, "instead of -k: keep the fewest components that explain this fraction of the variance, e.g. 0.95")
 	out := fs.String("out", filepath.Join("out", "pca"), "directory for the pictures and summary.json")
 	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout")
@@ -95,12 +97,23 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 			return usagef("-var %g: the fraction of the variance must be in (0, 1], e.g. 0.95", *frac)
 		}
 		chosenBy = "variance"
-	case *k < 1 || *k > 28*28:
-		return usagef("-k %d: the number of components must be between 1 and 784", *k)
 	}
 
 	if err := prepareOutDir("pca", *out); err != nil {
 		return err
+	}
+	shape, err := readDataShape(*data, true, true)
+	if err != nil {
+		return err
+	}
+	if err := shape.checkPCA(); err != nil {
+		return err
+	}
+	switch d := shape.pixels(); {
+	case !set["k"]:
+		*k = min(*k, d) // the default, 30, is for MNIST's 784 pixels
+	case *k < 1 || *k > d:
+		return usagef("-k %d: the number of components must be between 1 and %d, the pixels of an image (%s)", *k, d, shape.size())
 	}
 	train, test, err := loadMNIST(*data)
 	if err != nil {
@@ -120,7 +133,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	if *k > p.Dim() {
 		return usagef("-k %d: the images have only %d pixels", *k, p.Dim())
 	}
-	s := pcaSummary{K: *k, KChosenBy: chosenBy, PublishedTestSSE: hintonPCASSE,
+	s := pcaSummary{K: *k, KChosenBy: chosenBy, ImageRows: train.Rows, ImageCols: train.Cols, PublishedTestSSE: hintonPCASSE,
 		ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
 		FitSeconds: fitSeconds, Kernel: matrix.Kernel(), Files: pcaFiles}
 	if err := pcaFitted(ctx, &s, p, train.Images, test.Images, *out, start); err != nil {
@@ -181,8 +194,8 @@ func printPCASummary(w io.Writer, s pcaSummary) {
 		verb = "keeps"
 	}
 	fmt.Fprintf(w, "k = %s %s %.2f%% of the variance\n", plural(s.K, "component"), verb, 100*s.VarianceKept)
-	fmt.Fprintf(w, "test_sse_per_image %.2f  (Σ over 784 pixels of (x − x̂)², mean over %d test images; Hinton & Salakhutdinov report %.2f for k = 30)\n",
-		s.TestSSEPerImage, s.TestImages, s.PublishedTestSSE)
+	fmt.Fprintf(w, "test_sse_per_image %.2f  (Σ over %d pixels of (x − x̂)², mean over %d test images; Hinton & Salakhutdinov report %.2f for k = 30 on MNIST)\n",
+		s.TestSSEPerImage, s.ImageRows*s.ImageCols, s.TestImages, s.PublishedTestSSE)
 	fmt.Fprintf(w, "train_sse_per_image %.2f\n", s.TrainSSEPerImage)
 	for _, f := range pcaFractions {
 		n := s.ComponentsFor[fmt.Sprintf("%g", f.fraction)]
@@ -211,7 +224,7 @@ func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary, 
 	for i := 1; i < tiles.Rows(); i++ {
 		copy(tiles.Row(i), p.Components.Row(i-1))
 	}
-	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: 10, Scale: 2, PerTileRange: true}
+	opt := mnist.GridOptions{TileRows: s.ImageRows, TileCols: s.ImageCols, Columns: 10, Scale: 2, PerTileRange: true}
 	if err := o.write(filepath.Join(out, "components.png"), pngWriter(mnist.Grid(tiles, opt))); err != nil {
 		return err
 	}

@@ -55,7 +55,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fs.StringVar(&f.opt, "opt", "adam", "optimizer: sgd, momentum (μ = 0.9) or adam")
 	fs.Float64Var(&f.weightDecay, "weight-decay", 0, "L2 weight decay λ: adds (λ/2)·‖W‖² per image to the loss")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights and the shuffling; the same seed gives the same run")
-	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs")
+	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs (default all of MNIST's 60000)")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "train"), "directory for the model, pictures and summary")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
 	if err := parseFlags(fs, args); err != nil {
@@ -65,32 +65,46 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err != nil {
 		return err
 	}
-	if cfg.Layers[0] != 28*28 {
-		return usagef("-layers %s: the first size must be 784, the 28×28 pixels of an MNIST image", f.net.layers)
-	}
 	if err := checkTraining(f.epochs, f.batch, f.lr, f.weightDecay); err != nil {
 		return err
 	}
 	if f.trainN < 1 {
 		return usagef("-train-n %d: need at least one training image", f.trainN)
 	}
-	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
-		return err
-	}
 	opt, err := newOptimizer(f.opt, f.lr)
 	if err != nil {
 		return err
 	}
-
+	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
+		return err
+	}
 	if err := prepareOutDir("train", f.out); err != nil {
+		return err
+	}
+	// What the data holds, from the headers alone: the network's input is
+	// one image's pixels.
+	shape, err := readDataShape(f.data, true, true)
+	if err != nil {
+		return err
+	}
+	if cfg, err = f.net.fitInput(cfg, shape, isSet(fs, "layers")); err != nil {
+		return err
+	}
+	if !isSet(fs, "train-n") {
+		f.trainN = min(f.trainN, shape.trainN) // the default is all of MNIST's 60,000
+	}
+	if f.trainN > shape.trainN {
+		return usagef("-train-n %d: the training set has only %d images", f.trainN, shape.trainN)
+	}
+	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
 		return err
 	}
 	train, test, err := loadMNIST(f.data)
 	if err != nil {
 		return err
 	}
-	if f.trainN > train.Len() {
-		return usagef("-train-n %d: the training set has only %d images", f.trainN, train.Len())
+	if ctx.Err() != nil {
+		return interrupted
 	}
 	trainX := train.Images.SliceRows(0, f.trainN)
 
@@ -151,7 +165,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	}
 	seconds := time.Since(start).Seconds()
 	if f.epochs > 0 {
-		fmt.Fprintln(log, "errors are Σ over the 784 pixels of (x − x̂)² per image; the training error is the mean during the epoch")
+		fmt.Fprintf(log, "errors are Σ over the %d pixels of (x − x̂)² per image; the training error is the mean during the epoch\n", shape.pixels())
 	}
 
 	s := trainSummary{
