@@ -131,3 +131,39 @@ func TestSignalsStopPCAOnRealData(t *testing.T) {
 		t.Error("the interrupted run made its output folder")
 	}
 }
+
+// TestSignalStopsFetch: Ctrl-C during a download that hangs stops fetch
+// with a message like the other commands'.
+func TestSignalStopsFetch(t *testing.T) {
+	srv := stallingMirror(t)
+	dir := filepath.Join(t.TempDir(), "mnist")
+	code, output := signalDuring(t, os.Interrupt, "", "fetch", "-data", dir, "-mirrors", srv.URL+"/mnist/")
+	if want := "bottleneck fetch: interrupted; the file being downloaded was not saved, those verified before stay in " + dir + "\n"; code != 1 || output != want {
+		t.Errorf("exit %d, output %q; want 1 and %q", code, output, want)
+	}
+}
+
+// TestDataThatIsNotAFile: a named pipe in place of an MNIST file is refused
+// at once by every command that reads it (opening it used to hang for
+// good, deaf to SIGTERM), and by fetch, which verifies the files present.
+func TestDataThatIsNotAFile(t *testing.T) {
+	data := t.TempDir()
+	writeTinyMNIST(t, data, 10)
+	os.Remove(filepath.Join(data, "train-images-idx3-ubyte.gz"))
+	if err := syscall.Mkfifo(filepath.Join(data, "train-images-idx3-ubyte.gz"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	for _, args := range [][]string{
+		{"train", "-data", data, "-out", out},
+		{"show", "-data", data, "-out", filepath.Join(out, "d.png")},
+		{"pca", "-data", data, "-out", out},
+		{"bench", "-data", data},
+		{"fetch", "-data", data},
+	} {
+		code, _, stderr := runBinary(t, args...)
+		if code != 1 || !strings.Contains(stderr, "not a regular file: it is a named pipe (FIFO)") {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and a named pipe refused", args, code, stderr)
+		}
+	}
+}
