@@ -206,7 +206,7 @@ func TestTrainingWarning(t *testing.T) {
 		{100, 100, 99, 52.9, "smaller -lr"},
 	}
 	for _, tt := range tests {
-		got := trainingWarning(tt.before, tt.after, tt.test, tt.mean)
+		got := trainingWarning(tt.before, tt.after, tt.test, tt.mean, "-lr", false, "more -epochs")
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("trainingWarning(%v, %v, %v, %v) = %q, want %q", tt.before, tt.after, tt.test, tt.mean, got, tt.want)
 		}

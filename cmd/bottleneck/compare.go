@@ -154,7 +154,10 @@ type compareSummary struct {
 	PCASeconds         float64    `json:"pca_seconds"`
 	ExactSeconds       float64    `json:"exact_descent_seconds"`
 	MiniBatchSeconds   float64    `json:"minibatch_seconds"`
-	Files              []string   `json:"files"`
+	// MiniBatchWarning says what went wrong with a mini-batch training that
+	// did not beat the mean image; it is empty for a good one.
+	MiniBatchWarning string   `json:"minibatch_warning,omitempty"`
+	Files            []string `json:"files"`
 }
 
 // compareFiles are the files compare writes into -out.
@@ -292,6 +295,10 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 			regs = append(regs, autoencoder.WeightDecay{Lambda: f.lambda})
 		}
 		decoder := ae.Decoder.Layers[0].(*nn.Linear).W // k×784: each row a direction in pixel space
+		// The error of the untrained network on the first 1,000 test
+		// images, to warn of a run that made things worse (as train does).
+		probe := test.Images.SliceRows(0, min(1000, test.Len()))
+		untrained := ae.SSEPerImage(probe)
 		s.MiniBatchSettings = fmt.Sprintf("%d-%d-%d linear with biases, Adam %g, batch %d, %s, λ %g, seed %d", p.Dim(), f.k, p.Dim(), f.adamLR, f.batch, plural(f.epochs, "epoch"), f.lambda, f.seed)
 		fmt.Fprintf(log, "mini-batch backpropagation: %s\n", s.MiniBatchSettings)
 		_, err = autoencoder.Train(ae, train.Images, test.Images, autoencoder.TrainConfig{
@@ -331,6 +338,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 		}
 		s.MiniBatch.TrainSSEPerImage = ae.SSEPerImage(train.Images)
 		s.MiniBatch.TestSSEPerImage = ae.SSEPerImage(test.Images)
+		s.MiniBatchWarning = trainingWarning(untrained, ae.SSEPerImage(probe), s.MiniBatch.TestSSEPerImage, meanImageSSE(train.Images, test.Images), "-adam-lr", f.lambda > 0, "more -epochs")
 		mbDecoder = decoder
 	}
 
@@ -375,6 +383,9 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 	}
 	if err := o.commit(ctx, "compare", f.out); err != nil {
 		return err
+	}
+	if s.MiniBatchWarning != "" {
+		fmt.Fprintf(stderr, "bottleneck compare: warning: mini-batch training: %s\n", s.MiniBatchWarning)
 	}
 	if f.json {
 		enc := json.NewEncoder(stdout)

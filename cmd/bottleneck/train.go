@@ -160,6 +160,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if errors.Is(err, context.Canceled) {
 		return interrupted
 	}
+	if errors.Is(err, autoencoder.ErrDiverged) && f.weightDecay > 0 {
+		// With weight decay a step shrinks W by lr·λ·W: too large a λ
+		// diverges as surely as too large a learning rate.
+		return fmt.Errorf("%v, or a smaller -weight-decay; nothing was saved", err)
+	}
 	if err != nil {
 		return fmt.Errorf("%v; nothing was saved", err)
 	}
@@ -179,7 +184,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		MeanImageSSEPerImage: meanImageSSE(trainX, test.Images),
 		Files:                trainFiles,
 	}
-	s.Warning = trainingWarning(untrained, ae.SSEPerImage(probe), s.TestSSEPerImage, s.MeanImageSSEPerImage)
+	s.Warning = trainingWarning(untrained, ae.SSEPerImage(probe), s.TestSSEPerImage, s.MeanImageSSEPerImage, "-lr", f.weightDecay > 0, "more -epochs or -train-n")
 	if ctx.Err() != nil {
 		return interrupted
 	}
@@ -204,13 +209,18 @@ var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.p
 
 // trainingWarning says what is wrong with a run whose test error is worse
 // than drawing the mean image, or "" if nothing is. before and after are the
-// errors of the untrained and the trained network on the same test images.
-func trainingWarning(before, after, testSSE, meanSSE float64) string {
+// errors of the untrained and the trained network on the same test images;
+// lrFlag names the flag of the learning rate, decay says whether weight
+// decay was on (too large a one does the same harm), longer names the
+// flags that train longer.
+func trainingWarning(before, after, testSSE, meanSSE float64, lrFlag string, decay bool, longer string) string {
 	switch {
-	case after >= before:
-		return fmt.Sprintf("training made the test error worse (%.2f before, %.2f after): the learning rate is probably too large; try a smaller -lr", before, after)
-	case testSSE > meanSSE:
-		return fmt.Sprintf("test error %.2f is still worse than drawing the mean training image every time (%.2f): the network has not learned the digits yet; train longer (more -epochs or -train-n) or try another -lr", testSSE, meanSSE)
+	case !(after < before) && decay: // NaN too
+		return fmt.Sprintf("training made the test error worse (%.3g before, %.3g after): the learning rate or the weight decay is probably too large; try a smaller %s or -weight-decay", before, after, lrFlag)
+	case !(after < before):
+		return fmt.Sprintf("training made the test error worse (%.3g before, %.3g after): the learning rate is probably too large; try a smaller %s", before, after, lrFlag)
+	case !(testSSE <= meanSSE):
+		return fmt.Sprintf("test error %.3g is still worse than drawing the mean training image every time (%.3g): the network has not learned the digits yet; train longer (%s) or try another %s", testSSE, meanSSE, longer, lrFlag)
 	}
 	return ""
 }
@@ -370,6 +380,8 @@ func checkTraining(epochs, batch int, lr, weightDecay float64) error {
 		return usagef("-lr %g: the learning rate must be a positive number", lr)
 	case !(weightDecay >= 0) || math.IsInf(weightDecay, 0):
 		return usagef("-weight-decay %g: must be zero or a positive number", weightDecay)
+	case weightDecay > maxWeightDecay:
+		return usagef("-weight-decay %g: at most %g; far below that every weight is driven to zero (λ above a direction's variance, about 5.1 at most for MNIST, switches it off)", weightDecay, float64(maxWeightDecay))
 	}
 	return nil
 }
