@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"bottleneck/nn"
 )
@@ -56,6 +57,12 @@ type Config struct {
 	AllowOvercomplete bool `json:"allow_overcomplete"`
 }
 
+// MaxLayers is the largest number of layer sizes a Config may have, the
+// input and the code included: far deeper than any autoencoder trained on
+// MNIST (Hinton & Salakhutdinov's has five), small enough that no
+// configuration makes a network of absurd depth.
+const MaxLayers = 1000
+
 // Validate reports what is wrong with c, or nil. Its errors are
 // *ConfigError, naming the field at fault and wrapping a sentinel.
 //
@@ -70,6 +77,9 @@ type Config struct {
 func (c Config) Validate() error {
 	if len(c.Layers) < 2 {
 		return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("need at least two layer sizes (input and code), got %d", len(c.Layers))}
+	}
+	if len(c.Layers) > MaxLayers {
+		return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("%d layer sizes, more than the %d allowed", len(c.Layers), MaxLayers)}
 	}
 	for i, n := range c.Layers {
 		if n <= 0 {
@@ -86,11 +96,11 @@ func (c Config) Validate() error {
 	}
 	for _, a := range activations {
 		if !slices.Contains(nn.ActivationNames, a.name) {
-			return &ConfigError{Field: a.field, Err: ErrActivation, Detail: fmt.Sprintf("unknown %s activation %q (want %s)", a.what, a.name, strings.Join(nn.ActivationNames, ", "))}
+			return &ConfigError{Field: a.field, Err: ErrActivation, Detail: fmt.Sprintf("unknown %s activation %q (want %s)", a.what, brief(a.name), strings.Join(nn.ActivationNames, ", "))}
 		}
 	}
 	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
-		return &ConfigError{Field: "output_activation", Err: ErrActivation, Detail: fmt.Sprintf("unknown output activation %q (want sigmoid or linear)", c.OutputActivation)}
+		return &ConfigError{Field: "output_activation", Err: ErrActivation, Detail: fmt.Sprintf("unknown output activation %q (want sigmoid or linear)", brief(c.OutputActivation))}
 	}
 	if !c.Loss.valid() {
 		return &ConfigError{Field: "loss", Err: ErrUnknownLoss, Detail: fmt.Sprintf("unknown loss %v (want sse or bce)", c.Loss)}
@@ -158,7 +168,9 @@ func (c Config) encoderShape() string {
 }
 
 // Shape returns the sizes of all layers, encoder and decoder, joined by
-// dashes: "784-256-32-256-784".
+// dashes: "784-256-32-256-784". A deep network is shortened to its first
+// and last four sizes around the number of sizes left out, so that a
+// message stays one readable line: "784-9-8-7-…(9 more)…-7-8-9-784".
 func (c Config) Shape() string {
 	var parts []string
 	for _, n := range c.Layers {
@@ -167,7 +179,23 @@ func (c Config) Shape() string {
 	for i := len(c.Layers) - 2; i >= 0; i-- {
 		parts = append(parts, strconv.Itoa(c.Layers[i]))
 	}
+	if len(parts) > 17 {
+		return fmt.Sprintf("%s-…(%d more)…-%s", strings.Join(parts[:4], "-"), len(parts)-8, strings.Join(parts[len(parts)-4:], "-"))
+	}
 	return strings.Join(parts, "-")
+}
+
+// brief returns s, or its first 40 bytes and a note of its length if it is
+// longer, for quoting a value in a message.
+func brief(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
 }
 
 // ParseLayers parses a comma-separated list of layer sizes such as
@@ -177,7 +205,7 @@ func ParseLayers(s string) ([]int, error) {
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
-			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", s, f)
+			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", brief(s), brief(f))
 		}
 		sizes = append(sizes, n)
 	}

@@ -10,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 
+	"bottleneck/internal/filekind"
 	"bottleneck/matrix"
 )
 
@@ -159,7 +160,7 @@ func (s Source) find(f File) (string, error) {
 			return "", fmt.Errorf("mnist: %s: %w", s.path(name), unwrapPathError(err))
 		}
 		if !st.Mode().IsRegular() {
-			return "", fmt.Errorf("mnist: %s is %s: %w", s.path(name), kindOf(st.Mode()), ErrNotRegular)
+			return "", fmt.Errorf("mnist: %s: %w: it is %s", s.path(name), ErrNotRegular, filekind.Describe(st.Mode()))
 		}
 		return name, nil
 	}
@@ -176,23 +177,7 @@ func (s Source) path(name string) string {
 
 // ErrNotRegular is wrapped by the error for an MNIST file that is a
 // directory, a named pipe, a device or a socket rather than a regular file.
-var ErrNotRegular = errors.New("not a regular file")
-
-// kindOf names the kind of a file that is not regular, for messages.
-func kindOf(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	default:
-		return "not a regular file"
-	}
-}
+var ErrNotRegular = filekind.ErrNotRegular
 
 // contextReader stops reading with ctx's error once ctx is cancelled, so
 // that Ctrl-C stops a load of MNIST within one read.

@@ -228,7 +228,7 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 		make func(path string) error
 		kind string
 	}{
-		{"named pipe", func(p string) error { return mkfifo(p) }, "a named pipe"},
+		{"named pipe", func(p string) error { return mkfifo(p) }, "a named pipe (FIFO)"},
 		{"directory", func(p string) error { return os.Mkdir(p, 0o755) }, "a directory"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -244,7 +244,7 @@ func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
 			go func() { _, _, err := Load(dir); done <- err }()
 			select {
 			case err := <-done:
-				want := "mnist: " + p + " is " + tc.kind + ": not a regular file"
+				want := "mnist: " + p + ": not a regular file: it is " + tc.kind
 				if !errors.Is(err, ErrNotRegular) || err.Error() != want {
 					t.Errorf("got %v, want %q wrapping ErrNotRegular", err, want)
 				}

@@ -77,6 +77,8 @@ func TestBadInput(t *testing.T) {
 	aFile := filepath.Join(tmp, "a-file")
 	os.WriteFile(aFile, []byte("x"), 0o644)
 	missing := filepath.Join(tmp, "no-such-dir")
+	tiny := t.TempDir()
+	writeTinyMNIST(t, tiny, 3)
 
 	tests := []struct {
 		name string
@@ -89,7 +91,7 @@ func TestBadInput(t *testing.T) {
 		{"stray argument", []string{"train", "extra"}, 2, `unexpected argument "extra"`},
 		{"zero layer", []string{"train", "-layers", "784,0"}, 2, "layer size number 2 is 0"},
 		{"not numbers", []string{"train", "-layers", "784,a"}, 2, "-layers 784,a: give whole numbers"},
-		{"not MNIST input", []string{"train", "-layers", "100,10"}, 2, "the first size must be 784"},
+		{"not MNIST input", []string{"train", "-data", tiny, "-out", tmp, "-layers", "100,10"}, 1, "-layers 100,10 starts with 100, but the images in " + tiny + " are 28×28 = 784 pixels: the first size must be 784"},
 		{"overcomplete", []string{"train", "-layers", "784,1000"}, 2, "not smaller than input size 784"},
 		{"negative lr", []string{"train", "-lr", "-1"}, 2, "-lr -1: the learning rate must be a positive number"},
 		{"NaN lr", []string{"train", "-lr", "NaN"}, 2, "the learning rate must be a positive number"},
@@ -154,6 +156,29 @@ func TestHelp(t *testing.T) {
 	}
 }
 
+// TestHelpAboutHelp: asking for help about help, in any spelling, prints
+// the general help and succeeds; it once recursed until the stack
+// overflowed.
+func TestHelpAboutHelp(t *testing.T) {
+	for _, args := range [][]string{
+		{"help", "help"}, {"help", "-h"}, {"-h", "-h"}, {"-h", "help"}, {"--help", "-help"},
+		{"help", "help", "help"}, {"help", "--help", "train"},
+	} {
+		code, stdout, stderr := runBinary(t, args...)
+		if code != 0 || !strings.HasPrefix(stdout, "bottleneck: the undercomplete autoencoder") || stderr != "" {
+			t.Errorf("%v: exit %d, stdout %.60q, stderr %.200q; want 0, the general help, nothing on stderr", args, code, stdout, stderr)
+		}
+	}
+	// Help about a command is that command's -h; about an unknown one, a
+	// usage error.
+	if code, stdout, _ := runBinary(t, "-h", "encode"); code != 0 || !strings.HasPrefix(stdout, "Usage: bottleneck encode") {
+		t.Errorf("-h encode: exit %d, stdout %.60q", code, stdout)
+	}
+	if code, _, stderr := runBinary(t, "help", "trian"); code != 2 || !strings.Contains(stderr, `unknown command "trian"`) {
+		t.Errorf("help trian: exit %d, stderr %q", code, stderr)
+	}
+}
+
 func TestGradcheckCommand(t *testing.T) {
 	for _, args := range [][]string{
 		{"gradcheck"},
@@ -188,7 +213,7 @@ func TestTrainingWarning(t *testing.T) {
 		{100, 100, 99, 52.9, "smaller -lr"},
 	}
 	for _, tt := range tests {
-		got := trainingWarning(tt.before, tt.after, tt.test, tt.mean)
+		got := trainingWarning(tt.before, tt.after, tt.test, tt.mean, "-lr", false, "more -epochs")
 		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
 			t.Errorf("trainingWarning(%v, %v, %v, %v) = %q, want %q", tt.before, tt.after, tt.test, tt.mean, got, tt.want)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"bottleneck/matrix"
 	"bottleneck/mnist"
@@ -107,9 +108,9 @@ func mnistPCA(t *testing.T) (train, test *mnist.Dataset, p *pca.PCA) {
 func TestPCAReproducesPublishedNumbers(t *testing.T) {
 	train, test, p := mnistPCA(t)
 	out := t.TempDir()
-	s := pcaSummary{K: 30, ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
+	s := pcaSummary{K: 30, ImageRows: 28, ImageCols: 28, ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
 		PublishedTestSSE: hintonPCASSE, Kernel: matrix.Kernel()}
-	if err := pcaFitted(context.Background(), &s, p, train.Images, test.Images, out); err != nil {
+	if err := pcaFitted(context.Background(), &s, p, train.Images, test.Images, out, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	var stdout bytes.Buffer

@@ -87,7 +87,7 @@ func TestShowRealDigits(t *testing.T) {
 	}
 	stderr.Reset()
 	code = run([]string{"show", "-data", data, "-n", "60000", "-scale", "16", "-out", out}, &stdout, &stderr)
-	if want := "bottleneck show: -n 60000 with -scale 16 makes a picture of about 12042 million pixels, too large to draw; draw fewer digits or a smaller scale\n"; code != 2 || errorLine(stderr.String()) != want {
+	if want := "bottleneck show: -n 60000 with -scale 16 makes a picture of about 12042 million pixels (the images are 28×28 = 784 pixels), too large to draw; draw fewer digits or a smaller scale\n"; code != 2 || errorLine(stderr.String()) != want {
 		t.Errorf("-n 60000 -scale 16: exit %d, stderr %q; want 2 and %q", code, stderr.String(), want)
 	}
 }
