@@ -177,3 +177,25 @@ func TestOptimizersUpdateEveryParameter(t *testing.T) {
 		}
 	}
 }
+
+// TestMomentumPanicsOnChangedParams: like Adam, momentum keeps one state
+// matrix per parameter, so Step with other parameters is a mistake that
+// must panic, not update with another parameter's velocity.
+func TestMomentumPanicsOnChangedParams(t *testing.T) {
+	opt := &Momentum{LearningRate: 0.1, Mu: 0.9}
+	a := Param{Name: "a", Value: matrix.New(2, 2), Grad: matrix.New(2, 2)}
+	opt.Step([]Param{a})
+	for _, params := range [][]Param{
+		{{Name: "b", Value: matrix.New(3, 1), Grad: matrix.New(3, 1)}},
+		{a, a},
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("Momentum.Step with %d parameters after 1 of 2×2 did not panic", len(params))
+				}
+			}()
+			opt.Step(params)
+		}()
+	}
+}

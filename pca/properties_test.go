@@ -186,3 +186,28 @@ func TestSubspaceMeasuresByHand(t *testing.T) {
 		t.Errorf("Cos2 = %v, %v; want %v", c, err, want)
 	}
 }
+
+// TestOrthonormalizeKeepsTheOrder: row i of the result lies in the span of
+// rows 0..i of a, that is a = L·Q with L lower triangular: aᵢ·qⱼ = 0 for
+// every j > i (and aᵢ·qᵢ > 0, Gram–Schmidt keeping each row's direction);
+// the rows of Q are orthonormal.
+func TestOrthonormalizeKeepsTheOrder(t *testing.T) {
+	a := randomNormal(rand.New(rand.NewPCG(65, 66)), 4, 6)
+	q, err := Orthonormalize(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if off := maxOffIdentity(q); !(off <= 1e-14) {
+		t.Errorf("rows not orthonormal: %.3g", off)
+	}
+	for i := 0; i < 4; i++ {
+		for j := i + 1; j < 4; j++ {
+			if d := dot(a.Row(i), q.Row(j)); !(math.Abs(d) <= 1e-13) {
+				t.Errorf("a row %d · q row %d = %.3g, want 0: q row %d is not in the span of a's rows up to it", i, j, d, j)
+			}
+		}
+		if d := dot(a.Row(i), q.Row(i)); !(d > 0) {
+			t.Errorf("a row %d · q row %d = %g, want a positive number", i, i, d)
+		}
+	}
+}
