@@ -142,3 +142,31 @@ func TestStringFormat(t *testing.T) {
 		t.Errorf("String = %q, want %q", got, want)
 	}
 }
+
+// TestSliceRowsOfAStridedView: a view of a view keeps the parent's stride,
+// so its rows are the parent's rows, not the storage read as if packed.
+func TestSliceRowsOfAStridedView(t *testing.T) {
+	v := stridedView(4, 2, 3, -1, 1, 2, 3, 4, 5, 6, 7, 8)
+	s := v.SliceRows(1, 3)
+	if s.Stride() != v.Stride() {
+		t.Errorf("view of a view has stride %d, want %d", s.Stride(), v.Stride())
+	}
+	if want := NewFromSlice(2, 2, []float64{3, 4, 5, 6}); !EqualApprox(s, want, 0) {
+		t.Errorf("SliceRows(1, 3) of a strided view = %v, want %v", s, want)
+	}
+}
+
+// TestFillSets: Fill sets every element to v whatever it held, and leaves
+// the gaps of a strided view alone.
+func TestFillSets(t *testing.T) {
+	m := NewFromSlice(2, 2, []float64{1, -2, 3, 4})
+	m.Fill(0.5)
+	if want := NewFromSlice(2, 2, []float64{0.5, 0.5, 0.5, 0.5}); !EqualApprox(m, want, 0) {
+		t.Errorf("Fill(0.5) = %v, want all 0.5", m)
+	}
+	v := stridedView(2, 2, 1, 9, 1, 2, 3, 4)
+	v.Fill(-1)
+	if v.Sum() != -4 || !gapsHold(v, 9) {
+		t.Errorf("Fill(−1) of a strided view: sum %g, gaps kept %v", v.Sum(), gapsHold(v, 9))
+	}
+}

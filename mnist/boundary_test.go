@@ -138,3 +138,17 @@ func TestGreyLevelsOfExtremes(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadRefusesSplitsOfDifferentSizes: the two splits must have images
+// of the same size, differing in one side being enough to refuse them.
+func TestLoadRefusesSplitsOfDifferentSizes(t *testing.T) {
+	for _, s := range [][2]uint32{{28, 14}, {14, 28}} {
+		dir := t.TempDir()
+		writeSmallMNIST(t, dir, 3, 2)
+		writeTestFile(t, dir, TestImages.RawName(), idxBytes(imagesMagic, []uint32{2, s[0], s[1]}, testImages(2, int(s[0]), int(s[1]))))
+		_, _, err := Load(dir)
+		if want := "training images are 28×28 but test images are"; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("test images of %d×%d: error %v, want one saying %q", s[0], s[1], err, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package nn
 import (
 	"math"
 	"runtime"
+	"strings"
 	"testing"
 
 	"bottleneck/matrix"
@@ -178,24 +179,33 @@ func TestOptimizersUpdateEveryParameter(t *testing.T) {
 	}
 }
 
-// TestMomentumPanicsOnChangedParams: like Adam, momentum keeps one state
-// matrix per parameter, so Step with other parameters is a mistake that
-// must panic, not update with another parameter's velocity.
-func TestMomentumPanicsOnChangedParams(t *testing.T) {
-	opt := &Momentum{LearningRate: 0.1, Mu: 0.9}
-	a := Param{Name: "a", Value: matrix.New(2, 2), Grad: matrix.New(2, 2)}
-	opt.Step([]Param{a})
-	for _, params := range [][]Param{
-		{{Name: "b", Value: matrix.New(3, 1), Grad: matrix.New(3, 1)}},
-		{a, a},
+// TestStatefulOptimizersPanicOnChangedParams: momentum and Adam keep one
+// state matrix per parameter, so Step with other parameters — another
+// number of them, or one of another shape, even in one dimension only — is
+// a mistake that must panic, not update with another parameter's state,
+// and the panic names the optimizer, as API misuse does in this project
+// (an index out of range deeper down would not).
+func TestStatefulOptimizersPanicOnChangedParams(t *testing.T) {
+	param := func(r, c int) Param { return Param{Name: "p", Value: matrix.New(r, c), Grad: matrix.New(r, c)} }
+	for _, changed := range [][]Param{
+		{param(3, 1)},
+		{param(2, 3)},
+		{param(3, 2)},
+		{param(2, 2), param(2, 2)},
 	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("Momentum.Step with %d parameters after 1 of 2×2 did not panic", len(params))
-				}
+		for _, c := range []struct {
+			opt    Optimizer
+			prefix string
+		}{{&Momentum{LearningRate: 0.1, Mu: 0.9}, "nn: Momentum: "}, {NewAdam(0.1), "nn: Adam: "}} {
+			c.opt.Step([]Param{param(2, 2)})
+			func() {
+				defer func() {
+					if msg, _ := recover().(string); !strings.HasPrefix(msg, c.prefix) {
+						t.Errorf("Step with %d parameters, the first %d×%d, after one of 2×2: panic %q, want one starting %q", len(changed), changed[0].Value.Rows(), changed[0].Value.Cols(), msg, c.prefix)
+					}
+				}()
+				c.opt.Step(changed)
 			}()
-			opt.Step(params)
-		}()
+		}
 	}
 }

@@ -211,3 +211,34 @@ func TestOrthonormalizeKeepsTheOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestOrthonormalizeIllConditioned: rows that are nearly parallel (at
+// 1e-8 rad) still give an orthonormal basis to working precision: one pass
+// of Gram–Schmidt leaves an error of about ε/1e-8 ≈ 1e-8 in what remains of
+// each row, and the second pass of the doc comment ("twice is enough")
+// removes it.
+func TestOrthonormalizeIllConditioned(t *testing.T) {
+	a := matrix.NewFromSlice(3, 4, []float64{
+		1, 1, 1, 1,
+		1, 1 + 1e-8, 1, 1,
+		1, 1, 1 + 1e-8, 1 - 1e-8,
+	})
+	q, err := Orthonormalize(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if off := maxOffIdentity(q); !(off <= 1e-14) {
+		t.Errorf("rows of nearly parallel vectors orthonormal to only %.3g", off)
+	}
+}
+
+// TestCos2RefusesZeroRows: a zero row has no direction, in either matrix.
+func TestCos2RefusesZeroRows(t *testing.T) {
+	ok := matrix.NewFromSlice(1, 2, []float64{1, 0})
+	zero := matrix.New(1, 2)
+	for _, c := range []struct{ u, w *matrix.Dense }{{zero, ok}, {ok, zero}} {
+		if got, err := Cos2(c.u, c.w); err == nil {
+			t.Errorf("Cos2 with a zero row: %v, no error", got)
+		}
+	}
+}

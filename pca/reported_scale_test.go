@@ -150,6 +150,27 @@ func TestReconstructionErrorScale(t *testing.T) {
 	}
 }
 
+// TestErrorCurveEndsAtKmax: ErrorCurve fills every entry up to kmax, also
+// when kmax < d, where the last entry is not 0.
+func TestErrorCurveEndsAtKmax(t *testing.T) {
+	rng := rand.New(rand.NewPCG(67, 68))
+	x, _, _ := lowRankData(rng, 100, 5, []float64{3, 2, 1, 0.5, 0.2}, 0.05)
+	p, err := Fit(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for kmax := 1; kmax < 5; kmax++ {
+		curve, err := p.ErrorCurve(x, kmax)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := meanSSE(x, plainReconstruction(p, x, kmax))
+		if len(curve) != kmax+1 || !(math.Abs(curve[kmax]-want) <= 1e-11*curve[0]) {
+			t.Errorf("ErrorCurve(x, %d) = %v, want %d entries ending at %.15g", kmax, curve, kmax+1, want)
+		}
+	}
+}
+
 // TestLinearAutoencoderSSEScale: SSEPerImage of the linear autoencoder is
 // the mean of Σⱼ (xⱼ − x̂ⱼ)² with x̂ = μ + (x − μ)·W₁·W₂, for any weights,
 // across the block boundary.
