@@ -118,9 +118,9 @@ func TestTrainReportsPerImageNumbers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	close := func(got, want float64) bool { return math.Abs(got-want) <= 1e-12*want }
+	near := func(got, want float64) bool { return math.Abs(got-want) <= 1e-12*want }
 	for e := 0; e < 2; e++ {
-		if !close(hist.TrainLoss[e], wantLoss) || !close(hist.TrainSSE[e], wantSSE) || !close(hist.HeldOutSSE[e], wantHeldOut) {
+		if !near(hist.TrainLoss[e], wantLoss) || !near(hist.TrainSSE[e], wantSSE) || !near(hist.HeldOutSSE[e], wantHeldOut) {
 			t.Errorf("epoch %d: TrainLoss %.15g, TrainSSE %.15g, HeldOutSSE %.15g; want %.15g, %.15g, %.15g",
 				e+1, hist.TrainLoss[e], hist.TrainSSE[e], hist.HeldOutSSE[e], wantLoss, wantSSE, wantHeldOut)
 		}
@@ -145,7 +145,7 @@ func TestTrainReportsPerImageNumbers(t *testing.T) {
 		if !(p.TrainLoss >= lo*(1-1e-12) && p.TrainLoss <= hi*(1+1e-12)) {
 			t.Errorf("epoch %d batch %d: running TrainLoss %.15g outside the per-image range [%.15g, %.15g]", p.Epoch, p.Batch, p.TrainLoss, lo, hi)
 		}
-		if p.Batch == 3 && (!close(p.TrainLoss, wantLoss) || !close(p.TrainSSE, wantSSE)) {
+		if p.Batch == 3 && (!near(p.TrainLoss, wantLoss) || !near(p.TrainSSE, wantSSE)) {
 			t.Errorf("epoch %d, last batch: running TrainLoss %.15g, TrainSSE %.15g; want the epoch's %.15g, %.15g", p.Epoch, p.TrainLoss, p.TrainSSE, wantLoss, wantSSE)
 		}
 	}
@@ -162,7 +162,7 @@ func TestTrainReportsPerImageNumbers(t *testing.T) {
 		Epochs: 1, BatchSize: 4, Optimizer: &nn.SGD{LearningRate: 0}, Rng: rng,
 		Regularizers: []Regularizer{WeightDecay{Lambda: lambda}},
 		Progress: func(p Progress) error {
-			if !close(p.TrainLoss, one) || !close(p.TrainSSE, oneSSE) {
+			if !near(p.TrainLoss, one) || !near(p.TrainSSE, oneSSE) {
 				t.Errorf("one image ten times, batch %d (done %v): running TrainLoss %.15g, TrainSSE %.15g; want %.15g, %.15g", p.Batch, p.EpochDone, p.TrainLoss, p.TrainSSE, one, oneSSE)
 			}
 			return nil

@@ -242,3 +242,35 @@ func TestCos2RefusesZeroRows(t *testing.T) {
 		}
 	}
 }
+
+// TestZCAIsTheClosestWhitening: of all the whitened versions of the
+// centred data xc — the PCA-whitened codes turned by any rotation — ZCA's
+// is the closest to xc itself, as its doc comment says. By the solution of
+// the orthogonal Procrustes problem (Schönemann 1966), a whitened z is the
+// closest exactly when zᵀ·xc is symmetric (and positive semi-definite): so
+// zᵀ·xc must be symmetric, and its diagonal non-negative.
+func TestZCAIsTheClosestWhitening(t *testing.T) {
+	rng := rand.New(rand.NewPCG(69, 70))
+	x, _, _ := lowRankData(rng, 300, 4, []float64{3, 2, 1, 0.5}, 0)
+	p, err := Fit(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	z, err := p.WhitenZCA(x, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := matrix.New(4, 4)
+	m.MulTransA(z, p.centre(x)) // zᵀ·xc
+	for i := 0; i < 4; i++ {
+		if !(m.At(i, i) >= 0) {
+			t.Errorf("zᵀ·xc has a negative diagonal entry %d: %g", i, m.At(i, i))
+		}
+		for j := 0; j < i; j++ {
+			// 1e-10 relative to the entries (of size about n·σ = 300·3).
+			if !(math.Abs(m.At(i, j)-m.At(j, i)) <= 1e-10*m.Norm()) {
+				t.Errorf("zᵀ·xc is not symmetric at (%d, %d): %g against %g", i, j, m.At(i, j), m.At(j, i))
+			}
+		}
+	}
+}
