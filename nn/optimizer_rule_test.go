@@ -14,7 +14,8 @@ import (
 // from the formulas of the sources:
 //
 //	SGD       θ ← θ − η·g                          (Robbins and Monro 1951;
-//	                                                Nielsen, ch. 1, eq. (20))
+//	                                                Nielsen, ch. 1, "Learning
+//	                                                with gradient descent")
 //	Momentum  v ← μ·v − η·g,  θ ← θ + v             (Polyak's heavy ball, as
 //	                                                written by Sutskever et al.
 //	                                                2013, eq. (1)–(2))
@@ -140,7 +141,8 @@ func TestAdamRuleByHand(t *testing.T) {
 	}
 }
 
-// TestNewAdamConstants: the defaults Kingma and Ba recommend (section 2):
+// TestNewAdamConstants: the defaults Kingma and Ba recommend (with their
+// Algorithm 1):
 // β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
 func TestNewAdamConstants(t *testing.T) {
 	a := NewAdam(0.003)
