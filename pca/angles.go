@@ -148,7 +148,8 @@ func SubspaceDistance(u, w *matrix.Dense) (float64, error) {
 // components) and the learned directions w (m×d, e.g. a decoder's rows). It
 // is 0 when every uᵢ has a learned direction parallel to it, and near 1 when
 // the learned directions are a random rotation in a large space. It panics if
-// the numbers of columns differ and returns an error for a zero row.
+// the numbers of columns differ and returns an error for a zero row or for
+// NaN or ±Inf.
 func AxisAlignment(u, w *matrix.Dense) (float64, error) {
 	if u.Cols() != w.Cols() {
 		panic(fmt.Sprintf("pca: AxisAlignment: shape mismatch %d×%d and %d×%d", u.Rows(), u.Cols(), w.Rows(), w.Cols()))
@@ -171,11 +172,16 @@ func AxisAlignment(u, w *matrix.Dense) (float64, error) {
 // Cos2 returns the squared cosines between every row of u (p×d) and every
 // row of w (q×d): element (i, j) of the p×q result is
 // (uᵢ·wⱼ)² / (‖uᵢ‖²·‖wⱼ‖²), 1 for parallel rows and 0 for orthogonal ones.
-// It returns an error for a zero row and panics if the numbers of columns
-// differ.
+// It returns an error for a zero row or for NaN or ±Inf, and panics if the
+// numbers of columns differ.
 func Cos2(u, w *matrix.Dense) (*matrix.Dense, error) {
 	if u.Cols() != w.Cols() {
 		panic(fmt.Sprintf("pca: Cos2: shape mismatch %d×%d and %d×%d", u.Rows(), u.Cols(), w.Rows(), w.Cols()))
+	}
+	for _, m := range []*matrix.Dense{u, w} {
+		if i, j, bad := firstNonFinite(m); bad {
+			return nil, fmt.Errorf("pca: Cos2: entry (%d, %d) is %v; the directions must be finite", i, j, m.At(i, j))
+		}
 	}
 	out := matrix.New(u.Rows(), w.Rows())
 	for i := 0; i < u.Rows(); i++ {
