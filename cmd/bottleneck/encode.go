@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"bottleneck/autoencoder"
@@ -29,6 +30,9 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	if err := checkOutFile(*out); err != nil {
 		return err
+	}
+	if sameFile(*out, *model) {
+		return usagef("-out %s is the model itself: writing the codes there would destroy it; name another file", *out)
 	}
 	ae, err := autoencoder.Load(*model)
 	if err != nil {
@@ -79,7 +83,8 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // encodeAll returns the codes of the rows of x (n×in → n×code), a thousand
-// rows at a time, and stops with interrupted when ctx is cancelled.
+// rows at a time, and stops with interrupted when ctx is cancelled, or with
+// an error at a code that is not a finite number.
 func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) (*matrix.Dense, error) {
 	codes := matrix.New(x.Rows(), ae.CodeSize())
 	for i0 := 0; i0 < x.Rows(); i0 += 1000 {
@@ -88,6 +93,13 @@ func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense
 		}
 		i1 := min(i0+1000, x.Rows())
 		codes.SliceRows(i0, i1).Copy(ae.Encode(x.SliceRows(i0, i1)))
+		for i := i0; i < i1; i++ {
+			for j, v := range codes.Row(i) {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					return nil, fmt.Errorf("the code of test image %d is %v at h%d: the model's weights are too large to give numbers", i, v, j)
+				}
+			}
+		}
 	}
 	return codes, nil
 }

@@ -35,7 +35,7 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *stall <= 0 {
 		return usagef("-timeout %v: must be positive, e.g. 30s", *stall)
 	}
-	dir, err := mnist.Dir(*data)
+	dir, err := dataDir(*data)
 	if err != nil {
 		return err
 	}

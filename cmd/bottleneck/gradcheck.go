@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
@@ -110,7 +111,7 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d parameters failed the gradient check", failed, len(analytic))
+		return fmt.Errorf("%d of %d parameters failed the gradient check%s", failed, len(analytic), checkHints(*h, *tol, *wd))
 	}
 	fmt.Fprintf(stdout, "\nall %d parameters pass\n", len(analytic))
 	return nil
@@ -125,4 +126,26 @@ func fillUniform(m *matrix.Dense, lo, hi float64, rng *rand.Rand) {
 			row[j] = lo + (hi-lo)*rng.Float64()
 		}
 	}
+}
+
+// checkHints names the settings that can make a right gradient fail the
+// check, so that a failure is not blamed on backpropagation alone: a step
+// far from the customary one (the differences' own error grows as h² above
+// it and as rounding/h below), a tolerance stricter than rounding allows, a
+// weight decay whose penalty swamps the other terms in rounding.
+func checkHints(h, tol, wd float64) string {
+	var hints []string
+	if h > 10*nn.GradCheckStep || h < nn.GradCheckStep/10 {
+		hints = append(hints, fmt.Sprintf("-step %g is far from the customary %g, where central differences are most exact", h, nn.GradCheckStep))
+	}
+	if tol < nn.GradCheckTolerance/100 {
+		hints = append(hints, fmt.Sprintf("-tol %g is stricter than float64 rounding allows (a right gradient gives about 1e-9)", tol))
+	}
+	if wd > 100 {
+		hints = append(hints, fmt.Sprintf("-weight-decay %g makes the loss so large that its rounding swamps the small gradients", wd))
+	}
+	if len(hints) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(hints, "; ") + ")"
 }

@@ -136,6 +136,9 @@ func checkOutFile(path string) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return usagef("-out %s is a directory: name a file in it", path)
 	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return usagef("-out %s ends with a separator, so it names a folder: name a file", path)
+	}
 	target, _, err := atomicfile.Resolve(path)
 	if errors.Is(err, atomicfile.ErrNotRegular) {
 		return usagef("-out: %v: name a file", err)
@@ -286,4 +289,11 @@ func bytesWriter(data []byte) func(io.Writer) error {
 // as PNG.
 func pngWriter(img image.Image) func(io.Writer) error {
 	return func(w io.Writer) error { return png.Encode(w, img) }
+}
+
+// sameFile reports whether paths a and b name one existing file.
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }
