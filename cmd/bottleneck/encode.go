@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"strconv"
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
+	"bottleneck/mnist"
 )
 
 const encodeHelp = `
@@ -41,6 +43,13 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	shape, err := readDataShape(*data, false, true)
 	if err != nil {
 		return err
+	}
+	for _, f := range mnist.Files {
+		for _, name := range []string{f.Name, f.RawName()} {
+			if sameFile(*out, filepath.Join(shape.dir, name)) {
+				return usagef("-out %s is one of the MNIST files: writing the codes there would destroy it; name another file", *out)
+			}
+		}
 	}
 	if ae.InputSize() != shape.pixels() {
 		return fmt.Errorf("model %s takes %d inputs, but the images in %s are %s", *model, ae.InputSize(), shape.dir, shape.size())

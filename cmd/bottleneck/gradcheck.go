@@ -92,7 +92,10 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 
 	fmt.Fprintf(stdout, "gradient check of %s on %d random inputs, loss %.6g per input, h = %g, pass below %g\n\n", ae, *n, loss, *h, *tol)
 	fmt.Fprintf(stdout, "%-22s %-9s %-12s %s\n", "parameter", "shape", "rel. error", "result")
-	failed := 0
+	// The finest gradient central differences resolve at this loss and
+	// step: the rounding of L(θ±h), about 2.2e-16·|L|, divided by h.
+	resolution := 2.2e-16 * math.Abs(loss) / *h
+	failed, vanished := 0, 0
 	for _, p := range analytic {
 		if ctx.Err() != nil {
 			return interrupted
@@ -102,6 +105,9 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		if !r.Pass(*tol) {
 			verdict = "FAIL"
 			failed++
+			if p.Grad.Norm() < 100*resolution {
+				vanished++
+			}
 		}
 		rows, cols := p.Value.Dims()
 		fmt.Fprintf(stdout, "%-22s %-9s %-12.3e %s\n", p.Name, fmt.Sprintf("%d×%d", rows, cols), r.RelErr, verdict)
@@ -111,7 +117,11 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d parameters failed the gradient check%s", failed, len(analytic), checkHints(*h, *tol, *wd))
+		hints := checkHints(*h, *tol, *wd)
+		if vanished > 0 {
+			hints += fmt.Sprintf(" (%d of them have gradients below %.0e, finer than central differences resolve at this loss and step: the gradient vanishes on its way through the layers)", vanished, 100*resolution)
+		}
+		return fmt.Errorf("%d of %d parameters failed the gradient check%s", failed, len(analytic), hints)
 	}
 	fmt.Fprintf(stdout, "\nall %d parameters pass\n", len(analytic))
 	return nil

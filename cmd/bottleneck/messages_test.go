@@ -147,3 +147,26 @@ func setParam(t *testing.T, b []byte, name string, v float64) []byte {
 	t.Fatalf("no parameter %s in the model", name)
 	return nil
 }
+
+// TestSecondPassFindings: what the second round of the hostile pass found.
+// A gradient check of a deep sigmoid stack failed with nothing but "67 of
+// 80 parameters failed", its gradients having vanished to 1e-28; compare
+// drew angles to principal components of data without variance.
+func TestSecondPassFindings(t *testing.T) {
+	one, few := t.TempDir(), t.TempDir()
+	writeDataset(t, one, 1, 1, 28, 28)
+	writeDataset(t, few, 5, 5, 4, 4) // five images of 16 pixels span at most 4 dimensions
+	tmp := t.TempDir()
+	code, _, stderr := runBinary(t, "gradcheck", "-layers", "3"+strings.Repeat(",2", 20))
+	if want := "have gradients below"; code != 1 || !strings.Contains(stderr, want) || !strings.Contains(stderr, "vanishes") {
+		t.Errorf("deep gradcheck: exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+	code, _, stderr = runBinary(t, "compare", "-data", one, "-k", "2", "-steps", "5", "-out", filepath.Join(tmp, "one"))
+	if want := "the training images have no variance (1 image, every one the same)"; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("compare on one image: exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+	code, _, stderr = runBinary(t, "compare", "-data", few, "-k", "8", "-steps", "5", "-epochs", "0", "-out", filepath.Join(tmp, "few"))
+	if want := "warning: only 4 of the top 8 principal components carry variance"; code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("compare -k 8 on 5 images: exit %d, stderr %q; want 0 and %q", code, stderr, want)
+	}
+}

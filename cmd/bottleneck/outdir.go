@@ -8,11 +8,13 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"bottleneck/internal/atomicfile"
 )
@@ -83,8 +85,11 @@ func checkWritableFolder(dir string) error {
 			break
 		}
 		parent := filepath.Dir(existing)
-		if parent == existing {
-			return fmt.Errorf("cannot create output directory %s: %v (choose another with -out)", dir, unwrapPathError(err))
+		missing := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) // ENOTDIR: a file on the way, found above
+		if !missing || parent == existing {
+			// A loop of links, a name too long, a folder not to be
+			// searched: making dir at the end would fail the same way.
+			return fmt.Errorf("cannot create output directory %s: %v (choose another with -out)", dir, err)
 		}
 		existing = parent
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"bottleneck/internal/filekind"
 )
 
 // A Set writes a group of files that belong together, such as a model, its
@@ -138,7 +140,11 @@ func lock(dir string) (unlock func(), err error) {
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("cannot lock %s for the commit: %w", dir, unwrapPath(err))
 		}
-		if info, err := os.Lstat(path); err == nil && time.Since(info.ModTime()) > staleLock {
+		info, err := os.Lstat(path)
+		if err == nil && !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("cannot lock %s for the commit: %s is in the way, and it is %s", dir, path, filekind.Describe(info.Mode()))
+		}
+		if err == nil && time.Since(info.ModTime()) > staleLock {
 			os.Remove(path) // left by a program killed in its commit
 			continue
 		}
