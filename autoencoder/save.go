@@ -10,7 +10,6 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"strings"
 
 	"bottleneck/internal/atomicfile"
 	"bottleneck/internal/filekind"
@@ -177,10 +176,10 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 		return nil, r.err
 	}
 	if err := json.Unmarshal(cfgJSON, &cfg); err != nil {
-		return nil, fmt.Errorf("bad configuration: %v", err)
+		return nil, fmt.Errorf("bad configuration: %w", withoutPrefix(err))
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("bad configuration: %s", strings.TrimPrefix(err.Error(), "autoencoder: "))
+		return nil, fmt.Errorf("bad configuration: %w", withoutPrefix(err))
 	}
 	// The parameters must fill the rest exactly: their count, then each
 	// one's name, shape and values.

@@ -38,24 +38,24 @@ func TestReadImagesHeaderReadsNoPixel(t *testing.T) {
 	}
 }
 
-func TestReadImagesFileHeader(t *testing.T) {
+func TestReadImagesHeader(t *testing.T) {
 	dir := t.TempDir()
 	writeSmallMNIST(t, dir, 7, 3) // training files compressed, test files raw
 	for _, tc := range []struct {
 		f    File
 		want int
 	}{{TrainImages, 7}, {TestImages, 3}} {
-		n, rows, cols, err := ReadImagesFileHeader(dir, tc.f)
+		n, rows, cols, err := DirSource(dir).ReadImagesHeader(tc.f)
 		if err != nil || n != tc.want || rows != 28 || cols != 28 {
 			t.Errorf("%s: %d×%d×%d, %v; want %d×28×28", tc.f.Name, n, rows, cols, err, tc.want)
 		}
 	}
 	var missing *MissingError
-	if _, _, _, err := ReadImagesFileHeader(t.TempDir(), TrainImages); !errors.As(err, &missing) || !errors.Is(err, fs.ErrNotExist) {
+	if _, _, _, err := DirSource(t.TempDir()).ReadImagesHeader(TrainImages); !errors.As(err, &missing) || !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("empty folder: error %v, want a *MissingError", err)
 	}
 	writeTestFile(t, dir, TestImages.Name, []byte("not gzip, not IDX"))
-	if _, _, _, err := ReadImagesFileHeader(dir, TestImages); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, TestImages.Name)) {
+	if _, _, _, err := DirSource(dir).ReadImagesHeader(TestImages); err == nil || !strings.Contains(err.Error(), filepath.Join(dir, TestImages.Name)) {
 		t.Errorf("damaged file: error %v, want one naming the file", err)
 	}
 }

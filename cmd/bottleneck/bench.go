@@ -77,7 +77,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := checkMemory(cfg, min(*batch, *trainN)); err != nil {
 		return err
 	}
-	train, err := loadMNISTTrain(*data)
+	train, err := loadMNISTTrain(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

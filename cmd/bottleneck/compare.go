@@ -205,7 +205,7 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	} else if f.k < 1 || f.k >= d {
 		return usagef("-k %d: the code size must be between 1 and %d (smaller than the %d pixels of an image)", f.k, d-1, d)
 	}
-	train, test, err := loadMNIST(f.data)
+	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
 	}

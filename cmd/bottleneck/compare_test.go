@@ -134,7 +134,7 @@ func TestCompareSwitchedOff(t *testing.T) {
 func TestCompareInterrupted(t *testing.T) {
 	data, out := t.TempDir(), t.TempDir()
 	writeTinyMNIST(t, data, 30)
-	train, test, err := loadMNIST(data)
+	train, test, err := loadMNIST(context.Background(), data, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,7 +54,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if ae.InputSize() != shape.pixels() {
 		return fmt.Errorf("model %s takes %d inputs, but the images in %s are %s", *model, ae.InputSize(), shape.dir, shape.size())
 	}
-	test, err := loadMNISTTest(*data)
+	test, err := loadMNISTTest(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

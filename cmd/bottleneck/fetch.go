@@ -35,9 +35,16 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *stall <= 0 {
 		return usagef("-timeout %v: must be positive, e.g. 30s", *stall)
 	}
-	dir, err := dataDir(*data)
+	dir, err := mnist.Dir(*data)
 	if err != nil {
 		return err
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		origin := "-data"
+		if *data == "" {
+			origin = "$MNIST_DIR" // mnist.Dir gives a file only when a user named one
+		}
+		return usagef("%s %s is a file, not a folder: name the folder for the four MNIST files", origin, dir)
 	}
 	results, err := mnist.FetchWithTimeout(ctx, dir, mirrors, *stall, terminalOrNil(stderr))
 	if ctx.Err() != nil {

@@ -19,10 +19,7 @@ import (
 // mnist against local test servers.
 
 func TestFetchVerifiesRealFiles(t *testing.T) {
-	data := os.Getenv("MNIST_DIR")
-	if data == "" {
-		t.Skip("MNIST_DIR is not set: this test needs the four MNIST files")
-	}
+	data := embeddedDir(t)
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"fetch", "-data", data}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr.String())

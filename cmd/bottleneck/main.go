@@ -19,6 +19,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"bottleneck/mnist/mnistdata"
 )
 
 // command is one subcommand of bottleneck.
@@ -111,10 +113,13 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run \"bottleneck <command> -h\" for the flags of a command.")
-	fmt.Fprintln(w, "MNIST is looked for in -data DIR, else $MNIST_DIR, else the user cache directory.")
+	fmt.Fprintln(w, "MNIST is read from -data DIR, else $MNIST_DIR, else the user cache directory if")
+	fmt.Fprintln(w, "\"bottleneck fetch\" filled it, else the copy built into the program.")
 	fmt.Fprintln(w, "Outputs are written when a command has finished, all together, replacing the")
 	fmt.Fprintln(w, "previous run's; an existing file keeps its permissions, a symbolic link is")
 	fmt.Fprintln(w, "followed, and a device or named pipe given as -out is refused.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, mnistdata.Attribution)
 }
 
 // usageError is an error in how the program was called: a bad flag value or

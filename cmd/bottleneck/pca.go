@@ -115,7 +115,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	case *k < 1 || *k > d:
 		return usagef("-k %d: the number of components must be between 1 and %d, the pixels of an image (%s)", *k, d, shape.size())
 	}
-	train, test, err := loadMNIST(*data)
+	train, test, err := loadMNIST(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

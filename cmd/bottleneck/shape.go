@@ -32,25 +32,25 @@ func (s dataShape) size() string {
 // loadMNIST, loadMNISTTrain or loadMNISTTest would read (from the same
 // place), and checks that they hold images of one size.
 func readDataShape(dataFlag string, train, test bool) (dataShape, error) {
-	dir, err := dataDir(dataFlag)
+	src, origin, err := dataSource(dataFlag)
 	if err != nil {
 		return dataShape{}, err
 	}
-	s := dataShape{dir: dir}
+	s := dataShape{dir: src.Name}
 	var trainRows, trainCols int
 	if train {
-		if s.trainN, trainRows, trainCols, err = mnist.ReadImagesFileHeader(dir, mnist.TrainImages); err != nil {
-			return s, explainDataError(dataFlag, dir, err)
+		if s.trainN, trainRows, trainCols, err = src.ReadImagesHeader(mnist.TrainImages); err != nil {
+			return s, explainDataError(src, origin, err)
 		}
 		s.rows, s.cols = trainRows, trainCols
 	}
 	if test {
-		if s.testN, s.rows, s.cols, err = mnist.ReadImagesFileHeader(dir, mnist.TestImages); err != nil {
-			return s, explainDataError(dataFlag, dir, err)
+		if s.testN, s.rows, s.cols, err = src.ReadImagesHeader(mnist.TestImages); err != nil {
+			return s, explainDataError(src, origin, err)
 		}
 	}
 	if train && test && (s.rows != trainRows || s.cols != trainCols) {
-		return s, fmt.Errorf("mnist: %s: training images are %d×%d but test images are %d×%d: the two splits must hold images of one size", dir, trainRows, trainCols, s.rows, s.cols)
+		return s, fmt.Errorf("mnist: %s: training images are %d×%d but test images are %d×%d: the two splits must hold images of one size", src.Name, trainRows, trainCols, s.rows, s.cols)
 	}
 	return s, nil
 }

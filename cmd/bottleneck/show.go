@@ -55,7 +55,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if pixels := float64(*n) * float64(shape.pixels()) * float64(*scale) * float64(*scale); pixels > 1<<28 {
 		return usagef("-n %d with -scale %d makes a picture of about %.0f million pixels (the images are %s), too large to draw; draw fewer digits or a smaller scale", *n, *scale, pixels/1e6, shape.size())
 	}
-	train, err := loadMNISTTrain(*data)
+	train, err := loadMNISTTrain(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}

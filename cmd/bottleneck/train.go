@@ -99,7 +99,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
 		return err
 	}
-	train, test, err := loadMNIST(f.data)
+	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
 	}
