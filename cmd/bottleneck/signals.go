@@ -26,12 +26,12 @@ const graceAfterSignal = 3 * time.Second
 // stops watching; call it when the command returns.
 func watchSignals(cancel context.CancelCauseFunc, name string, stderr io.Writer) (stop func()) {
 	sigs := make(chan os.Signal, 1)
-	for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
-		// A signal the program was started with ignored (nohup, a job
-		// in the background of a script) stays ignored.
-		if !signal.Ignored(s) {
-			signal.Notify(sigs, s)
-		}
+	// SIGINT and SIGTERM stop the command even when the program was
+	// started with them ignored (a job in the background of a script):
+	// asked to stop, it stops. SIGHUP ignored (nohup) stays ignored.
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	if !signal.Ignored(syscall.SIGHUP) {
+		signal.Notify(sigs, syscall.SIGHUP)
 	}
 	done := make(chan struct{})
 	go func() {
