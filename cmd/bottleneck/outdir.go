@@ -61,6 +61,9 @@ func prepareOutDir(command, dir string) error {
 			return fmt.Errorf("%v (choose another -out)", err)
 		}
 	}
+	if err := atomicfile.CheckLock(dir); err != nil {
+		return fmt.Errorf("%v (remove it or choose another -out)", err)
+	}
 	if err := foreignOutputs(command, dir); err != nil {
 		return usageError{err.Error()}
 	}
