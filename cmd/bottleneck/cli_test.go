@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -210,7 +211,9 @@ func TestTrainingWarning(t *testing.T) {
 		{100, 10, 9, 52.9, ""},
 		{100, 60, 57, 52.9, "train longer"},
 		{100, 120, 118, 52.9, "smaller -lr"},
-		{100, 100, 99, 52.9, "smaller -lr"},
+		{100, 100, 99, 52.9, "too small; try a larger -lr"}, // nothing changed
+		{100, 100.5, 99, 52.9, "smaller -lr"},
+		{100, math.NaN(), math.NaN(), 52.9, "smaller -lr"},
 	}
 	for _, tt := range tests {
 		got := trainingWarning(tt.before, tt.after, tt.test, tt.mean, "-lr", false, "more -epochs")

@@ -228,6 +228,15 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 	if err != nil {
 		return err
 	}
+	// A direction without variance is no principal component: nothing
+	// to compare a decoder with. Variances below 1e-12 of the largest are
+	// rounding.
+	if !(p.Variances[0] > 0) {
+		return fmt.Errorf("the training images have no variance (%s, every one the same): there are no principal components to compare with", plural(train.Len(), "image"))
+	}
+	if carrying := countAbove(p.Variances[:f.k], 1e-12*p.Variances[0]); carrying < f.k {
+		fmt.Fprintf(stderr, "bottleneck compare: warning: only %d of the top %d principal components carry variance (the training images span no more); the angles of the others are arbitrary: choose -k %d or less\n", carrying, f.k, carrying)
+	}
 	s := compareSummary{K: f.k, WeightDecay: f.lambda, Variances: p.Variances[:f.k],
 		Files: compareFiles}
 	if s.PCATrainSSE, err = p.ReconstructionError(train.Images, f.k); err != nil {
@@ -704,6 +713,17 @@ func angleCharts(steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64
 }
 
 func degrees(rad float64) float64 { return rad * 180 / math.Pi }
+
+// countAbove returns how many of the values are above floor.
+func countAbove(values []float64, floor float64) int {
+	n := 0
+	for _, v := range values {
+		if v > floor {
+			n++
+		}
+	}
+	return n
+}
 
 // median returns the median of x (which it does not modify).
 func median(x []float64) float64 {

@@ -39,6 +39,13 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		origin := "-data"
+		if *data == "" {
+			origin = "$MNIST_DIR" // mnist.Dir gives a file only when a user named one
+		}
+		return usagef("%s %s is a file, not a folder: name the folder for the four MNIST files", origin, dir)
+	}
 	results, err := mnist.FetchWithTimeout(ctx, dir, mirrors, *stall, terminalOrNil(stderr))
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted; the file being downloaded was not saved, those verified before stay in %s", dir)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
@@ -91,7 +92,10 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 
 	fmt.Fprintf(stdout, "gradient check of %s on %d random inputs, loss %.6g per input, h = %g, pass below %g\n\n", ae, *n, loss, *h, *tol)
 	fmt.Fprintf(stdout, "%-22s %-9s %-12s %s\n", "parameter", "shape", "rel. error", "result")
-	failed := 0
+	// The finest gradient central differences resolve at this loss and
+	// step: the rounding of L(θ±h), about 2.2e-16·|L|, divided by h.
+	resolution := 2.2e-16 * math.Abs(loss) / *h
+	failed, vanished := 0, 0
 	for _, p := range analytic {
 		if ctx.Err() != nil {
 			return interrupted
@@ -101,6 +105,9 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		if !r.Pass(*tol) {
 			verdict = "FAIL"
 			failed++
+			if p.Grad.Norm() < 100*resolution {
+				vanished++
+			}
 		}
 		rows, cols := p.Value.Dims()
 		fmt.Fprintf(stdout, "%-22s %-9s %-12.3e %s\n", p.Name, fmt.Sprintf("%d×%d", rows, cols), r.RelErr, verdict)
@@ -110,7 +117,11 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d parameters failed the gradient check", failed, len(analytic))
+		hints := checkHints(*h, *tol, *wd)
+		if vanished > 0 {
+			hints += fmt.Sprintf(" (%d of them have gradients below %.0e, finer than central differences resolve at this loss and step: the gradient vanishes on its way through the layers)", vanished, 100*resolution)
+		}
+		return fmt.Errorf("%d of %d parameters failed the gradient check%s", failed, len(analytic), hints)
 	}
 	fmt.Fprintf(stdout, "\nall %d parameters pass\n", len(analytic))
 	return nil
@@ -125,4 +136,26 @@ func fillUniform(m *matrix.Dense, lo, hi float64, rng *rand.Rand) {
 			row[j] = lo + (hi-lo)*rng.Float64()
 		}
 	}
+}
+
+// checkHints names the settings that can make a right gradient fail the
+// check, so that a failure is not blamed on backpropagation alone: a step
+// far from the customary one (the differences' own error grows as h² above
+// it and as rounding/h below), a tolerance stricter than rounding allows, a
+// weight decay whose penalty swamps the other terms in rounding.
+func checkHints(h, tol, wd float64) string {
+	var hints []string
+	if h > 10*nn.GradCheckStep || h < nn.GradCheckStep/10 {
+		hints = append(hints, fmt.Sprintf("-step %g is far from the customary %g, where central differences are most exact", h, nn.GradCheckStep))
+	}
+	if tol < nn.GradCheckTolerance/100 {
+		hints = append(hints, fmt.Sprintf("-tol %g is stricter than float64 rounding allows (a right gradient gives about 1e-9)", tol))
+	}
+	if wd > 100 {
+		hints = append(hints, fmt.Sprintf("-weight-decay %g makes the loss so large that its rounding swamps the small gradients", wd))
+	}
+	if len(hints) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(hints, "; ") + ")"
 }

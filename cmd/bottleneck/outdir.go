@@ -8,11 +8,13 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"bottleneck/internal/atomicfile"
 )
@@ -59,6 +61,9 @@ func prepareOutDir(command, dir string) error {
 			return fmt.Errorf("%v (choose another -out)", err)
 		}
 	}
+	if err := atomicfile.CheckLock(dir); err != nil {
+		return fmt.Errorf("%v (remove it or choose another -out)", err)
+	}
 	if err := foreignOutputs(command, dir); err != nil {
 		return usageError{err.Error()}
 	}
@@ -83,8 +88,11 @@ func checkWritableFolder(dir string) error {
 			break
 		}
 		parent := filepath.Dir(existing)
-		if parent == existing {
-			return fmt.Errorf("cannot create output directory %s: %v (choose another with -out)", dir, unwrapPathError(err))
+		missing := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) // ENOTDIR: a file on the way, found above
+		if !missing || parent == existing {
+			// A loop of links, a name too long, a folder not to be
+			// searched: making dir at the end would fail the same way.
+			return fmt.Errorf("cannot create output directory %s: %v (choose another with -out)", dir, err)
 		}
 		existing = parent
 	}
@@ -135,6 +143,9 @@ func checkOutFile(path string) error {
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return usagef("-out %s is a directory: name a file in it", path)
+	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return usagef("-out %s ends with a separator, so it names a folder: name a file", path)
 	}
 	target, _, err := atomicfile.Resolve(path)
 	if errors.Is(err, atomicfile.ErrNotRegular) {
@@ -286,4 +297,11 @@ func bytesWriter(data []byte) func(io.Writer) error {
 // as PNG.
 func pngWriter(img image.Image) func(io.Writer) error {
 	return func(w io.Writer) error { return png.Encode(w, img) }
+}
+
+// sameFile reports whether paths a and b name one existing file.
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }

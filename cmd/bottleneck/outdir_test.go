@@ -90,3 +90,15 @@ func TestOtherCommandsFilesRefused(t *testing.T) {
 		t.Error("train wrote into pca's folder")
 	}
 }
+
+// TestLockInTheWay: a folder where the commit's lock file cannot be made
+// (a directory has its name) is refused before any work, not after it.
+func TestLockInTheWay(t *testing.T) {
+	data, out := t.TempDir(), t.TempDir()
+	writeTinyMNIST(t, data, 20)
+	os.Mkdir(filepath.Join(out, ".atomicfile.lock"), 0o755)
+	code, stdout, stderr := runBinary(t, trainArgs(data, out)...)
+	if want := "is in the way, and it is a directory (remove it or choose another -out)"; code != 1 || !strings.Contains(stderr, want) || stdout != "" || strings.Contains(stderr, "read ") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1, %q, and nothing read or trained", code, stdout, stderr, want)
+	}
+}

@@ -215,6 +215,8 @@ var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.p
 // flags that train longer.
 func trainingWarning(before, after, testSSE, meanSSE float64, lrFlag string, decay bool, longer string) string {
 	switch {
+	case after == before || math.Abs(after-before) <= 1e-9*before:
+		return fmt.Sprintf("training left the test error where it was (%.3g): the learning rate is probably too small; try a larger %s", after, lrFlag)
 	case !(after < before) && decay: // NaN too
 		return fmt.Sprintf("training made the test error worse (%.3g before, %.3g after): the learning rate or the weight decay is probably too large; try a smaller %s or -weight-decay", before, after, lrFlag)
 	case !(after < before):
