@@ -145,8 +145,10 @@ func (ae *Autoencoder) FirstLayer() *nn.Linear { return ae.Encoder.Layers[0].(*n
 
 // String describes the network, e.g.
 // "784-256-32-256-784 (hidden relu, code linear, output sigmoid)".
-func (ae *Autoencoder) String() string {
-	c := ae.Config
+func (ae *Autoencoder) String() string { return ae.Config.String() }
+
+// String describes the network c configures, as Autoencoder.String does.
+func (c Config) String() string {
 	s := fmt.Sprintf("%s (hidden %s, code %s, output %s", c.Shape(), c.Activation, c.CodeActivation, c.OutputActivation)
 	if len(c.Layers) == 2 {
 		s = fmt.Sprintf("%s (code %s, output %s", c.Shape(), c.CodeActivation, c.OutputActivation)

@@ -191,31 +191,3 @@ func TestGradcheckCommand(t *testing.T) {
 		}
 	}
 }
-
-func TestTrainingFLOPs(t *testing.T) {
-	// 784-256-32-256-784 on one image: the layers 784×256, 256×32, 32×256,
-	// 256×784 have 200704, 8192, 8192, 200704 weights; 2 flops per weight
-	// per product, 2 products for the first layer and 3 for the others.
-	want := 2.0 * (2*200704 + 3*8192 + 3*8192 + 3*200704)
-	if got := trainingFLOPs([]int{784, 256, 32}, 1); got != want {
-		t.Errorf("trainingFLOPs = %g, want %g", got, want)
-	}
-}
-
-func TestTrainingWarning(t *testing.T) {
-	tests := []struct {
-		before, after, test, mean float64
-		want                      string
-	}{
-		{100, 10, 9, 52.9, ""},
-		{100, 60, 57, 52.9, "train longer"},
-		{100, 120, 118, 52.9, "smaller -lr"},
-		{100, 100, 99, 52.9, "smaller -lr"},
-	}
-	for _, tt := range tests {
-		got := trainingWarning(tt.before, tt.after, tt.test, tt.mean, "-lr", false, "more -epochs")
-		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
-			t.Errorf("trainingWarning(%v, %v, %v, %v) = %q, want %q", tt.before, tt.after, tt.test, tt.mean, got, tt.want)
-		}
-	}
-}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"bottleneck/autoencoder"
+	"bottleneck/experiment"
 	"bottleneck/internal/plot"
 	"bottleneck/matrix"
 	"bottleneck/mnist"
@@ -338,7 +339,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 		}
 		s.MiniBatch.TrainSSEPerImage = ae.SSEPerImage(train.Images)
 		s.MiniBatch.TestSSEPerImage = ae.SSEPerImage(test.Images)
-		s.MiniBatchWarning = trainingWarning(untrained, ae.SSEPerImage(probe), s.MiniBatch.TestSSEPerImage, meanImageSSE(train.Images, test.Images), "-adam-lr", f.lambda > 0, "more -epochs")
+		s.MiniBatchWarning = experiment.TrainingWarning(untrained, ae.SSEPerImage(probe), s.MiniBatch.TestSSEPerImage, experiment.MeanImageSSE(train.Images, test.Images), "-adam-lr", f.lambda > 0, "more -epochs")
 		mbDecoder = decoder
 	}
 
