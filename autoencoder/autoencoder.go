@@ -25,7 +25,8 @@ type Autoencoder struct {
 // New builds the autoencoder that cfg describes, with weights drawn from
 // rng (Glorot uniform, or He normal for ReLU layers) and zero biases.
 func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
-	if err := cfg.Validate(); err != nil {
+	acts, err := cfg.check()
+	if err != nil {
 		return nil, err
 	}
 	cfg.Layers = append([]int(nil), cfg.Layers...)
@@ -33,28 +34,26 @@ func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
 	sizes := cfg.Layers
 	var encLinear []*nn.Linear
 	for i := 0; i+1 < len(sizes); i++ {
-		actName := cfg.Activation
+		act := acts.hidden
 		if i+2 == len(sizes) {
-			actName = cfg.CodeActivation
+			act = acts.code
 		}
-		l := ae.newLinear(sizes[i], sizes[i+1], actName, rng)
+		l := ae.newLinear(sizes[i], sizes[i+1], act, rng)
 		encLinear = append(encLinear, l)
-		act, _ := nn.NewActivation(actName)
-		ae.Encoder.Layers = append(ae.Encoder.Layers, l, act)
+		ae.Encoder.Layers = append(ae.Encoder.Layers, l, act.New())
 	}
 	for i := len(sizes) - 1; i >= 1; i-- {
 		var l nn.Layer
-		actName := cfg.Activation
+		act := acts.hidden
 		if i == 1 {
-			actName = cfg.OutputActivation
+			act = acts.output
 		}
 		if cfg.Tied {
 			l = nn.NewTiedLinear(encLinear[i-1])
 		} else {
-			l = ae.newLinear(sizes[i], sizes[i-1], actName, rng)
+			l = ae.newLinear(sizes[i], sizes[i-1], act, rng)
 		}
-		act, _ := nn.NewActivation(actName)
-		ae.Decoder.Layers = append(ae.Decoder.Layers, l, act)
+		ae.Decoder.Layers = append(ae.Decoder.Layers, l, act.New())
 	}
 	ae.collectParams()
 	ae.batch = newBatch(ae)
@@ -83,9 +82,12 @@ func (c Config) penalties() []Regularizer {
 // any that Train or Objective is given besides.
 func (ae *Autoencoder) Penalties() []Regularizer { return append([]Regularizer(nil), ae.penalty...) }
 
-func (ae *Autoencoder) newLinear(in, out int, act string, rng *rand.Rand) *nn.Linear {
+// newLinear returns a linear layer in×out followed by an activation of kind
+// act, with weights drawn as suits that activation: He normal for ReLU,
+// Glorot uniform for the others.
+func (ae *Autoencoder) newLinear(in, out int, act nn.ActivationKind, rng *rand.Rand) *nn.Linear {
 	l := nn.NewLinear(in, out)
-	if act == "relu" {
+	if act == nn.ReLUKind {
 		nn.HeNormal(l.W, rng)
 	} else {
 		nn.GlorotUniform(l.W, rng)

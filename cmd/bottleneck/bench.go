@@ -31,13 +31,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	nf := netFlags{layers: *layers, act: "relu", codeAct: "linear", outAct: "sigmoid", overcomplete: *overcomplete}
-	cfg, err := nf.config()
+	cfg, err := nf.config(fs)
 	if err != nil {
 		return err
 	}
 	s := experiment.BenchSettings{Config: cfg, Batch: *batch, Epochs: *epochs, TrainN: *trainN}
 	if err := s.Validate(); err != nil {
-		return settingError(fs, err)
+		return flagError(fs, s.Config, err)
 	}
 	shape, err := readDataShape(*data, true, false)
 	if err != nil {
@@ -53,7 +53,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("-train-n %d: give between 1 and %d", s.TrainN, shape.trainN)
 	}
 	if err := s.Validate(); err != nil { // the memory of the network fitted to the data
-		return settingError(fs, err)
+		return flagError(fs, s.Config, err)
 	}
 	train, err := loadMNISTTrain(ctx, *data, stderr)
 	if err != nil {

@@ -117,6 +117,11 @@ func TestBadInput(t *testing.T) {
 		{"bench bad batch", []string{"bench", "-batch", "0"}, 2, "-batch 0"},
 		{"bench bad layers", []string{"bench", "-layers", "784"}, 2, "need at least two layer sizes"},
 		{"bench missing data", []string{"bench", "-data", missing}, 1, "bottleneck fetch"},
+		// The library's errors name a setting; the message names its flag.
+		{"output activation", []string{"gradcheck", "-out-act", "tanh"}, 2, `-out-act tanh: unknown output activation "tanh"`},
+		{"optimizer flag", []string{"train", "-opt", "rmsprop"}, 2, `-opt rmsprop: unknown optimizer "rmsprop"`},
+		{"overcomplete flag", []string{"train", "-layers", "784,784"}, 2, "-layers 784,784: code size 784 is not smaller than input size 784: an undercomplete autoencoder needs a bottleneck (-overcomplete allows it)"},
+		{"tolerance flag", []string{"gradcheck", "-tol", "0"}, 2, "-tol 0: must be above 0"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runBinary(t, tt.args...)

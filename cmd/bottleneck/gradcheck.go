@@ -29,13 +29,13 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := nf.config()
+	cfg, err := nf.config(fs)
 	if err != nil {
 		return err
 	}
 	g, err := experiment.NewGradCheck(experiment.GradCheckSettings{Config: cfg, N: *n, Step: *h, Tolerance: *tol, WeightDecay: *wd, Seed: *seed})
 	if err != nil {
-		return settingError(fs, err)
+		return flagError(fs, cfg, err)
 	}
 
 	fmt.Fprintf(stdout, "gradient check of %s on %d random inputs, loss %.6g per input, h = %g, pass below %g\n\n", g.Model, *n, g.Loss, *h, *tol)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"bottleneck/autoencoder"
 )
@@ -24,19 +23,15 @@ func (nf *netFlags) register(fs *flagSet, layers, act, outAct string) {
 }
 
 // config returns the autoencoder configuration the flags describe, or a
-// usage error that names the flag at fault.
-func (nf *netFlags) config() (autoencoder.Config, error) {
+// usage error that names the flag at fault (see flagError).
+func (nf *netFlags) config(fs *flagSet) (autoencoder.Config, error) {
 	sizes, err := autoencoder.ParseLayers(nf.layers)
 	if err != nil {
 		return autoencoder.Config{}, usagef("-layers %s: give whole numbers separated by commas, e.g. 784,256,32", brief(nf.layers))
 	}
 	cfg := autoencoder.Config{Layers: sizes, Activation: nf.act, CodeActivation: nf.codeAct, OutputActivation: nf.outAct, Tied: nf.tied, AllowOvercomplete: nf.overcomplete}
 	if err := cfg.Validate(); err != nil {
-		msg := strings.Replace(err.Error(), "allow an overcomplete code explicitly if you mean it", "-overcomplete allows it", 1)
-		if strings.Contains(msg, "grow") {
-			msg += " (-overcomplete allows it)"
-		}
-		return cfg, usageError{msg}
+		return cfg, flagError(fs, cfg, err)
 	}
 	return cfg, nil
 }

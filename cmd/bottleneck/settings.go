@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"bottleneck/autoencoder"
 	"bottleneck/experiment"
 )
 
@@ -28,27 +29,40 @@ var flagNames = map[string]string{
 	"tolerance":          "tol",
 }
 
-// settingError turns the error of a run's settings check into a usage
-// error that names the flag at fault with its value as given, such as
-// "-lr -1: the learning rate must be a positive number". A setting no flag
-// of fs sets is named by the sentence alone. Any other error is returned as
-// it is.
-func settingError(fs *flagSet, err error) error {
+// flagError turns the error of a settings check — an
+// *autoencoder.ConfigError of the network cfg, an *experiment.SettingError
+// of a run — into a usage error that names the flag at fault with its value
+// as given, such as "-lr -1: the learning rate must be a positive number".
+// A setting no flag of fs sets is named by the sentence alone. Any other
+// error is returned as it is.
+func flagError(fs *flagSet, cfg autoencoder.Config, err error) error {
+	var field, detail string
+	var ce *autoencoder.ConfigError
 	var se *experiment.SettingError
-	if !errors.As(err, &se) {
+	switch {
+	case errors.As(err, &ce):
+		field, detail = ce.Field, ce.Detail
+	case errors.As(err, &se):
+		field, detail = se.Field, se.Detail
+	default:
 		return err
 	}
-	msg := se.Detail
-	flag := flagNames[se.Field]
-	if f := fs.Lookup(flag); f != nil {
-		msg = fmt.Sprintf("-%s %s: %s", flag, brief(f.Value.String()), se.Detail)
+	switch {
+	case errors.Is(err, autoencoder.ErrOvercomplete):
+		detail = fmt.Sprintf("code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck (-overcomplete allows it)",
+			cfg.Layers[len(cfg.Layers)-1], cfg.Layers[0])
+	case errors.Is(err, experiment.ErrMemory) && field == "batch":
+		detail += ": choose a smaller -batch"
+	case errors.Is(err, experiment.ErrMemory):
+		detail += ": choose smaller -layers"
 	}
-	if errors.Is(err, experiment.ErrMemory) {
-		if se.Field == "batch" {
-			msg += ": choose a smaller -batch"
-		} else {
-			msg += ": choose smaller -layers"
-		}
+	name := flagNames[field]
+	f := fs.Lookup(name)
+	if f == nil {
+		return usageError{detail}
 	}
-	return usageError{msg}
+	if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
+		return usagef("-%s: %s", name, detail)
+	}
+	return usagef("-%s %s: %s", name, brief(f.Value.String()), detail)
 }

@@ -57,7 +57,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	f.net.register(fs, "784,256,32", "relu", "sigmoid")
 	fs.IntVar(&f.epochs, "epochs", 5, "passes over the training images")
 	fs.IntVar(&f.batch, "batch", 128, "images per mini-batch")
-	fs.Float64Var(&f.lr, "lr", 0.001, "learning rate")
+	fs.Float64Var(&f.lr, "lr", 0.001, "the optimizer's learning rate: the step size η of sgd and momentum, α of adam")
 	fs.StringVar(&f.opt, "opt", "adam", "optimizer: sgd, momentum (μ = 0.9) or adam")
 	fs.Float64Var(&f.weightDecay, "weight-decay", 0, "L2 weight decay λ: adds (λ/2)·‖W‖² per image to the loss")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights and the shuffling; the same seed gives the same run")
@@ -67,14 +67,14 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := f.net.config()
+	cfg, err := f.net.config(fs)
 	if err != nil {
 		return err
 	}
 	s := experiment.TrainSettings{Config: cfg, Epochs: f.epochs, Batch: f.batch, Optimizer: f.opt,
 		LearningRate: f.lr, WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN}
 	if err := s.Validate(); err != nil {
-		return settingError(fs, err)
+		return flagError(fs, s.Config, err)
 	}
 	if err := prepareOutDir("train", f.out); err != nil {
 		return err
@@ -95,7 +95,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return usagef("-train-n %d: the training set has only %d images", s.TrainN, shape.trainN)
 	}
 	if err := s.Validate(); err != nil { // the memory of the network fitted to the data
-		return settingError(fs, err)
+		return flagError(fs, s.Config, err)
 	}
 	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
