@@ -145,6 +145,22 @@ func (ae *Autoencoder) CodeSize() int { return ae.Config.Layers[len(ae.Config.La
 // are the filters the autoencoder applies to the input.
 func (ae *Autoencoder) FirstLayer() *nn.Linear { return ae.Encoder.Layers[0].(*nn.Linear) }
 
+// LastLayer returns the decoder's last linear layer, whose weights W₁′
+// (units below the output × in) mirror FirstLayer's: row j is the pattern
+// that unit j adds to the reconstruction before the output activation. For
+// an autoencoder with one layer each way, W₁′ is code×in and its rows are
+// the directions in input space that the code spans. The layer is the
+// network's own, so its W changes as training goes on. With tied weights
+// the decoder has no W₁′ of its own (it is FirstLayer().W transposed), and
+// LastLayer panics.
+func (ae *Autoencoder) LastLayer() *nn.Linear {
+	l, ok := ae.Decoder.Layers[len(ae.Decoder.Layers)-2].(*nn.Linear)
+	if !ok {
+		panic("autoencoder: LastLayer: the weights are tied: W₁′ is FirstLayer().W transposed, not a layer of its own")
+	}
+	return l
+}
+
 // String describes the network, e.g.
 // "784-256-32-256-784 (hidden relu, code linear, output sigmoid)".
 func (ae *Autoencoder) String() string { return ae.Config.String() }

@@ -7,7 +7,7 @@ import (
 	"bottleneck/autoencoder"
 	"bottleneck/internal/plot"
 	"bottleneck/matrix"
-	"bottleneck/mnist"
+	"bottleneck/picture"
 )
 
 // ReconstructionsPicture draws the first 20 rows of images (fewer if
@@ -15,8 +15,8 @@ import (
 // images: n×(rows·cols), n ≥ 1.
 func ReconstructionsPicture(ae *autoencoder.Autoencoder, images *matrix.Dense, rows, cols int) image.Image {
 	originals := images.SliceRows(0, min(20, images.Rows()))
-	opt := mnist.GridOptions{TileRows: rows, TileCols: cols, Columns: 10, Scale: 2}
-	return mnist.Pairs(originals, ae.Reconstruct(originals), opt)
+	opt := picture.GridOptions{TileRows: rows, TileCols: cols, Columns: 10, Scale: 2}
+	return picture.Pairs(originals, ae.Reconstruct(originals), opt)
 }
 
 // FiltersPicture draws the first layer's weights of ae, one tile per hidden
@@ -28,8 +28,8 @@ func FiltersPicture(ae *autoencoder.Autoencoder, rows, cols int) image.Image {
 	filters := matrix.New(w.Cols(), w.Rows()) // Wᵀ: a filter per row
 	filters.Transpose(w)
 	filters = filters.SliceRows(0, min(filters.Rows(), 100))
-	opt := mnist.GridOptions{TileRows: rows, TileCols: cols, Columns: 10, Scale: 2, PerTileRange: true}
-	return mnist.Grid(filters, opt)
+	opt := picture.GridOptions{TileRows: rows, TileCols: cols, Columns: 10, Scale: 2, PerTileRange: true}
+	return picture.Grid(filters, opt)
 }
 
 // LossChart draws training and test error per epoch, both as Σ(x − x̂)² per

@@ -181,15 +181,11 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary) error {
 	}
 	o := newOutputSet()
 	defer o.discard()
-	model, err := s.Model.MarshalBinary()
-	if err != nil {
-		return err
-	}
 	for _, file := range []struct {
 		name  string
 		write func(io.Writer) error
 	}{
-		{"autoencoder.model", bytesWriter(model)},
+		{"autoencoder.model", func(w io.Writer) error { _, err := s.Model.WriteTo(w); return err }},
 		{"reconstructions.png", pngWriter(s.Reconstructions)},
 		{"filters.png", pngWriter(s.Filters)},
 		{"loss.svg", s.LossChart.WriteSVG},

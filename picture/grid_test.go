@@ -1,12 +1,8 @@
-package mnist
+package picture
 
 import (
 	"image"
-	"image/png"
 	"math"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"bottleneck/matrix"
@@ -127,13 +123,13 @@ func TestDrawingPanicsOnMisuse(t *testing.T) {
 		want string
 	}{
 		{"scale 0", func() { Grid(matrix.New(1, 4), GridOptions{TileRows: 2, TileCols: 2, Columns: 1}) },
-			"mnist: Grid: TileRows 2, TileCols 2, Columns 1 and Scale 0 must all be at least 1"},
+			"picture: Grid: TileRows 2, TileCols 2, Columns 1 and Scale 0 must all be at least 1"},
 		{"rows are not tiles", func() { Grid(matrix.New(1, 5), ok) },
-			"mnist: Grid: a 1×5 matrix is not rows of 2×2 tiles"},
+			"picture: Grid: a 1×5 matrix is not rows of 2×2 tiles"},
 		{"no rows", func() { Grid(matrix.New(0, 4), ok) },
-			"mnist: Grid: a 0×4 matrix is not rows of 2×2 tiles"},
+			"picture: Grid: a 0×4 matrix is not rows of 2×2 tiles"},
 		{"pairs differ", func() { Pairs(matrix.New(2, 4), matrix.New(1, 4), ok) },
-			"mnist: Pairs: top is 2×4 but bottom is 1×4"},
+			"picture: Pairs: top is 2×4 but bottom is 1×4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			defer func() {
@@ -143,40 +139,5 @@ func TestDrawingPanicsOnMisuse(t *testing.T) {
 			}()
 			tc.draw()
 		})
-	}
-}
-
-func TestSavePNG(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "grid.png")
-	img := Grid(matrix.NewFromSlice(1, 4, []float64{0, 0.25, 0.5, 1}), GridOptions{TileRows: 2, TileCols: 2, Columns: 1, Scale: 2})
-	if err := SavePNG(path, img); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	back, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if back.At(x, y) != img.At(x, y) {
-				t.Fatalf("pixel (%d, %d) changed from %v to %v", x, y, img.At(x, y), back.At(x, y))
-			}
-		}
-	}
-
-	err = SavePNG(filepath.Join(dir, "no", "such", "dir.png"), img)
-	want := "mnist: cannot write " + filepath.Join(dir, "no", "such", "dir.png") + ": no such file or directory"
-	if err == nil || err.Error() != want {
-		t.Errorf("got error %v, want %q", err, want)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), "grid.png") {
-		t.Errorf("the directory holds %v, want only grid.png", entries)
 	}
 }

@@ -1,71 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 )
-
-var (
-	binaryOnce sync.Once
-	binaryPath string
-	binaryErr  error
-	emptyHome  string // an empty folder the binary sees as $HOME and its cache
-)
-
-// bottleneckBinary builds the command once for all tests that run it as a
-// user would, so that a panic trace or a wrong exit status cannot hide
-// behind the in-process run function.
-func bottleneckBinary(t *testing.T) string {
-	t.Helper()
-	binaryOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "bottleneck-cli-")
-		if err != nil {
-			binaryErr = err
-			return
-		}
-		binaryPath = filepath.Join(dir, "bottleneck")
-		emptyHome = filepath.Join(dir, "home")
-		if binaryErr = os.Mkdir(emptyHome, 0o755); binaryErr != nil {
-			return
-		}
-		out, err := exec.Command("go", "build", "-o", binaryPath, ".").CombinedOutput()
-		if err != nil {
-			binaryErr = errors.New(string(out))
-		}
-	})
-	if binaryErr != nil {
-		t.Fatalf("building the command: %v", binaryErr)
-	}
-	return binaryPath
-}
-
-// runBinary runs the built command and returns its exit status, stdout and
-// stderr.
-func runBinary(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	cmd := exec.Command(bottleneckBinary(t), args...)
-	// Tests name their data with -data, or read the copy built into the
-	// program: neither $MNIST_DIR nor a user cache filled by fetch may
-	// change what they read.
-	cmd.Env = append(os.Environ(), "MNIST_DIR=", "XDG_CACHE_HOME="+emptyHome, "HOME="+emptyHome, "LocalAppData="+emptyHome)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err := cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return code, stdout.String(), stderr.String()
-}
 
 // TestBadInput runs the command with what a user can get wrong: each case
 // must give exactly one line on stderr, with the expected words, the
@@ -136,63 +76,6 @@ func TestBadInput(t *testing.T) {
 		}
 		if strings.Contains(stderr, "panic") || strings.Contains(stderr, "goroutine") {
 			t.Errorf("%s: panic trace: %s", tt.name, stderr)
-		}
-	}
-}
-
-func TestHelp(t *testing.T) {
-	for _, args := range [][]string{{"-h"}, {"help"}, {"train", "-h"}, {"help", "train"}, {"gradcheck", "-h"}, {"help", "pca"}} {
-		code, stdout, _ := runBinary(t, args...)
-		if code != 0 || !strings.Contains(stdout, "Usage") {
-			t.Errorf("%v: exit %d, stdout %q", args, code, stdout)
-		}
-	}
-	_, stdout, _ := runBinary(t, "train", "-h")
-	if n := strings.Count(stdout, "Usage:"); n != 1 {
-		t.Errorf("train -h prints the usage %d times", n)
-	}
-	if _, stdout, _ := runBinary(t, "train", "-nosuchflag"); stdout != "" {
-		t.Errorf("a wrong flag printed on stdout: %q", stdout)
-	}
-	for _, flag := range []string{"-data", "-layers", "-act", "-code-act", "-out-act", "-tied", "-epochs", "-batch", "-lr", "-opt", "-weight-decay", "-seed", "-train-n", "-out", "-json"} {
-		if !strings.Contains(stdout, "  "+flag) {
-			t.Errorf("train -h does not explain %s", flag)
-		}
-	}
-}
-
-// TestHelpAboutHelp: asking for help about help, in any spelling, prints
-// the general help and succeeds; it once recursed until the stack
-// overflowed.
-func TestHelpAboutHelp(t *testing.T) {
-	for _, args := range [][]string{
-		{"help", "help"}, {"help", "-h"}, {"-h", "-h"}, {"-h", "help"}, {"--help", "-help"},
-		{"help", "help", "help"}, {"help", "--help", "train"},
-	} {
-		code, stdout, stderr := runBinary(t, args...)
-		if code != 0 || !strings.HasPrefix(stdout, "bottleneck: the undercomplete autoencoder") || stderr != "" {
-			t.Errorf("%v: exit %d, stdout %.60q, stderr %.200q; want 0, the general help, nothing on stderr", args, code, stdout, stderr)
-		}
-	}
-	// Help about a command is that command's -h; about an unknown one, a
-	// usage error.
-	if code, stdout, _ := runBinary(t, "-h", "encode"); code != 0 || !strings.HasPrefix(stdout, "Usage: bottleneck encode") {
-		t.Errorf("-h encode: exit %d, stdout %.60q", code, stdout)
-	}
-	if code, _, stderr := runBinary(t, "help", "trian"); code != 2 || !strings.Contains(stderr, `unknown command "trian"`) {
-		t.Errorf("help trian: exit %d, stderr %q", code, stderr)
-	}
-}
-
-func TestGradcheckCommand(t *testing.T) {
-	for _, args := range [][]string{
-		{"gradcheck"},
-		{"gradcheck", "-layers", "9,6,3", "-act", "relu", "-tied", "-weight-decay", "0.2"},
-		{"gradcheck", "-act", "tanh", "-out-act", "linear"},
-	} {
-		code, stdout, stderr := runBinary(t, args...)
-		if code != 0 || strings.Contains(stdout, "FAIL") || !strings.Contains(stdout, "PASS") {
-			t.Errorf("%v: exit %d\n%s%s", args, code, stdout, stderr)
 		}
 	}
 }
