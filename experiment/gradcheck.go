@@ -10,14 +10,17 @@ import (
 )
 
 // GradCheckSettings are the settings of a gradient check: a small random
-// network and a batch of random inputs.
+// network and a batch of random inputs. The network's Config may name any
+// loss, penalty and noise: the check is of the objective that training
+// that network would minimise.
 type GradCheckSettings struct {
 	Config      autoencoder.Config // the network, small: every weight is moved twice
 	N           int                // random input vectors in the batch, 1 to 10,000
 	Step        float64            // h of the central differences, 1e-10 to 0.1 (nn.GradCheckStep is customary)
 	Tolerance   float64            // the relative error below which a parameter passes, in (0, 1)
 	WeightDecay float64            // λ of the weight decay to include in the loss; 0 for none
-	Seed        uint64             // the weights and the inputs
+	Seed        uint64             // the weights, the inputs and their corruption
+	Binarize    bool               // turn the inputs into 0 or 1, as training with Binarize sees them
 }
 
 // maxGradCheckWork bounds the work of a check: it runs the whole network
@@ -68,8 +71,13 @@ func (s GradCheckSettings) Validate() error {
 type GradCheck struct {
 	Settings GradCheckSettings
 	Model    *autoencoder.Autoencoder
-	Inputs   *matrix.Dense // N×in, uniform in [0, 1)
-	Loss     float64       // the per-input objective at the drawn weights
+	Inputs   *matrix.Dense // x: N×in, uniform in [0, 1) (0 or 1 with Binarize)
+	// Corrupted is x̃, the inputs corrupted once by the Config's noise,
+	// which the encoder is given while the loss compares the output with
+	// x; it is Inputs when there is no noise. The noise is drawn once, so
+	// that the objective is a function of the weights alone.
+	Corrupted *matrix.Dense
+	Loss      float64 // the per-input objective at the drawn weights
 
 	analytic []nn.Param // the parameters, with the gradient backpropagation left
 	regs     []autoencoder.Regularizer
@@ -86,8 +94,9 @@ type ParamCheck struct {
 
 // NewGradCheck builds the network s.Config describes with weights drawn
 // from s.Seed and biases uniform in [−0.1, 0.1] (so that their gradients
-// are not trivial), draws N inputs uniform in [0, 1), and computes the
-// objective and its gradient by backpropagation.
+// are not trivial), draws N inputs uniform in [0, 1) and their corruption,
+// and computes the objective — the loss, the penalties of the Config and
+// the weight decay — and its gradient by backpropagation.
 func NewGradCheck(s GradCheckSettings) (*GradCheck, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
@@ -104,7 +113,15 @@ func NewGradCheck(s GradCheckSettings) (*GradCheck, error) {
 	}
 	x := matrix.New(s.N, s.Config.Layers[0])
 	fillUniform(x, 0, 1, rng)
-	g := &GradCheck{Settings: s, Model: ae, Inputs: x}
+	if s.Binarize {
+		x = autoencoder.Binarize(x)
+	}
+	corrupted := x
+	if s.Config.Noise.On() {
+		corrupted = matrix.New(x.Rows(), x.Cols())
+		s.Config.Noise.Corrupt(corrupted, x, rand.New(rand.NewPCG(s.Seed, 1)))
+	}
+	g := &GradCheck{Settings: s, Model: ae, Inputs: x, Corrupted: corrupted}
 	if s.WeightDecay > 0 {
 		g.regs = append(g.regs, autoencoder.WeightDecay{Lambda: s.WeightDecay})
 	}
@@ -117,7 +134,9 @@ func NewGradCheck(s GradCheckSettings) (*GradCheck, error) {
 
 // objective returns the per-input objective of the inputs at the current
 // weights, leaving its gradient in the parameters.
-func (g *GradCheck) objective() float64 { return g.Model.Objective(g.Inputs, g.regs) }
+func (g *GradCheck) objective() float64 {
+	return g.Model.ObjectiveCorrupted(g.Corrupted, g.Inputs, g.regs)
+}
 
 // Len returns the number of parameters to check.
 func (g *GradCheck) Len() int { return len(g.analytic) }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"bottleneck/autoencoder"
+	"bottleneck/matrix"
 	"bottleneck/nn"
 )
 
@@ -90,6 +91,47 @@ func TestGradCheckSettingsErrors(t *testing.T) {
 		var se *SettingError
 		if !errors.As(err, &se) || se.Field != tt.field || !errors.Is(err, tt.want) {
 			t.Errorf("%+v: error %v, want a SettingError for %q wrapping %v", s, err, tt.field, tt.want)
+		}
+	}
+}
+
+// TestGradCheckOfEveryVariant: the objective with each loss, penalty and
+// noise passes the check, so the command's gradcheck checks what train
+// would minimise.
+func TestGradCheckOfEveryVariant(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		change func(*GradCheckSettings)
+	}{
+		{"bce", func(s *GradCheckSettings) { s.Config.Loss = autoencoder.CrossEntropy }},
+		{"bce binarized", func(s *GradCheckSettings) { s.Config.Loss, s.Binarize = autoencoder.CrossEntropy, true }},
+		{"l1", func(s *GradCheckSettings) { s.Config.L1 = 0.1 }},
+		{"sparsity", func(s *GradCheckSettings) {
+			s.Config.CodeActivation, s.Config.Sparsity, s.Config.SparsityWeight = "sigmoid", 0.05, 3
+		}},
+		{"contractive", func(s *GradCheckSettings) {
+			s.Config.Layers, s.Config.CodeActivation, s.Config.Contractive = []int{6, 3}, "sigmoid", 0.5
+		}},
+		{"mask", func(s *GradCheckSettings) { s.Config.Noise = autoencoder.Noise{Kind: autoencoder.Masking, Level: 0.3} }},
+		{"gauss", func(s *GradCheckSettings) { s.Config.Noise = autoencoder.Noise{Kind: autoencoder.Gaussian, Level: 0.2} }},
+		{"overcomplete, salt and pepper", func(s *GradCheckSettings) {
+			s.Config.Layers, s.Config.Noise = []int{6, 8}, autoencoder.Noise{Kind: autoencoder.SaltPepper, Level: 0.1}
+		}},
+	} {
+		s := checkSettings()
+		tt.change(&s)
+		g, err := NewGradCheck(s)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		for _, c := range g.CheckAll() {
+			if !c.Pass {
+				t.Errorf("%s: %+v", tt.name, c)
+			}
+		}
+		// The noise is in the objective: the encoder is given x̃ ≠ x.
+		if s.Config.Noise.On() && matrix.EqualApprox(g.Corrupted, g.Inputs, 0) {
+			t.Errorf("%s: the inputs were not corrupted", tt.name)
 		}
 	}
 }

@@ -30,6 +30,10 @@ type TrainSettings struct {
 	WeightDecay  float64            // λ ≥ 0 of the L2 penalty (λ/2)·‖W‖² per image; 0 for none
 	Seed         uint64             // the initial weights and the shuffling; the same seed gives the same run
 	TrainN       int                // use the first TrainN training images, at least 1
+	// Binarize turns the pixels of the training and the test images into
+	// 0 or 1 (autoencoder.Binarize): the data cross-entropy models best.
+	// The errors are then measured against the binarized images.
+	Binarize bool
 }
 
 // Validate reports what is wrong with s, or nil: the network's
@@ -85,19 +89,31 @@ func checkWeightDecay(wd float64) error {
 // per image: Σ over the pixels of (x − x̂)², averaged over the images.
 type TrainResult struct {
 	// The network and the settings, as summary.json repeats them.
-	Layers           []int   `json:"layers"`
-	Shape            string  `json:"shape"`
-	Activation       string  `json:"activation"`
-	CodeActivation   string  `json:"code_activation"`
-	OutputActivation string  `json:"output_activation"`
-	Tied             bool    `json:"tied"`
-	Epochs           int     `json:"epochs"`
-	Batch            int     `json:"batch"`
-	Optimizer        string  `json:"optimizer"`
-	LearningRate     float64 `json:"learning_rate"`
-	WeightDecay      float64 `json:"weight_decay"`
-	Seed             uint64  `json:"seed"`
-	TrainN           int     `json:"train_n"`
+	Layers           []int  `json:"layers"`
+	Shape            string `json:"shape"`
+	Activation       string `json:"activation"`
+	CodeActivation   string `json:"code_activation"`
+	OutputActivation string `json:"output_activation"`
+	Tied             bool   `json:"tied"`
+	// The loss, the penalties on the code and the noise of
+	// autoencoder.Config (the loss and the noise as their names, "bce",
+	// "mask:0.3"), and whether the images were binarized.
+	Loss              autoencoder.Loss  `json:"loss"`
+	L1                float64           `json:"l1"`
+	Sparsity          float64           `json:"sparsity"`
+	SparsityWeight    float64           `json:"sparsity_weight"`
+	Contractive       float64           `json:"contractive"`
+	Noise             autoencoder.Noise `json:"noise"`
+	AllowOvercomplete bool              `json:"allow_overcomplete"`
+	Binarize          bool              `json:"binarize"`
+
+	Epochs       int     `json:"epochs"`
+	Batch        int     `json:"batch"`
+	Optimizer    string  `json:"optimizer"`
+	LearningRate float64 `json:"learning_rate"`
+	WeightDecay  float64 `json:"weight_decay"`
+	Seed         uint64  `json:"seed"`
+	TrainN       int     `json:"train_n"`
 
 	// Where and how long it ran.
 	Seconds         float64 `json:"seconds"`
@@ -106,8 +122,13 @@ type TrainResult struct {
 	Threads         int     `json:"threads"` // runtime.GOMAXPROCS(0)
 
 	// TestSSEPerImage is the trained network's error on all the test
-	// images.
+	// images: Σ(x − x̂)² per image whatever the loss, so that runs compare.
 	TestSSEPerImage float64 `json:"test_sse_per_image"`
+	// CorruptedTestSSEPerImage, for a denoising autoencoder (Noise on),
+	// is its error on test images corrupted by the same noise, compared
+	// with the clean ones: how well it restores damaged images. Nil
+	// without noise.
+	CorruptedTestSSEPerImage *float64 `json:"corrupted_test_sse_per_image,omitempty"`
 	// MeanImageSSEPerImage is the test error of always drawing the mean
 	// training image, the baseline any model must beat (MeanImageSSE).
 	MeanImageSSEPerImage float64 `json:"mean_image_sse_per_image"`
@@ -141,7 +162,10 @@ func (r *TrainResult) Warning(lrName, longer string) string {
 
 // Train trains the autoencoder s.Config describes on the first s.TrainN
 // images of train, measuring it on test after every epoch, and returns what
-// it found. progress, if not nil, is called after every batch and every
+// it found. The seed s.Seed draws the initial weights and the order of the
+// images (its stream 0), the noise of every batch of a denoising
+// autoencoder (stream 1) and the noise of the corrupted test images
+// (stream 2), so that a rerun is the same run. progress, if not nil, is called after every batch and every
 // epoch (autoencoder.TrainConfig.Progress); an error from it stops the run
 // and is returned, wrapped. train and test must hold images of the
 // network's input size.
@@ -158,6 +182,9 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 	}
 	cfg := s.Config
 	trainX, testX := train.Images.SliceRows(0, s.TrainN), test.Images
+	if s.Binarize {
+		trainX, testX = autoencoder.Binarize(trainX), autoencoder.Binarize(testX)
+	}
 
 	rng := rand.New(rand.NewPCG(s.Seed, 0))
 	ae, err := autoencoder.New(cfg, rng)
@@ -175,6 +202,8 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 	r := &TrainResult{
 		Layers: cfg.Layers, Shape: cfg.Shape(), Activation: cfg.Activation, CodeActivation: cfg.CodeActivation,
 		OutputActivation: cfg.OutputActivation, Tied: cfg.Tied,
+		Loss: cfg.Loss, L1: cfg.L1, Sparsity: cfg.Sparsity, SparsityWeight: cfg.SparsityWeight, Contractive: cfg.Contractive,
+		Noise: cfg.Noise, AllowOvercomplete: cfg.AllowOvercomplete, Binarize: s.Binarize,
 		Epochs: s.Epochs, Batch: s.Batch, Optimizer: s.Optimizer, LearningRate: s.LearningRate,
 		WeightDecay: s.WeightDecay, Seed: s.Seed, TrainN: s.TrainN,
 		Kernel: matrix.Kernel(), Threads: runtime.GOMAXPROCS(0),
@@ -186,7 +215,7 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 	start := time.Now()
 	hist, err := autoencoder.Train(ae, trainX, testX, autoencoder.TrainConfig{
 		Epochs: s.Epochs, BatchSize: s.Batch, Optimizer: opt, Regularizers: regs,
-		Rng: rng, Progress: progress,
+		Rng: rng, NoiseRng: rand.New(rand.NewPCG(s.Seed, 1)), Progress: progress,
 	})
 	if err != nil {
 		return nil, err
@@ -197,6 +226,10 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 
 	r.ProbeSSEAfter = ae.SSEPerImage(probe)
 	r.TestSSEPerImage = ae.SSEPerImage(testX)
+	if cfg.Noise.On() {
+		corrupted := ae.CorruptedSSEPerImage(testX, cfg.Noise, rand.New(rand.NewPCG(s.Seed, 2)))
+		r.CorruptedTestSSEPerImage = &corrupted
+	}
 	r.MeanImageSSEPerImage = MeanImageSSE(trainX, testX)
 
 	r.Reconstructions = ReconstructionsPicture(ae, testX, test.Rows, test.Cols)

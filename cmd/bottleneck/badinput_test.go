@@ -60,8 +60,22 @@ func TestBadInput(t *testing.T) {
 		// The library's errors name a setting; the message names its flag.
 		{"output activation", []string{"gradcheck", "-out-act", "tanh"}, 2, `-out-act tanh: unknown output activation "tanh"`},
 		{"optimizer flag", []string{"train", "-opt", "rmsprop"}, 2, `-opt rmsprop: unknown optimizer "rmsprop"`},
-		{"overcomplete flag", []string{"train", "-layers", "784,784"}, 2, "-layers 784,784: code size 784 is not smaller than input size 784: an undercomplete autoencoder needs a bottleneck (-overcomplete allows it)"},
+		{"overcomplete flag", []string{"bench", "-layers", "784,784"}, 2, "-layers 784,784: code size 784 is not smaller than input size 784: an undercomplete autoencoder needs a bottleneck (-overcomplete allows it)"},
 		{"tolerance flag", []string{"gradcheck", "-tol", "0"}, 2, "-tol 0: must be above 0"},
+		// The variants' flags (issue 11), each checked before any work.
+		{"noise kind", []string{"train", "-noise", "blur:0.3"}, 2, `-noise blur:0.3: noise "blur:0.3": unknown kind "blur"`},
+		{"noise syntax", []string{"train", "-noise", "mask"}, 2, "-noise mask: noise \"mask\": write kind:level"},
+		{"noise level", []string{"gradcheck", "-noise", "saltpepper:1"}, 2, "the probability must lie in (0, 1)"},
+		{"noise NaN", []string{"train", "-noise", "gauss:NaN"}, 2, "-noise gauss:NaN: noise gauss:NaN: the level must be a finite number"},
+		{"sparsity range", []string{"train", "-sparsity", "1.5", "-sparsity-weight", "3", "-code-act", "sigmoid"}, 2, "-sparsity 1.5: sparsity target ρ = 1.5 is outside (0, 1)"},
+		{"sparsity code", []string{"train", "-sparsity", "0.05", "-sparsity-weight", "3"}, 2, "-sparsity 0.05: the KL sparsity penalty needs a sigmoid code"},
+		{"sparsity weight", []string{"gradcheck", "-sparsity", "0.05", "-code-act", "sigmoid"}, 2, "-sparsity-weight 0: sparsity target ρ = 0.05 has no weight β"},
+		{"bce on linear output", []string{"train", "-loss", "bce", "-out-act", "linear"}, 2, "-loss bce: loss bce needs outputs in (0, 1)"},
+		{"unknown loss", []string{"gradcheck", "-loss", "mse"}, 2, "-loss mse: unknown loss (want sse or bce)"},
+		{"negative l1", []string{"train", "-l1", "-1"}, 2, "-l1 -1: l1 is -1; it must not be negative"},
+		{"Inf contractive", []string{"train", "-contractive", "Inf"}, 2, "-contractive +Inf: contractive is +Inf; it must be a finite number"},
+		{"contractive deep", []string{"gradcheck", "-contractive", "0.1"}, 2, "-contractive 0.1: the contractive penalty is computed for an encoder of one sigmoid layer"},
+		{"overcomplete names the remedies", []string{"gradcheck", "-layers", "6,8"}, 2, "or a penalty on the code (-l1, -sparsity, -contractive) or -noise to keep it from copying its input (-overcomplete allows it)"},
 	}
 	for _, tt := range tests {
 		code, _, stderr := runBinary(t, tt.args...)

@@ -30,7 +30,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	nf := netFlags{layers: *layers, act: "relu", codeAct: "linear", outAct: "sigmoid", overcomplete: *overcomplete}
+	nf := netFlags{layers: *layers, act: "relu", codeAct: "linear", outAct: "sigmoid", loss: "sse", noise: "none", overcomplete: *overcomplete}
 	cfg, err := nf.config(fs)
 	if err != nil {
 		return err

@@ -11,11 +11,15 @@ import (
 
 const gradcheckHelp = `
 Check the gradients of a small random autoencoder numerically. For every
-parameter, each entry θ is moved to θ+h and θ−h, the change of the loss gives
-the numerical gradient (L(θ+h) − L(θ−h)) / 2h, and that is compared with the
-gradient backpropagation computed. The relative error
+parameter, each entry θ is moved to θ+h and θ−h, the change of the objective
+gives the numerical gradient (J(θ+h) − J(θ−h)) / 2h, and that is compared
+with the gradient backpropagation computed. The relative error
 ‖g_num − g_ana‖ / (‖g_num‖ + ‖g_ana‖) is about 1e-9 when backpropagation is
-right, and near 1 when it is wrong.`
+right, and near 1 when it is wrong.
+
+The network takes train's flags: the objective J checked is the one training
+that network would minimise, its loss (-loss), penalties (-weight-decay,
+-l1, -sparsity, -contractive) and noise (-noise, drawn once) included.`
 
 func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var nf netFlags
@@ -33,12 +37,12 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	g, err := experiment.NewGradCheck(experiment.GradCheckSettings{Config: cfg, N: *n, Step: *h, Tolerance: *tol, WeightDecay: *wd, Seed: *seed})
+	g, err := experiment.NewGradCheck(experiment.GradCheckSettings{Config: cfg, N: *n, Step: *h, Tolerance: *tol, WeightDecay: *wd, Seed: *seed, Binarize: nf.binarize})
 	if err != nil {
 		return flagError(fs, cfg, err)
 	}
 
-	fmt.Fprintf(stdout, "gradient check of %s on %d random inputs, loss %.6g per input, h = %g, pass below %g\n\n", g.Model, *n, g.Loss, *h, *tol)
+	fmt.Fprintf(stdout, "gradient check of %s%s on %d random inputs, objective %.6g per input, h = %g, pass below %g\n\n", g.Model, nf.variant(cfg), *n, g.Loss, *h, *tol)
 	fmt.Fprintf(stdout, "%-22s %-9s %-12s %s\n", "parameter", "shape", "rel. error", "result")
 	failed := 0
 	for i := range g.Len() {

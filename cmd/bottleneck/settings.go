@@ -17,6 +17,13 @@ var flagNames = map[string]string{
 	"code_activation":    "code-act",
 	"output_activation":  "out-act",
 	"tied":               "tied",
+	"loss":               "loss",
+	"l1":                 "l1",
+	"sparsity":           "sparsity",
+	"sparsity_weight":    "sparsity-weight",
+	"contractive":        "contractive",
+	"noise":              "noise",
+	"binarize":           "binarize",
 	"allow_overcomplete": "overcomplete",
 	"epochs":             "epochs",
 	"batch":              "batch",
@@ -49,8 +56,12 @@ func flagError(fs *flagSet, cfg autoencoder.Config, err error) error {
 	}
 	switch {
 	case errors.Is(err, autoencoder.ErrOvercomplete):
-		detail = fmt.Sprintf("code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck (-overcomplete allows it)",
-			cfg.Layers[len(cfg.Layers)-1], cfg.Layers[0])
+		others := ""
+		if fs.Lookup("noise") != nil {
+			others = ", or a penalty on the code (-l1, -sparsity, -contractive) or -noise to keep it from copying its input"
+		}
+		detail = fmt.Sprintf("code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck%s (-overcomplete allows it)",
+			cfg.Layers[len(cfg.Layers)-1], cfg.Layers[0], others)
 	case errors.Is(err, experiment.ErrMemory) && field == "batch":
 		detail += ": choose a smaller -batch"
 	case errors.Is(err, experiment.ErrMemory):

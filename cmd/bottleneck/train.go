@@ -19,15 +19,19 @@ const trainHelp = `
 Train the lecture's undercomplete autoencoder on MNIST and show what it
 learned. The encoder maps each 28×28 image (784 numbers in [0, 1]) through the
 -layers down to the code; the decoder mirrors it back to 784. Training
-minimises ½‖x − x̂‖² per image (plus weight decay) by mini-batch gradient
-descent; after every epoch the error on the 10,000 test images is printed.
+minimises the loss per image — ½‖x − x̂‖², or the cross-entropy with -loss
+bce — plus any penalty (-weight-decay, -l1, -sparsity, -contractive) by
+mini-batch gradient descent; with -noise the encoder is given corrupted
+images and the loss compares its output with the clean ones. After every
+epoch the error on the 10,000 test images is printed.
 
 Written into -out: the model (autoencoder.model), reconstructions.png (test
 digits above their reconstructions), filters.png (the first layer's weights
 as images), loss.svg (error per epoch) and summary.json.
 
 Errors are per image: Σ over the 784 pixels of (x − x̂)², averaged over the
-images (test_sse_per_image; PCA with 30 components gets 13.87).`
+images, whatever the loss (test_sse_per_image; PCA with 30 components gets
+13.87). With -noise the error on corrupted test images is reported too.`
 
 // trainFlags are train's settings.
 type trainFlags struct {
@@ -60,7 +64,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fs.Float64Var(&f.lr, "lr", 0.001, "the optimizer's learning rate: the step size η of sgd and momentum, α of adam")
 	fs.StringVar(&f.opt, "opt", "adam", "optimizer: sgd, momentum (μ = 0.9) or adam")
 	fs.Float64Var(&f.weightDecay, "weight-decay", 0, "L2 weight decay λ: adds (λ/2)·‖W‖² per image to the loss")
-	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights and the shuffling; the same seed gives the same run")
+	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights, the shuffling and the noise; the same seed gives the same run")
 	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs (default all of MNIST's 60000)")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "train"), "directory for the model, pictures and summary")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
@@ -72,7 +76,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return err
 	}
 	s := experiment.TrainSettings{Config: cfg, Epochs: f.epochs, Batch: f.batch, Optimizer: f.opt,
-		LearningRate: f.lr, WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN}
+		LearningRate: f.lr, WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN, Binarize: f.net.binarize}
 	if err := s.Validate(); err != nil {
 		return flagError(fs, s.Config, err)
 	}
@@ -109,9 +113,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if f.json {
 		log = stderr
 	}
-	fmt.Fprintf(log, "training %s on %d images, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
-		s.Config, s.TrainN, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
-	res, err := experiment.Train(s, train, test, trainProgress(ctx, log, stderr, s.WeightDecay > 0))
+	fmt.Fprintf(log, "training %s%s on %d images, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
+		s.Config, f.net.variant(s.Config), s.TrainN, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
+	// The objective differs from half the training error with a penalty
+	// or with cross-entropy: then it is printed too.
+	objective := s.WeightDecay > 0 || s.Config.L1 > 0 || s.Config.SparsityWeight > 0 || s.Config.Contractive > 0 || s.Config.Loss != autoencoder.SquaredError
+	res, err := experiment.Train(s, train, test, trainProgress(ctx, log, stderr, objective))
 	if errors.Is(err, context.Canceled) {
 		return interrupted
 	}
@@ -123,7 +130,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err != nil {
 		return fmt.Errorf("%v; nothing was saved", err)
 	}
-	fmt.Fprintf(log, "errors are Σ over the %d pixels of (x − x̂)² per image; the training error is the mean during the epoch\n", shape.pixels())
+	fmt.Fprintf(log, "errors are Σ over the %d pixels of (x − x̂)² per image; the training error is the mean during the epoch", shape.pixels())
+	if s.Config.Noise.On() {
+		fmt.Fprint(log, ", on corrupted images; the test error on clean ones")
+	}
+	fmt.Fprintln(log)
 
 	sum := trainSummary{TrainResult: res, Advice: res.Warning("-lr", "more -epochs or -train-n"), Files: trainFiles}
 	if ctx.Err() != nil {
@@ -140,15 +151,19 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		enc.SetIndent("", "  ")
 		return enc.Encode(sum)
 	}
-	fmt.Fprintf(stdout, "test error %.3f per image after %s in %.1fs (the mean image scores %.1f, PCA with 30 components 13.87); wrote %s\n",
-		res.TestSSEPerImage, plural(res.Epochs, "epoch"), res.Seconds, res.MeanImageSSEPerImage, f.out)
+	corrupted := ""
+	if c := res.CorruptedTestSSEPerImage; c != nil {
+		corrupted = fmt.Sprintf(", %.3f on test images corrupted by %s", *c, res.Noise)
+	}
+	fmt.Fprintf(stdout, "test error %.3f per image%s after %s in %.1fs (the mean image scores %.1f, PCA with 30 components 13.87); wrote %s\n",
+		res.TestSSEPerImage, corrupted, plural(res.Epochs, "epoch"), res.Seconds, res.MeanImageSSEPerImage, f.out)
 	return nil
 }
 
 // trainProgress returns the progress function of a training run: a bar on
 // a terminal stderr while an epoch runs, a line on log when it ends, and
 // ctx's error to stop the run on Ctrl-C. objective says whether to print
-// the objective, which differs from half the error only with a penalty.
+// the objective, the loss and penalties the optimizer minimises.
 func trainProgress(ctx context.Context, log, stderr io.Writer, objective bool) func(autoencoder.Progress) error {
 	var bar *progressBar
 	if isTerminal(stderr) {
