@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +14,7 @@ import (
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
+	"bottleneck/internal/report"
 	"bottleneck/matrix"
 )
 
@@ -27,7 +30,8 @@ epoch the error on the 10,000 test images is printed.
 
 Written into -out: the model (autoencoder.model), reconstructions.png (test
 digits above their reconstructions), filters.png (the first layer's weights
-as images), loss.svg (error per epoch) and summary.json.
+as images), loss.svg (error per epoch), report.html (one page with all of
+it, to read or hand in) and summary.json.
 
 Errors are per image: Σ over the 784 pixels of (x − x̂)², averaged over the
 images, whatever the loss (test_sse_per_image; PCA with 30 components gets
@@ -52,7 +56,7 @@ type trainSummary struct {
 }
 
 // trainFiles are the files train writes into -out.
-var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "summary.json"}
+var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "report.html", "summary.json"}
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	var f trainFlags
@@ -140,7 +144,8 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	if err := writeTrainOutputs(ctx, f.out, sum); err != nil {
+	page := trainPage{command: report.CommandLine("bottleneck train", args), settings: report.FlagSettings(fs.FlagSet), testImages: test.Len()}
+	if err := writeTrainOutputs(ctx, f.out, sum, page); err != nil {
 		return err
 	}
 	if sum.Advice != "" {
@@ -188,12 +193,35 @@ func trainProgress(ctx context.Context, log, stderr io.Writer, objective bool) f
 	}
 }
 
-// writeTrainOutputs writes the model, the pictures and the summary into
-// out, all together (see outputSet), the summary last.
-func writeTrainOutputs(ctx context.Context, out string, s trainSummary) error {
+// trainPage is what report.html needs besides the summary: the command
+// line, the settings and the number of test images.
+type trainPage struct {
+	command    string
+	settings   []report.Setting
+	testImages int
+}
+
+// writeTrainOutputs writes the model, the pictures, the report and the
+// summary into out, all together (see outputSet), the summary last.
+func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainPage) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
 	}
+	var recon, filters bytes.Buffer
+	if err := png.Encode(&recon, s.Reconstructions); err != nil {
+		return err
+	}
+	if err := png.Encode(&filters, s.Filters); err != nil {
+		return err
+	}
+	page := report.Train(report.TrainRun{
+		Command: p.command, Settings: p.settings,
+		Shape: s.Shape, TrainImages: s.TrainN, TestImages: p.testImages,
+		TrainLoss: s.TrainLoss, TrainSSE: s.TrainSSEPerImage, TestSSE: s.TestSSEPerEpoch,
+		TestSSEPerImage: s.TestSSEPerImage, MeanImageSSEPerImage: s.MeanImageSSEPerImage,
+		Seconds: s.Seconds, Kernel: s.Kernel, Threads: s.Threads, Warning: s.Advice,
+		LossChart: s.LossChart, Reconstructions: recon.Bytes(), Filters: filters.Bytes(),
+	})
 	o := newOutputSet()
 	defer o.discard()
 	for _, file := range []struct {
@@ -201,9 +229,10 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary) error {
 		write func(io.Writer) error
 	}{
 		{"autoencoder.model", func(w io.Writer) error { _, err := s.Model.WriteTo(w); return err }},
-		{"reconstructions.png", pngWriter(s.Reconstructions)},
-		{"filters.png", pngWriter(s.Filters)},
+		{"reconstructions.png", bytesWriter(recon.Bytes())},
+		{"filters.png", bytesWriter(filters.Bytes())},
 		{"loss.svg", s.LossChart.WriteSVG},
+		{"report.html", page.WriteHTML},
 	} {
 		if err := o.write(filepath.Join(out, file.name), file.write); err != nil {
 			return err

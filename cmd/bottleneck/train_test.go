@@ -33,10 +33,15 @@ func TestTrainWritesEverything(t *testing.T) {
 	if !strings.Contains(stderr, "epoch  2/2") {
 		t.Errorf("no progress line for epoch 2 on stderr: %q", stderr)
 	}
-	for _, f := range []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "summary.json"} {
+	for _, f := range []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "report.html", "summary.json"} {
 		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+
+	page, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	if !strings.Contains(string(page), "784-16-4-16-784") || !strings.Contains(string(page), "data:image/png;base64,") {
+		t.Errorf("report.html does not show the network and its pictures")
 	}
 
 	csv := filepath.Join(t.TempDir(), "codes.csv")
