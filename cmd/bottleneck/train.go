@@ -19,14 +19,14 @@ import (
 )
 
 const trainHelp = `
-Train the lecture's undercomplete autoencoder on MNIST and show what it
-learned. The encoder maps each 28×28 image (784 numbers in [0, 1]) through the
--layers down to the code; the decoder mirrors it back to 784. Training
-minimises the loss per image — ½‖x − x̂‖², or the cross-entropy with -loss
-bce — plus any penalty (-weight-decay, -l1, -sparsity, -contractive) by
-mini-batch gradient descent; with -noise the encoder is given corrupted
-images and the loss compares its output with the clean ones. After every
-epoch the error on the 10,000 test images is printed.
+Train an undercomplete autoencoder on MNIST (by default the lecture's stacked
+one, 784-256-32-256-784) and show what it learned. The encoder maps each 28×28
+image (784 numbers in [0, 1]) through the -layers down to the code; the
+decoder mirrors it back to 784. Training minimises the loss per image —
+½‖x − x̂‖², or the cross-entropy with -loss bce — plus any penalty
+(-weight-decay, -l1, -sparsity, -contractive) by mini-batch gradient descent;
+with -noise the encoder is given corrupted images and the loss compares its
+output with the clean ones. After every epoch the error on the 10,000 test images is printed.
 
 Written into -out: the model (autoencoder.model), reconstructions.png (test
 digits above their reconstructions), filters.png (the first layer's weights
