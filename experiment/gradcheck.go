@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"bottleneck/autoencoder"
@@ -78,6 +79,12 @@ type GradCheck struct {
 	// that the objective is a function of the weights alone.
 	Corrupted *matrix.Dense
 	Loss      float64 // the per-input objective at the drawn weights
+	// Resolution is the finest gradient central differences resolve at
+	// this objective and step: the rounding of J(θ±h), about
+	// 2.2e-16·|J|, divided by h. A right gradient much smaller than that
+	// (one that vanished on its way through many layers) can fail the
+	// check for want of precision, not because it is wrong.
+	Resolution float64
 
 	analytic []nn.Param // the parameters, with the gradient backpropagation left
 	regs     []autoencoder.Regularizer
@@ -88,6 +95,7 @@ type ParamCheck struct {
 	Name       string
 	Rows, Cols int
 	RelErr     float64      // ‖g_num − g_ana‖ / (‖g_num‖ + ‖g_ana‖)
+	GradNorm   float64      // ‖g_ana‖, the size of backpropagation's gradient
 	Pass       bool         // RelErr below the tolerance
 	Worst      nn.GradEntry // the entry where the two gradients differ most
 }
@@ -126,6 +134,7 @@ func NewGradCheck(s GradCheckSettings) (*GradCheck, error) {
 		g.regs = append(g.regs, autoencoder.WeightDecay{Lambda: s.WeightDecay})
 	}
 	g.Loss = g.objective() // backpropagation leaves the analytic gradients
+	g.Resolution = 2.2e-16 * math.Abs(g.Loss) / s.Step
 	for _, p := range ae.Params() {
 		g.analytic = append(g.analytic, nn.Param{Name: p.Name, Value: p.Value, Grad: p.Grad.Clone()})
 	}
@@ -146,7 +155,7 @@ func (g *GradCheck) Len() int { return len(g.analytic) }
 func (g *GradCheck) Check(i int) ParamCheck {
 	p := g.analytic[i]
 	r := nn.CheckGradient(g.objective, p, g.Settings.Step, 1)
-	c := ParamCheck{Name: p.Name, RelErr: r.RelErr, Pass: r.Pass(g.Settings.Tolerance)}
+	c := ParamCheck{Name: p.Name, RelErr: r.RelErr, GradNorm: p.Grad.Norm(), Pass: r.Pass(g.Settings.Tolerance)}
 	c.Rows, c.Cols = p.Value.Dims()
 	if len(r.Worst) > 0 {
 		c.Worst = r.Worst[0]

@@ -135,3 +135,37 @@ func TestGradCheckOfEveryVariant(t *testing.T) {
 		}
 	}
 }
+
+// TestGradCheckSeesVanishedGradients: in a stack of twenty sigmoid layers
+// the gradients of the lowest layers vanish below what central differences
+// resolve (Resolution), and those are the ones that fail: the check tells
+// a vanished gradient from a wrong one.
+func TestGradCheckSeesVanishedGradients(t *testing.T) {
+	s := checkSettings()
+	s.Config.Layers = []int{3}
+	for range 20 {
+		s.Config.Layers = append(s.Config.Layers, 2)
+	}
+	g, err := NewGradCheck(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 2.2e-16 * math.Abs(g.Loss) / s.Step; g.Resolution != want {
+		t.Errorf("resolution %v, want 2.2e-16·|J|/h = %v", g.Resolution, want)
+	}
+	failed, vanished := 0, 0
+	for i, c := range g.CheckAll() {
+		if c.GradNorm != g.analytic[i].Grad.Norm() {
+			t.Errorf("%s: GradNorm %v, ‖g_ana‖ %v", c.Name, c.GradNorm, g.analytic[i].Grad.Norm())
+		}
+		if !c.Pass {
+			failed++
+			if c.GradNorm < 100*g.Resolution {
+				vanished++
+			}
+		}
+	}
+	if failed == 0 || vanished == 0 {
+		t.Errorf("%d parameters failed, %d of them with a vanished gradient; want some of each", failed, vanished)
+	}
+}

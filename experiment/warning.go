@@ -1,9 +1,13 @@
 package experiment
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
-// TrainingWarning says what is wrong with a run whose test error is worse
-// than drawing the mean image, or "" if nothing is. before and after are
+// TrainingWarning says what is wrong with a run that left the test error
+// where it was, made it worse, or did not beat drawing the mean image, or
+// "" if nothing is. before and after are
 // the errors of the untrained and the trained network on the same test
 // images; lrName names the setting of the learning rate as the user knows
 // it (a flag such as "-lr"), decay says whether weight decay was on (too
@@ -11,6 +15,8 @@ import "fmt"
 // longer.
 func TrainingWarning(before, after, testSSE, meanSSE float64, lrName string, decay bool, longer string) string {
 	switch {
+	case after == before || math.Abs(after-before) <= 1e-9*before:
+		return fmt.Sprintf("training left the test error where it was (%.3g): the learning rate is probably too small; try a larger %s", after, lrName)
 	case !(after < before) && decay: // NaN too
 		return fmt.Sprintf("training made the test error worse (%.3g before, %.3g after): the learning rate or the weight decay is probably too large; try a smaller %s or -weight-decay", before, after, lrName)
 	case !(after < before):

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -15,7 +16,9 @@ func TestTrainingWarning(t *testing.T) {
 		{100, 10, 9, 52.9, false, ""},
 		{100, 60, 57, 52.9, false, "train longer (more -epochs)"},
 		{100, 120, 118, 52.9, false, "smaller -lr"},
-		{100, 100, 99, 52.9, false, "smaller -lr"},
+		{100, 100, 99, 52.9, false, "too small; try a larger -lr"}, // nothing changed
+		{100, 100.5, 99, 52.9, false, "smaller -lr"},
+		{100, math.NaN(), math.NaN(), 52.9, false, "smaller -lr"},
 		{60, 263, 263, 52, true, "try a smaller -lr or -weight-decay"},
 	}
 	for _, tt := range tests {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"strings"
 
 	"bottleneck/mnist"
@@ -37,6 +38,13 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dir, err := mnist.Dir(*data)
 	if err != nil {
 		return err
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		origin := "-data"
+		if *data == "" {
+			origin = "$MNIST_DIR" // mnist.Dir gives a file only when a user named one
+		}
+		return usagef("%s %s is a file, not a folder: name the folder for the four MNIST files", origin, dir)
 	}
 	var progress io.Writer // none in a pipe, a file or a test
 	if isTerminal(stderr) {

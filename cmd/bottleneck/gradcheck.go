@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
 	"bottleneck/experiment"
 	"bottleneck/nn"
@@ -44,7 +45,7 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 
 	fmt.Fprintf(stdout, "gradient check of %s%s on %d random inputs, objective %.6g per input, h = %g, pass below %g\n\n", g.Model, nf.variant(cfg), *n, g.Loss, *h, *tol)
 	fmt.Fprintf(stdout, "%-22s %-9s %-12s %s\n", "parameter", "shape", "rel. error", "result")
-	failed := 0
+	failed, vanished := 0, 0
 	for i := range g.Len() {
 		if ctx.Err() != nil {
 			return interrupted
@@ -54,6 +55,9 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		if !c.Pass {
 			verdict = "FAIL"
 			failed++
+			if c.GradNorm < 100*g.Resolution {
+				vanished++
+			}
 		}
 		fmt.Fprintf(stdout, "%-22s %-9s %-12.3e %s\n", c.Name, fmt.Sprintf("%d×%d", c.Rows, c.Cols), c.RelErr, verdict)
 		if !c.Pass {
@@ -62,8 +66,34 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d parameters failed the gradient check", failed, g.Len())
+		hints := checkHints(*h, *tol, *wd)
+		if vanished > 0 {
+			hints += fmt.Sprintf(" (%d of them have gradients below %.0e, finer than central differences resolve at this loss and step: the gradient vanishes on its way through the layers)", vanished, 100*g.Resolution)
+		}
+		return fmt.Errorf("%d of %d parameters failed the gradient check%s", failed, g.Len(), hints)
 	}
 	fmt.Fprintf(stdout, "\nall %d parameters pass\n", g.Len())
 	return nil
+}
+
+// checkHints names the settings that can make a right gradient fail the
+// check, so that a failure is not blamed on backpropagation alone: a step
+// far from the customary one (the differences' own error grows as h² above
+// it and as rounding/h below), a tolerance stricter than rounding allows, a
+// weight decay whose penalty swamps the other terms in rounding.
+func checkHints(h, tol, wd float64) string {
+	var hints []string
+	if h > 10*nn.GradCheckStep || h < nn.GradCheckStep/10 {
+		hints = append(hints, fmt.Sprintf("-step %g is far from the customary %g, where central differences are most exact", h, nn.GradCheckStep))
+	}
+	if tol < nn.GradCheckTolerance/100 {
+		hints = append(hints, fmt.Sprintf("-tol %g is stricter than float64 rounding allows (a right gradient gives about 1e-9)", tol))
+	}
+	if wd > 100 {
+		hints = append(hints, fmt.Sprintf("-weight-decay %g makes the loss so large that its rounding swamps the small gradients", wd))
+	}
+	if len(hints) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(hints, "; ") + ")"
 }
