@@ -2,8 +2,6 @@ package mnist
 
 import (
 	"bytes"
-	"image"
-	"math"
 	"strings"
 	"testing"
 
@@ -113,28 +111,6 @@ func TestColumnMajorIsTheTranspose(t *testing.T) {
 		}
 		if back := RowMajor(want, rows, cols); !matrix.EqualApprox(back, flat, 0) {
 			t.Errorf("%d×%d: RowMajor does not undo it", rows, cols)
-		}
-	}
-}
-
-// TestGreyLevelsOfExtremes: ±Inf are clamped to white and black, NaN is
-// black, and a filter tile whose values are all NaN, or all equal, is drawn
-// without dividing by zero.
-func TestGreyLevelsOfExtremes(t *testing.T) {
-	img := Grid(matrix.NewFromSlice(1, 4, []float64{math.Inf(1), math.Inf(-1), math.NaN(), 1}), GridOptions{TileRows: 1, TileCols: 4, Columns: 1, Scale: 1})
-	for x, want := range []uint8{255, 0, 0, 255} {
-		if got := img.(*image.Gray).GrayAt(2+x, 2).Y; got != want {
-			t.Errorf("value %d: grey %d, want %d", x, got, want)
-		}
-	}
-	tiles := matrix.NewFromSlice(2, 3, []float64{math.NaN(), math.NaN(), math.NaN(), 0.3, math.NaN(), 0.3})
-	img = Grid(tiles, GridOptions{TileRows: 1, TileCols: 3, Columns: 2, Scale: 1, PerTileRange: true})
-	for _, c := range []struct {
-		x    int
-		want uint8
-	}{{2, 0}, {3, 0}, {4, 0}, {7, 128}, {8, 0}, {9, 128}} {
-		if got := img.(*image.Gray).GrayAt(c.x, 2).Y; got != c.want {
-			t.Errorf("pixel (%d, 2): grey %d, want %d", c.x, got, c.want)
 		}
 	}
 }

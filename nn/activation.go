@@ -1,7 +1,6 @@
 package nn
 
 import (
-	"fmt"
 	"math"
 
 	"bottleneck/matrix"
@@ -132,21 +131,13 @@ func (Identity) Backward(dy *matrix.Dense) *matrix.Dense { return dy }
 // Params returns nil: an activation has no parameters.
 func (Identity) Params() []Param { return nil }
 
-// ActivationNames lists the names NewActivation accepts.
-var ActivationNames = []string{"sigmoid", "tanh", "relu", "linear"}
-
 // NewActivation returns the activation layer with the given name: "sigmoid",
-// "tanh", "relu", or "linear" (the identity).
+// "tanh", "relu", or "linear" (the identity). It is ParseActivation
+// followed by New.
 func NewActivation(name string) (Layer, error) {
-	switch name {
-	case "sigmoid":
-		return &Sigmoid{}, nil
-	case "tanh":
-		return &Tanh{}, nil
-	case "relu":
-		return &ReLU{}, nil
-	case "linear", "identity":
-		return Identity{}, nil
+	k, err := ParseActivation(name)
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("nn: unknown activation %q (want sigmoid, tanh, relu or linear)", name)
+	return k.New(), nil
 }

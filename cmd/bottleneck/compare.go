@@ -17,11 +17,13 @@ import (
 	"time"
 
 	"bottleneck/autoencoder"
+	"bottleneck/experiment"
 	"bottleneck/internal/plot"
 	"bottleneck/matrix"
 	"bottleneck/mnist"
 	"bottleneck/nn"
 	"bottleneck/pca"
+	"bottleneck/picture"
 )
 
 const compareHelp = `
@@ -303,7 +305,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 		if f.lambda > 0 {
 			regs = append(regs, autoencoder.WeightDecay{Lambda: f.lambda})
 		}
-		decoder := ae.Decoder.Layers[0].(*nn.Linear).W // k×784: each row a direction in pixel space
+		decoder := ae.LastLayer().W // k×784: each row a direction in pixel space
 		// The error of the untrained network on the first 1,000 test
 		// images, to warn of a run that made things worse (as train does).
 		probe := test.Images.SliceRows(0, min(1000, test.Len()))
@@ -347,7 +349,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 		}
 		s.MiniBatch.TrainSSEPerImage = ae.SSEPerImage(train.Images)
 		s.MiniBatch.TestSSEPerImage = ae.SSEPerImage(test.Images)
-		s.MiniBatchWarning = trainingWarning(untrained, ae.SSEPerImage(probe), s.MiniBatch.TestSSEPerImage, meanImageSSE(train.Images, test.Images), "-adam-lr", f.lambda > 0, "more -epochs")
+		s.MiniBatchWarning = experiment.TrainingWarning(untrained, ae.SSEPerImage(probe), s.MiniBatch.TestSSEPerImage, experiment.MeanImageSSE(train.Images, test.Images), "-adam-lr", f.lambda > 0, "more -epochs")
 		mbDecoder = decoder
 	}
 
@@ -556,8 +558,8 @@ func comparePicture(top, exact, minibatch *matrix.Dense, rows, cols int) (image.
 			}
 		}
 	}
-	opt := mnist.GridOptions{TileRows: rows, TileCols: cols, Columns: n, Scale: 2, PerTileRange: true}
-	return mnist.Grid(tiles, opt), nil
+	opt := picture.GridOptions{TileRows: rows, TileCols: cols, Columns: n, Scale: 2, PerTileRange: true}
+	return picture.Grid(tiles, opt), nil
 }
 
 // printComparison prints the table of errors and angles and the

@@ -46,7 +46,11 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return usagef("%s %s is a file, not a folder: name the folder for the four MNIST files", origin, dir)
 	}
-	results, err := mnist.FetchWithTimeout(ctx, dir, mirrors, *stall, terminalOrNil(stderr))
+	var progress io.Writer // none in a pipe, a file or a test
+	if isTerminal(stderr) {
+		progress = stderr // a line that redraws itself
+	}
+	results, err := mnist.FetchWithTimeout(ctx, dir, mirrors, *stall, progress)
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted; the file being downloaded was not saved, those verified before stay in %s", dir)
 	}
@@ -85,18 +89,4 @@ func printFetchResults(w io.Writer, results []mnist.FetchResult, dir string) {
 		}
 	}
 	fmt.Fprintf(w, "MNIST is ready in %s\n", dir)
-}
-
-// terminalOrNil returns w if it is a terminal, where a progress line that
-// redraws itself makes sense, and nil otherwise (a pipe, a file, a test).
-func terminalOrNil(w io.Writer) io.Writer {
-	f, ok := w.(*os.File)
-	if !ok {
-		return nil
-	}
-	info, err := f.Stat()
-	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
-		return nil
-	}
-	return w
 }

@@ -32,7 +32,7 @@ type command struct {
 
 // commands lists the subcommands in the order "help" shows them.
 var commands = []command{
-	{"train", "train the lecture's autoencoder on MNIST and draw what it learned", runTrain},
+	{"train", "train the lecture's stacked autoencoder (784-256-32-256-784) on MNIST and draw what it learned", runTrain},
 	{"encode", "write the code of every test image, with its label, as CSV", runEncode},
 	{"gradcheck", "check a small autoencoder's gradients numerically, parameter by parameter", runGradcheck},
 	{"pca", "fit PCA on MNIST: variance kept, reconstruction error, components", runPCA},

@@ -43,8 +43,8 @@ func checkOneRun(t *testing.T, out string) (layers []int) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if !reflect.DeepEqual(names, []string{"autoencoder.model", "filters.png", "loss.svg", "reconstructions.png", "summary.json"}) {
-		t.Errorf("the folder holds %v, want train's five files and nothing else", names)
+	if !reflect.DeepEqual(names, []string{"autoencoder.model", "filters.png", "loss.svg", "reconstructions.png", "report.html", "summary.json"}) {
+		t.Errorf("the folder holds %v, want train's six files and nothing else", names)
 	}
 	return s.Layers
 }

@@ -13,8 +13,8 @@ import (
 
 	"bottleneck/internal/plot"
 	"bottleneck/matrix"
-	"bottleneck/mnist"
 	"bottleneck/pca"
+	"bottleneck/picture"
 )
 
 const pcaHelp = `
@@ -224,8 +224,8 @@ func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary, 
 	for i := 1; i < tiles.Rows(); i++ {
 		copy(tiles.Row(i), p.Components.Row(i-1))
 	}
-	opt := mnist.GridOptions{TileRows: s.ImageRows, TileCols: s.ImageCols, Columns: 10, Scale: 2, PerTileRange: true}
-	if err := o.write(filepath.Join(out, "components.png"), pngWriter(mnist.Grid(tiles, opt))); err != nil {
+	opt := picture.GridOptions{TileRows: s.ImageRows, TileCols: s.ImageCols, Columns: 10, Scale: 2, PerTileRange: true}
+	if err := o.write(filepath.Join(out, "components.png"), pngWriter(picture.Grid(tiles, opt))); err != nil {
 		return err
 	}
 	ratio, err := p.ExplainedVarianceRatio()

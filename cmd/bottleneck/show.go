@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"bottleneck/mnist"
+	"bottleneck/picture"
 )
 
 const showDescription = `
@@ -64,7 +64,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 
 	digits := train.Images.SliceRows(0, *n) // n×784
-	img := mnist.Grid(digits, mnist.GridOptions{TileRows: train.Rows, TileCols: train.Cols, Columns: *columns, Scale: *scale})
+	img := picture.Grid(digits, picture.GridOptions{TileRows: train.Rows, TileCols: train.Cols, Columns: *columns, Scale: *scale})
 	if ctx.Err() != nil {
 		return interrupted
 	}
