@@ -86,9 +86,8 @@ func (tr *AngleTrace) add(at float64, angles []float64) {
 // components, the exact descent, and the mini-batch training, each decoder
 // described against the top cfg.K components. It returns a *ConfigError
 // for a cfg that cannot work (Check, and K against the pixels of an
-// image), pca.FitLinearAutoencoder's error if the exact descent diverges,
-// and an error for which errors.Is(err, context.Canceled) holds if ctx is
-// cancelled.
+// image), a *pca.DivergedError if the exact descent diverges, and an error
+// for which errors.Is(err, context.Canceled) holds if ctx is cancelled.
 func Compare(ctx context.Context, f *FittedPCA, cfg CompareConfig) (*CompareResult, error) {
 	start := time.Now()
 	p, train, test := f.PCA, f.Train, f.Test

@@ -9,9 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"bottleneck/experiment"
+	"bottleneck/pca"
 )
 
 const compareHelp = `
@@ -23,10 +23,12 @@ It is trained two ways:
   - exactly: full-batch gradient descent with momentum on the per-image loss
     ½‖x − x̂‖² + (λ/2)(‖W₁‖² + ‖W₂‖²), which on centred data depends on the
     images only through their 784×784 covariance (docs/pca.md), so every
-    step uses the exact gradient over all 60,000 images (-steps, -lr);
+    step uses the exact gradient over all 60,000 images (-steps,
+    -descent-lr, -momentum);
   - as in the lecture: mini-batch backpropagation with Adam on the same loss
-    (-epochs, -batch, -adam-lr), whose gradient noise leaves the angles on a
-    floor of a few degrees.
+    (-epochs, -batch, -lr: -lr is the mini-batch optimizer's learning rate,
+    as in train), whose gradient noise leaves the angles on a floor of a few
+    degrees.
 
 For each it prints the reconstruction error next to PCA's (training and
 test, Σ over pixels of (x − x̂)² per image), the principal angles between the
@@ -53,13 +55,13 @@ type compareFlags struct {
 	k, steps, epochs int
 	batch            int
 	lambda, momentum float64
-	lr               learningRate
-	adamLR           float64
+	descentLR        learningRate
+	lr               float64
 	seed             uint64
 	json             bool
 }
 
-// learningRate is the -lr flag: a number, or "auto" for
+// learningRate is the -descent-lr flag: a number, or "auto" for
 // pca.SafeLearningRate(σ₁², λ), which is worked out once PCA has found σ₁².
 type learningRate struct {
 	auto  bool
@@ -113,12 +115,12 @@ func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783: smaller than the pixels of an image)")
 	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off (0 to 1e6)")
 	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
-	f.lr = learningRate{auto: true}
-	fs.Var(&f.lr, "lr", "learning `rate` of the exact descent, or auto: 1/(2σ₁² + λ) (0.098 at λ = 0), stable for every λ and momentum because the loss's curvature stays below about 2σ₁² + λ (docs/pca.md); the rate used is printed")
+	f.descentLR = learningRate{auto: true}
+	fs.Var(&f.descentLR, "descent-lr", "learning `rate` of the exact descent, or auto: 1/(2σ₁² + λ) (0.098 at λ = 0), stable for every λ and momentum because the loss's curvature stays below about 2σ₁² + λ (docs/pca.md); the rate used is printed")
 	fs.Float64Var(&f.momentum, "momentum", 0.9, "heavy-ball momentum of the exact descent")
 	fs.IntVar(&f.epochs, "epochs", 5, "epochs of mini-batch backpropagation (0 skips it)")
 	fs.IntVar(&f.batch, "batch", 128, "images per mini-batch")
-	fs.Float64Var(&f.adamLR, "adam-lr", 0.001, "learning rate of Adam for the mini-batch training")
+	fs.Float64Var(&f.lr, "lr", 0.001, "learning rate of the mini-batch training's optimizer, Adam (as -lr in train)")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights and the shuffling")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "compare"), "directory for the pictures and summary.json")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
@@ -129,15 +131,15 @@ func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 // log.
 func (f *compareFlags) config(log io.Writer) experiment.CompareConfig {
 	return experiment.CompareConfig{K: f.k, WeightDecay: f.lambda,
-		Steps: f.steps, DescentLRAuto: f.lr.auto, DescentLR: f.lr.value, Momentum: f.momentum,
-		Epochs: f.epochs, Batch: f.batch, LR: f.adamLR, Seed: f.seed, Log: log}
+		Steps: f.steps, DescentLRAuto: f.descentLR.auto, DescentLR: f.descentLR.value, Momentum: f.momentum,
+		Epochs: f.epochs, Batch: f.batch, LR: f.lr, Seed: f.seed, Log: log}
 }
 
 // compareFlagNames are the flags of experiment.CompareConfig's fields, to
 // name in a message about a bad setting.
 var compareFlagNames = map[string]string{
-	"K": "-k", "WeightDecay": "-weight-decay", "Steps": "-steps", "DescentLR": "-lr",
-	"Momentum": "-momentum", "Epochs": "-epochs", "Batch": "-batch", "LR": "-adam-lr",
+	"K": "-k", "WeightDecay": "-weight-decay", "Steps": "-steps", "DescentLR": "-descent-lr",
+	"Momentum": "-momentum", "Epochs": "-epochs", "Batch": "-batch", "LR": "-lr",
 }
 
 // asUsage turns the experiment's *ConfigError into a usage error that
@@ -192,19 +194,20 @@ func compareFitted(ctx context.Context, f compareFlags, fitted *experiment.Fitte
 		log = stderr
 	}
 	r, err := experiment.Compare(ctx, fitted, f.config(log))
-	if errors.Is(err, context.Canceled) {
+	var diverged *pca.DivergedError
+	switch {
+	case errors.Is(err, context.Canceled):
 		return interrupted
-	}
-	if err != nil && strings.Contains(err.Error(), "pca: FitLinearAutoencoder: loss is") {
-		return fmt.Errorf("%v; -lr auto is stable for every λ", strings.Replace(err.Error(), "; SafeLearningRate gives one that is always stable", "", 1))
-	}
-	if err != nil {
+	case errors.As(err, &diverged):
+		return fmt.Errorf("the exact descent diverged: loss %v at step %d; lower -descent-lr (now %g), or leave it auto, which is stable for every λ; nothing was saved",
+			diverged.Loss, diverged.Step, diverged.LearningRate)
+	case err != nil:
 		return asUsage(err)
 	}
 	s := compareSummary{CompareResult: *r, Files: compareFiles}
 	if f.epochs > 0 {
 		s.MiniBatchWarning = trainingWarning(r.MiniBatchProbeBefore, r.MiniBatchProbeAfter, r.MiniBatch.TestSSEPerImage,
-			meanImageSSE(fitted.Train.Images, fitted.Test.Images), "-adam-lr", f.lambda > 0, "more -epochs")
+			meanImageSSE(fitted.Train.Images, fitted.Test.Images), "-lr", f.lambda > 0, "more -epochs")
 	}
 	if err := writeCompareOutputs(ctx, f.out, s); err != nil {
 		return err

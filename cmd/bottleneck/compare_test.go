@@ -69,18 +69,38 @@ func TestCompareCommandErrors(t *testing.T) {
 		{"negative decay", []string{"-weight-decay", "-1"}, "bottleneck compare: -weight-decay -1"},
 		{"huge decay", []string{"-weight-decay", "1e300"}, "bottleneck compare: -weight-decay 1e+300: at most 1e+06"},
 		{"negative steps", []string{"-steps", "-1"}, "bottleneck compare: -steps -1"},
-		{"zero lr", []string{"-lr", "0"}, "bottleneck compare: -lr 0"},
-		{"word lr", []string{"-lr", "fast"}, "bottleneck compare: invalid value \"fast\" for flag -lr: want a positive number or auto"},
+		{"zero descent lr", []string{"-descent-lr", "0"}, "bottleneck compare: -descent-lr 0: the learning rate must be a positive number, or auto"},
+		{"word descent lr", []string{"-descent-lr", "fast"}, "bottleneck compare: invalid value \"fast\" for flag -descent-lr: want a positive number or auto"},
 		{"momentum 1", []string{"-momentum", "1"}, "bottleneck compare: -momentum 1"},
 		{"negative epochs", []string{"-epochs", "-2"}, "bottleneck compare: -epochs -2"},
 		{"zero batch", []string{"-batch", "0"}, "bottleneck compare: -batch 0"},
-		{"NaN adam lr", []string{"-adam-lr", "NaN"}, "bottleneck compare: -adam-lr NaN"},
+		{"NaN lr", []string{"-lr", "NaN"}, "bottleneck compare: -lr NaN: the learning rate must be a positive number"},
+		// -lr is the mini-batch optimizer's rate, as in train: a number.
+		{"auto lr", []string{"-lr", "auto"}, "bottleneck compare: invalid value \"auto\" for flag -lr"},
+		{"old adam lr", []string{"-adam-lr", "0.01"}, "bottleneck compare: flag provided but not defined: -adam-lr"},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(append([]string{"compare", "-data", data, "-out", t.TempDir()}, tc.args...), &stdout, &stderr)
 		if code != 2 || !strings.HasPrefix(stderr.String(), tc.want) {
 			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, code, stderr.String(), tc.want)
 		}
+	}
+}
+
+// TestCompareDescentDiverges: a -descent-lr far above the stable one
+// makes the exact descent diverge; the message names the flag to change,
+// and nothing is written.
+func TestCompareDescentDiverges(t *testing.T) {
+	data, out := t.TempDir(), t.TempDir()
+	writeTinyMNIST(t, data, 30)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"compare", "-data", data, "-k", "3", "-steps", "50", "-epochs", "0", "-descent-lr", "100", "-out", out}, &stdout, &stderr)
+	want := "the exact descent diverged: loss "
+	if line := errorLine(stderr.String()); code != 1 || !strings.Contains(line, want) || !strings.Contains(line, "lower -descent-lr (now 100), or leave it auto") {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr.String(), want)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("a diverged run wrote %d files", len(entries))
 	}
 }
 

@@ -88,7 +88,7 @@ func TestPCASummaryText(t *testing.T) {
 func TestPCAAndCompareHelp(t *testing.T) {
 	for cmd, flags := range map[string][]string{
 		"pca":     {"-data", "-k", "-var", "-out", "-json"},
-		"compare": {"-data", "-k", "-weight-decay", "-steps", "-lr", "-momentum", "-epochs", "-batch", "-adam-lr", "-seed", "-out", "-json"},
+		"compare": {"-data", "-k", "-weight-decay", "-steps", "-descent-lr", "-momentum", "-epochs", "-batch", "-lr", "-seed", "-out", "-json"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{cmd, "-h"}, &stdout, &stderr); code != 0 {
