@@ -1,9 +1,7 @@
 package experiment
 
 import (
-	"context"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"time"
 
@@ -19,10 +17,19 @@ import (
 // describe the exact descent. Errors are per image, Σ over the pixels of
 // (x − x̂)²; angles are in degrees.
 type CompareResult struct {
-	K                  int        `json:"k"`
-	WeightDecay        float64    `json:"weight_decay"`
-	LearningRate       float64    `json:"exact_descent_learning_rate"`
-	LearningRateAuto   bool       `json:"exact_descent_learning_rate_auto"`
+	// The settings, as Compare used them.
+	K                int     `json:"k"`
+	WeightDecay      float64 `json:"weight_decay"`
+	Steps            int     `json:"exact_descent_steps"`
+	LearningRate     float64 `json:"exact_descent_learning_rate"` // the rate used, worked out when auto
+	LearningRateAuto bool    `json:"exact_descent_learning_rate_auto"`
+	Momentum         float64 `json:"exact_descent_momentum"`
+	Epochs           int     `json:"minibatch_epochs"`
+	Batch            int     `json:"minibatch_batch"`
+	MiniBatchLR      float64 `json:"minibatch_learning_rate"`
+	Seed             uint64  `json:"seed"`
+
+	// What it found.
 	PCATrainSSE        float64    `json:"pca_train_sse_per_image"`
 	PCATestSSE         float64    `json:"pca_test_sse_per_image"`
 	LAETrainSSE        float64    `json:"lae_train_sse_per_image"`
@@ -49,6 +56,9 @@ type CompareResult struct {
 	// before and after training: training that made it worse went wrong.
 	MiniBatchProbeBefore float64 `json:"minibatch_probe_sse_per_image_before"`
 	MiniBatchProbeAfter  float64 `json:"minibatch_probe_sse_per_image_after"`
+	// MeanImageSSEPerImage is the test error of always drawing the mean
+	// training image, the baseline any model must beat (MeanImageSSE).
+	MeanImageSSEPerImage float64 `json:"mean_image_sse_per_image"`
 	TrainImages          int     `json:"train_images"`
 	PCASeconds           float64 `json:"pca_seconds"` // the fit and PCA's errors
 	ExactSeconds         float64 `json:"exact_descent_seconds"`
@@ -82,47 +92,83 @@ func (tr *AngleTrace) add(at float64, angles []float64) {
 	tr.MedianDeg = append(tr.MedianDeg, degrees(median(angles)))
 }
 
-// Compare runs the compare experiment on f: PCA's errors with cfg.K
+// CompareStage names the point of a compare run that a CompareProgress
+// reports.
+type CompareStage int
+
+// The stages of a compare run, in the order they come.
+const (
+	PCAMeasured    CompareStage = iota // PCA's errors are in Result
+	DescentStep                        // a step of the exact descent is done (Step)
+	DescentDone                        // the exact descent's numbers are in Result
+	MiniBatchStart                     // mini-batch training starts (Result.MiniBatchSettings)
+	BatchDone                          // a mini-batch is done (Epoch)
+	EpochDone                          // an epoch is done (Epoch, and its angles if a direction is live)
+)
+
+// CompareProgress is what Compare tells its progress function as it goes.
+type CompareProgress struct {
+	Stage  CompareStage
+	Result *CompareResult       // the result so far; to read, not to keep or change
+	Step   int                  // the exact descent's step, at DescentStep
+	Epoch  autoencoder.Progress // at BatchDone and EpochDone
+	// At EpochDone, the largest and the median principal angle (degrees)
+	// of the mini-batch decoder; nil when no direction is live.
+	MaxAngleDeg, MedianAngleDeg *float64
+}
+
+// Compare runs the compare experiment on f: PCA's errors with s.K
 // components, the exact descent, and the mini-batch training, each decoder
-// described against the top cfg.K components. It returns a *ConfigError
-// for a cfg that cannot work (Check, and K against the pixels of an
-// image), a *pca.DivergedError if the exact descent diverges, and an error
-// for which errors.Is(err, context.Canceled) holds if ctx is cancelled.
-func Compare(ctx context.Context, f *FittedPCA, cfg CompareConfig) (*CompareResult, error) {
+// described against the top s.K components. progress, if not nil, is
+// called at every stage, every step and every mini-batch; an error from it
+// (a cancelled context, say) stops the run, and Compare returns it. Compare
+// returns a *SettingError for settings that cannot work (Validate, and K
+// against the pixels of an image), and a *pca.DivergedError if the exact
+// descent diverges.
+func Compare(s CompareSettings, f *FittedPCA, progress func(CompareProgress) error) (*CompareResult, error) {
 	start := time.Now()
 	p, train, test := f.PCA, f.Train, f.Test
-	if err := cfg.Check(); err != nil {
+	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	if d := p.Dim(); cfg.K < 1 || cfg.K >= d {
-		return nil, &ConfigError{Field: "K", Value: fmt.Sprint(cfg.K), Reason: fmt.Sprintf("the code size must be between 1 and %d (smaller than the %d pixels of an image)", d-1, d)}
+	if d := p.Dim(); s.K < 1 || s.K >= d {
+		return nil, outOfRange("k", fmt.Sprintf("the code size must be between 1 and %d (smaller than the %d pixels of an image)", d-1, d))
 	}
-	log := logTo(cfg)
-	top, err := p.Top(cfg.K)
+	if progress == nil {
+		progress = func(CompareProgress) error { return nil }
+	}
+	top, err := p.Top(s.K)
 	if err != nil {
 		return nil, err
 	}
-	r := &CompareResult{K: cfg.K, WeightDecay: cfg.WeightDecay, Variances: p.Variances[:cfg.K],
-		TrainImages: train.Len(), ImageRows: train.Rows, ImageCols: train.Cols, Top: top}
-	if r.PCATrainSSE, err = p.ReconstructionError(train.Images, cfg.K); err != nil {
+	r := &CompareResult{K: s.K, WeightDecay: s.WeightDecay, Steps: s.Steps, Momentum: s.Momentum,
+		Epochs: s.Epochs, Batch: s.Batch, MiniBatchLR: s.LearningRate, Seed: s.Seed,
+		Variances: p.Variances[:s.K], TrainImages: train.Len(), ImageRows: train.Rows, ImageCols: train.Cols, Top: top}
+	if r.PCATrainSSE, err = p.ReconstructionError(train.Images, s.K); err != nil {
 		return nil, err
 	}
-	if r.PCATestSSE, err = p.ReconstructionError(test.Images, cfg.K); err != nil {
+	if r.PCATestSSE, err = p.ReconstructionError(test.Images, s.K); err != nil {
 		return nil, err
 	}
+	r.MeanImageSSEPerImage = MeanImageSSE(train.Images, test.Images)
 	r.PCASeconds = f.Seconds + time.Since(start).Seconds()
-	fmt.Fprintf(log, "PCA of %d training images in %.1fs: k = %s, test error %.4f per image\n", train.Len(), r.PCASeconds, howMany(cfg.K, "component"), r.PCATestSSE)
 	for _, v := range r.Variances {
-		if pca.RegularizedS2(v, cfg.WeightDecay) > 0 {
+		if pca.RegularizedS2(v, s.WeightDecay) > 0 {
 			r.TheoryLiveDims++
 		}
 	}
-
-	if err := exactDescent(ctx, f, cfg, r); err != nil {
+	if err := progress(CompareProgress{Stage: PCAMeasured, Result: r}); err != nil {
 		return nil, err
 	}
-	if cfg.Epochs > 0 {
-		if err := miniBatch(ctx, f, cfg, r); err != nil {
+
+	if err := exactDescent(s, f, r, progress); err != nil {
+		return nil, err
+	}
+	if err := progress(CompareProgress{Stage: DescentDone, Result: r}); err != nil {
+		return nil, err
+	}
+	if s.Epochs > 0 {
+		if err := miniBatch(s, f, r, progress); err != nil {
 			return nil, err
 		}
 	}
@@ -130,47 +176,56 @@ func Compare(ctx context.Context, f *FittedPCA, cfg CompareConfig) (*CompareResu
 	r.LAETrainSSE, r.LAETestSSE = r.Exact.TrainSSEPerImage, r.Exact.TestSSEPerImage
 	r.LiveDims = r.Exact.LiveDims
 	r.PrincipalAnglesDeg, r.MaxAngleDeg = r.Exact.PrincipalAnglesDeg, r.Exact.MaxAngleDeg
-	if cfg.WeightDecay > 0 {
+	if s.WeightDecay > 0 {
 		r.DecoderSVDCos2, r.DecoderS2 = r.Exact.SVDCos2, r.Exact.S2
-		r.TheoryS2 = make([]float64, cfg.K)
+		r.TheoryS2 = make([]float64, s.K)
 		for i, v := range r.Variances {
-			r.TheoryS2[i] = pca.RegularizedS2(v, cfg.WeightDecay)
+			r.TheoryS2[i] = pca.RegularizedS2(v, s.WeightDecay)
 		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, fmt.Errorf("experiment: Compare: %w", err)
 	}
 	return r, nil
 }
 
+// Warning says what went wrong with the mini-batch training, as
+// TrainingWarning does, or "" for a good one or none; lrName names its
+// learning rate as the user knows it (a flag such as "-lr"), longer the
+// settings that train longer.
+func (r *CompareResult) Warning(lrName, longer string) string {
+	if r.Epochs == 0 {
+		return ""
+	}
+	return TrainingWarning(r.MiniBatchProbeBefore, r.MiniBatchProbeAfter, r.MiniBatch.TestSSEPerImage,
+		r.MeanImageSSEPerImage, lrName, r.WeightDecay > 0, longer)
+}
+
 // exactDescent trains the linear autoencoder by full-batch descent on the
 // covariance and describes its decoder in r.
-func exactDescent(ctx context.Context, f *FittedPCA, cfg CompareConfig, r *CompareResult) error {
+func exactDescent(s CompareSettings, f *FittedPCA, r *CompareResult, progress func(CompareProgress) error) error {
 	start := time.Now()
 	p := f.PCA
-	r.LearningRate, r.LearningRateAuto = cfg.DescentLR, cfg.DescentLRAuto
+	r.LearningRate, r.LearningRateAuto = s.DescentLR, s.DescentLRAuto
 	lrText := fmt.Sprintf("lr %g", r.LearningRate)
-	if cfg.DescentLRAuto {
-		r.LearningRate = pca.SafeLearningRate(p.Variances[0], cfg.WeightDecay)
+	if s.DescentLRAuto {
+		r.LearningRate = pca.SafeLearningRate(p.Variances[0], s.WeightDecay)
 		lrText = fmt.Sprintf("lr auto = 1/(2σ₁² + λ) = %.4g", r.LearningRate)
 	}
 	r.ExactSettings = fmt.Sprintf("full-batch descent on the covariance, %s, %s, momentum %g, λ %g, seed %d",
-		howMany(cfg.Steps, "step"), lrText, cfg.Momentum, cfg.WeightDecay, cfg.Seed)
-	descent := pca.DescentConfig{K: cfg.K, WeightDecay: cfg.WeightDecay, LearningRate: r.LearningRate,
-		Momentum: cfg.Momentum, Steps: cfg.Steps, InitStd: 0.01}
-	lae, err := pca.FitLinearAutoencoder(p.Covariance, descent, rand.New(rand.NewPCG(cfg.Seed, 1)),
+		howMany(s.Steps, "step"), lrText, s.Momentum, s.WeightDecay, s.Seed)
+	descent := pca.DescentConfig{K: s.K, WeightDecay: s.WeightDecay, LearningRate: r.LearningRate,
+		Momentum: s.Momentum, Steps: s.Steps, InitStd: 0.01}
+	lae, err := pca.FitLinearAutoencoder(p.Covariance, descent, rand.New(rand.NewPCG(s.Seed, 1)),
 		func(step int, lae *pca.LinearAutoencoder, loss float64) error {
-			if step%5 == 0 || step == cfg.Steps {
+			if step%5 == 0 || step == s.Steps {
 				// A decoder whose SVD fails has diverged: the descent
 				// itself reports that at this step.
 				if angles, _, err := pca.LiveAngles(lae.Decoder, r.Top); err == nil {
 					r.DescentAngles.add(float64(step), angles)
 				}
 			}
-			return ctx.Err()
+			return progress(CompareProgress{Stage: DescentStep, Result: r, Step: step})
 		})
 	if err != nil {
-		return err // a bad setting, a divergence, or ctx.Err()
+		return err // a bad setting, a divergence, or progress's error
 	}
 	r.ExactSeconds = time.Since(start).Seconds()
 	if r.Exact, err = DescribeDecoder(lae.Decoder, r.Top); err != nil {
@@ -179,62 +234,60 @@ func exactDescent(ctx context.Context, f *FittedPCA, cfg CompareConfig, r *Compa
 	r.Exact.TrainSSEPerImage = lae.SSEPerImage(f.Train.Images, p.Mean)
 	r.Exact.TestSSEPerImage = lae.SSEPerImage(f.Test.Images, p.Mean)
 	r.ExactDecoder = lae.Decoder
-	fmt.Fprintf(logTo(cfg), "exact descent: %s, in %.1fs\n", r.ExactSettings, r.ExactSeconds)
 	return nil
 }
 
 // miniBatch trains the same linear autoencoder, with biases, by
 // mini-batch backpropagation with Adam, as the lecture trains (the batches
 // and Adam are our choice), and describes its decoder in r.
-func miniBatch(ctx context.Context, f *FittedPCA, cfg CompareConfig, r *CompareResult) error {
+func miniBatch(s CompareSettings, f *FittedPCA, r *CompareResult, progress func(CompareProgress) error) error {
 	start := time.Now()
-	log := logTo(cfg)
 	d := f.PCA.Dim()
-	rng := rand.New(rand.NewPCG(cfg.Seed, 2))
-	ae, err := autoencoder.New(autoencoder.Config{Layers: []int{d, cfg.K}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
+	rng := rand.New(rand.NewPCG(s.Seed, 2))
+	ae, err := autoencoder.New(autoencoder.Config{Layers: []int{d, s.K}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
 	if err != nil {
 		return err
 	}
 	var regs []autoencoder.Regularizer
-	if cfg.WeightDecay > 0 {
-		regs = append(regs, autoencoder.WeightDecay{Lambda: cfg.WeightDecay})
+	if s.WeightDecay > 0 {
+		regs = append(regs, autoencoder.WeightDecay{Lambda: s.WeightDecay})
 	}
 	decoder := ae.Decoder.Layers[0].(*nn.Linear).W // W₁′, k×d: each row a direction in pixel space
 	probe := f.Test.Images.SliceRows(0, min(1000, f.Test.Len()))
 	r.MiniBatchProbeBefore = ae.SSEPerImage(probe)
 	r.MiniBatchSettings = fmt.Sprintf("%d-%d-%d linear with biases, Adam %g, batch %d, %s, λ %g, seed %d",
-		d, cfg.K, d, cfg.LR, cfg.Batch, howMany(cfg.Epochs, "epoch"), cfg.WeightDecay, cfg.Seed)
-	fmt.Fprintf(log, "mini-batch backpropagation: %s\n", r.MiniBatchSettings)
+		d, s.K, d, s.LearningRate, s.Batch, howMany(s.Epochs, "epoch"), s.WeightDecay, s.Seed)
+	if err := progress(CompareProgress{Stage: MiniBatchStart, Result: r}); err != nil {
+		return err
+	}
 	hist, err := autoencoder.Train(ae, f.Train.Images, f.Test.Images, autoencoder.TrainConfig{
-		Epochs: cfg.Epochs, BatchSize: cfg.Batch, Optimizer: nn.NewAdam(cfg.LR), Regularizers: regs, Rng: rng,
+		Epochs: s.Epochs, BatchSize: s.Batch, Optimizer: nn.NewAdam(s.LearningRate), Regularizers: regs, Rng: rng,
 		Progress: func(pr autoencoder.Progress) error {
 			// Measure the angles about ten times an epoch, and at its end.
 			tenth := max(1, pr.Batches/10)
 			if !pr.EpochDone && (pr.Batch%tenth != 0 || pr.Batch == pr.Batches) {
-				return ctx.Err()
+				return progress(CompareProgress{Stage: BatchDone, Result: r, Epoch: pr})
 			}
 			angles, _, err := pca.LiveAngles(decoder, r.Top)
-			if err != nil || len(angles) == 0 {
-				if pr.EpochDone {
-					fmt.Fprintf(log, "  epoch %2d/%d  test error %.4f per image  decoder switched off (every s² < %g)  %5.1fs\n",
-						pr.Epoch, pr.Epochs, pr.HeldOutSSE, pca.LiveS2, pr.Elapsed.Seconds())
-				}
-				return ctx.Err()
+			if err != nil {
+				angles = nil // a decoder whose SVD fails has no live direction to measure
 			}
 			r.MiniBatchAngles.add(float64(pr.Epoch-1)+float64(pr.Batch)/float64(pr.Batches), angles)
 			if !pr.EpochDone {
-				return ctx.Err()
+				return progress(CompareProgress{Stage: BatchDone, Result: r, Epoch: pr})
 			}
-			largest, middle := degrees(angles[len(angles)-1]), degrees(median(angles))
-			r.MiniBatchMaxAngle = append(r.MiniBatchMaxAngle, largest)
-			r.MiniBatchMedianAngle = append(r.MiniBatchMedianAngle, middle)
-			fmt.Fprintf(log, "  epoch %2d/%d  test error %.4f per image  largest angle %6.2f°  median %5.2f°  %5.1fs\n",
-				pr.Epoch, pr.Epochs, pr.HeldOutSSE, largest, middle, pr.Elapsed.Seconds())
-			return ctx.Err()
+			done := CompareProgress{Stage: EpochDone, Result: r, Epoch: pr}
+			if len(angles) > 0 {
+				largest, middle := degrees(angles[len(angles)-1]), degrees(median(angles))
+				r.MiniBatchMaxAngle = append(r.MiniBatchMaxAngle, largest)
+				r.MiniBatchMedianAngle = append(r.MiniBatchMedianAngle, middle)
+				done.MaxAngleDeg, done.MedianAngleDeg = &largest, &middle
+			}
+			return progress(done)
 		},
 	})
 	if err != nil {
-		return err // a divergence, or ctx.Err()
+		return err // a divergence, or progress's error
 	}
 	r.MiniBatchSeconds = time.Since(start).Seconds()
 	r.MiniBatchTestSSE = hist.HeldOutSSE
@@ -246,14 +299,6 @@ func miniBatch(ctx context.Context, f *FittedPCA, cfg CompareConfig, r *CompareR
 	r.MiniBatchProbeAfter = ae.SSEPerImage(probe)
 	r.MiniBatchDecoder = decoder
 	return nil
-}
-
-// logTo returns where cfg says progress goes.
-func logTo(cfg CompareConfig) io.Writer {
-	if cfg.Log == nil {
-		return io.Discard
-	}
-	return cfg.Log
 }
 
 // howMany returns "1 step", "2 steps" and so on.

@@ -1,16 +1,18 @@
 package experiment
 
 import (
-	"context"
 	"errors"
 	"math"
+	"reflect"
+	"slices"
+	"strings"
 	"testing"
 )
 
 // defaultCompare is the compare command's default settings (its -h), with
 // the mini-batch training switched off.
-func defaultCompare() CompareConfig {
-	return CompareConfig{K: 16, Steps: 500, DescentLRAuto: true, Momentum: 0.9, Epochs: 0, Batch: 128, LR: 0.001, Seed: 1}
+func defaultCompare() CompareSettings {
+	return CompareSettings{K: 16, Steps: 500, DescentLRAuto: true, Momentum: 0.9, Epochs: 0, Batch: 128, LearningRate: 0.001, Seed: 1}
 }
 
 // TestCompareReachesTheory checks the project's central claim on the real
@@ -28,10 +30,10 @@ func TestCompareReachesTheory(t *testing.T) {
 	f := mnistPCA(t)
 	for _, tt := range []struct {
 		name  string
-		set   func(c *CompareConfig)
+		set   func(c *CompareSettings)
 		check func(t *testing.T, r *CompareResult)
 	}{
-		{"λ=0", func(c *CompareConfig) { c.Steps = 200 }, func(t *testing.T, r *CompareResult) {
+		{"λ=0", func(c *CompareSettings) { c.Steps = 200 }, func(t *testing.T, r *CompareResult) {
 			if r.MaxAngleDeg == nil || *r.MaxAngleDeg >= 1 {
 				t.Errorf("largest principal angle %v°, want < 1°", r.MaxAngleDeg)
 			}
@@ -45,7 +47,7 @@ func TestCompareReachesTheory(t *testing.T) {
 				t.Errorf("live %d, theory %d, %d angles; want 16 of each", r.LiveDims, r.TheoryLiveDims, len(r.PrincipalAnglesDeg))
 			}
 		}},
-		{"λ=0.5", func(c *CompareConfig) { c.Steps, c.WeightDecay = 200, 0.5 }, func(t *testing.T, r *CompareResult) {
+		{"λ=0.5", func(c *CompareSettings) { c.Steps, c.WeightDecay = 200, 0.5 }, func(t *testing.T, r *CompareResult) {
 			if len(r.DecoderSVDCos2) < 5 || len(r.DecoderS2) < 5 || len(r.TheoryS2) < 5 {
 				t.Fatalf("cos² %v, s² %v, theory %v: want at least 5 of each", r.DecoderSVDCos2, r.DecoderS2, r.TheoryS2)
 			}
@@ -58,7 +60,7 @@ func TestCompareReachesTheory(t *testing.T) {
 				}
 			}
 		}},
-		{"λ=100", func(c *CompareConfig) { c.Steps, c.WeightDecay = 50, 100 }, func(t *testing.T, r *CompareResult) {
+		{"λ=100", func(c *CompareSettings) { c.Steps, c.WeightDecay = 50, 100 }, func(t *testing.T, r *CompareResult) {
 			if r.TheoryLiveDims != 0 {
 				t.Errorf("theory keeps %d directions at λ = 100 > σ₁²", r.TheoryLiveDims)
 			}
@@ -66,7 +68,7 @@ func TestCompareReachesTheory(t *testing.T) {
 				t.Errorf("learning rate %v, training error %v: the descent must stay finite", r.LearningRate, r.LAETrainSSE)
 			}
 		}},
-		{"λ=10 k=4", func(c *CompareConfig) { c.Steps, c.WeightDecay, c.K = 100, 10, 4 }, func(t *testing.T, r *CompareResult) {
+		{"λ=10 k=4", func(c *CompareSettings) { c.Steps, c.WeightDecay, c.K = 100, 10, 4 }, func(t *testing.T, r *CompareResult) {
 			// σ₁² ≈ 5.1 < λ: every direction must be switched off.
 			if r.LiveDims != 0 || r.TheoryLiveDims != 0 || r.MaxAngleDeg != nil {
 				t.Errorf("live %d, theory %d, largest angle %v; want 0, 0 and none", r.LiveDims, r.TheoryLiveDims, r.MaxAngleDeg)
@@ -76,7 +78,7 @@ func TestCompareReachesTheory(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			cfg := defaultCompare()
 			tt.set(&cfg)
-			r, err := Compare(context.Background(), f, cfg)
+			r, err := Compare(cfg, f, nil)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,8 +92,21 @@ func TestCompareReachesTheory(t *testing.T) {
 // checks what the result and the figures hold.
 func TestCompareSynthetic(t *testing.T) {
 	f := syntheticPCA(t)
-	cfg := CompareConfig{K: 2, Steps: 300, DescentLRAuto: true, Momentum: 0.9, Epochs: 3, Batch: 20, LR: 0.01, Seed: 1}
-	r, err := Compare(context.Background(), f, cfg)
+	cfg := CompareSettings{K: 2, Steps: 300, DescentLRAuto: true, Momentum: 0.9, Epochs: 3, Batch: 20, LearningRate: 0.01, Seed: 1}
+	var stages []CompareStage
+	var epochs int
+	r, err := Compare(cfg, f, func(p CompareProgress) error {
+		if len(stages) == 0 || stages[len(stages)-1] != p.Stage {
+			stages = append(stages, p.Stage)
+		}
+		if p.Stage == EpochDone {
+			epochs++
+			if p.MaxAngleDeg == nil || p.MedianAngleDeg == nil || *p.MedianAngleDeg > *p.MaxAngleDeg {
+				t.Errorf("epoch %d: largest angle %v, median %v", p.Epoch.Epoch, p.MaxAngleDeg, p.MedianAngleDeg)
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,6 +132,16 @@ func TestCompareSynthetic(t *testing.T) {
 	if r.MiniBatchDecoder == nil || !(r.MiniBatchProbeAfter < r.MiniBatchProbeBefore) {
 		t.Errorf("mini-batch probe error %v before, %v after: training must lower it", r.MiniBatchProbeBefore, r.MiniBatchProbeAfter)
 	}
+	// The stages come in order: PCA, the descent's steps, its end, the
+	// start of the mini-batch training, then batches and epochs in turn.
+	want := []CompareStage{PCAMeasured, DescentStep, DescentDone, MiniBatchStart, BatchDone, EpochDone, BatchDone, EpochDone, BatchDone, EpochDone}
+	if !slices.Equal(stages, want) || epochs != 3 {
+		t.Errorf("stages %v (%d epochs), want %v", stages, epochs, want)
+	}
+	// The warning is TrainingWarning's on the result's own numbers.
+	if got, want := r.Warning("-lr", "more -epochs"), TrainingWarning(r.MiniBatchProbeBefore, r.MiniBatchProbeAfter, r.MiniBatch.TestSSEPerImage, r.MeanImageSSEPerImage, "-lr", false, "more -epochs"); got != want {
+		t.Errorf("Warning = %q, want %q", got, want)
+	}
 	// Without weight decay the theory fields are left out.
 	if r.TheoryS2 != nil || r.DecoderS2 != nil || r.TheoryLiveDims != 2 {
 		t.Errorf("theory s² %v, decoder s² %v, theory live %d at λ = 0", r.TheoryS2, r.DecoderS2, r.TheoryLiveDims)
@@ -135,41 +160,59 @@ func TestCompareSynthetic(t *testing.T) {
 	}
 }
 
-// TestCompareConfigErrors: each setting that cannot work is a
-// *ConfigError naming its field.
-func TestCompareConfigErrors(t *testing.T) {
+// TestCompareSettingsErrors: each setting that cannot work is a
+// *SettingError naming it as the result's JSON does, and out of range.
+func TestCompareSettingsErrors(t *testing.T) {
 	f := syntheticPCA(t)
 	for _, tt := range []struct {
 		field string
-		set   func(c *CompareConfig)
+		set   func(c *CompareSettings)
 	}{
-		{"K", func(c *CompareConfig) { c.K = 0 }},
-		{"K", func(c *CompareConfig) { c.K = 16 }}, // the images have 16 pixels
-		{"WeightDecay", func(c *CompareConfig) { c.WeightDecay = -1 }},
-		{"WeightDecay", func(c *CompareConfig) { c.WeightDecay = math.NaN() }},
-		{"WeightDecay", func(c *CompareConfig) { c.WeightDecay = 2 * MaxWeightDecay }},
-		{"Steps", func(c *CompareConfig) { c.Steps = -1 }},
-		{"DescentLR", func(c *CompareConfig) { c.DescentLRAuto, c.DescentLR = false, 0 }},
-		{"DescentLR", func(c *CompareConfig) { c.DescentLRAuto, c.DescentLR = false, math.Inf(1) }},
-		{"Momentum", func(c *CompareConfig) { c.Momentum = 1 }},
-		{"Epochs", func(c *CompareConfig) { c.Epochs = -1 }},
-		{"Batch", func(c *CompareConfig) { c.Batch = 0 }},
-		{"LR", func(c *CompareConfig) { c.LR = math.NaN() }},
+		{"k", func(c *CompareSettings) { c.K = 0 }},
+		{"k", func(c *CompareSettings) { c.K = 16 }}, // the images have 16 pixels
+		{"weight_decay", func(c *CompareSettings) { c.WeightDecay = -1 }},
+		{"weight_decay", func(c *CompareSettings) { c.WeightDecay = math.NaN() }},
+		{"weight_decay", func(c *CompareSettings) { c.WeightDecay = 2 * MaxWeightDecay }},
+		{"exact_descent_steps", func(c *CompareSettings) { c.Steps = -1 }},
+		{"exact_descent_learning_rate", func(c *CompareSettings) { c.DescentLRAuto, c.DescentLR = false, 0 }},
+		{"exact_descent_learning_rate", func(c *CompareSettings) { c.DescentLRAuto, c.DescentLR = false, math.Inf(1) }},
+		{"exact_descent_momentum", func(c *CompareSettings) { c.Momentum = 1 }},
+		{"minibatch_epochs", func(c *CompareSettings) { c.Epochs = -1 }},
+		{"minibatch_batch", func(c *CompareSettings) { c.Batch = 0 }},
+		{"minibatch_learning_rate", func(c *CompareSettings) { c.LearningRate = math.NaN() }},
 	} {
-		cfg := defaultCompare()
-		cfg.K = 2
-		tt.set(&cfg)
-		_, err := Compare(context.Background(), f, cfg)
-		var ce *ConfigError
-		if !errors.As(err, &ce) || ce.Field != tt.field {
-			t.Errorf("%+v: err = %v, want a *ConfigError for %s", cfg, err, tt.field)
+		s := defaultCompare()
+		s.K = 2
+		tt.set(&s)
+		_, err := Compare(s, f, nil)
+		var se *SettingError
+		if !errors.As(err, &se) || se.Field != tt.field || !errors.Is(err, ErrOutOfRange) {
+			t.Errorf("%+v: err = %v, want a *SettingError for %s", s, err, tt.field)
+		}
+		if !slices.Contains(jsonNames(reflect.TypeFor[CompareResult]()), tt.field) {
+			t.Errorf("%s is not a JSON name of CompareResult", tt.field)
 		}
 	}
-	cfg := defaultCompare()
-	cfg.K = 2
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	if _, err := Compare(ctx, f, cfg); !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled: err = %v", err)
+	// An error from progress stops the run and comes back unchanged.
+	s := defaultCompare()
+	s.K = 2
+	stop := errors.New("stop")
+	if _, err := Compare(s, f, func(p CompareProgress) error {
+		if p.Stage == DescentStep && p.Step == 3 {
+			return stop
+		}
+		return nil
+	}); err != stop {
+		t.Errorf("stopped by progress: err = %v", err)
 	}
+}
+
+// jsonNames returns the JSON names of the fields of the struct type t.
+func jsonNames(t reflect.Type) []string {
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		names = append(names, name)
+	}
+	return names
 }

@@ -34,12 +34,27 @@ func FitPCA(ctx context.Context, train, test *mnist.Dataset) (*FittedPCA, error)
 	return &FittedPCA{Train: train, Test: test, PCA: p, Seconds: time.Since(start).Seconds()}, nil
 }
 
-// PCAConfig chooses how many components the pca experiment keeps: K of
-// them, or, when Fraction is not 0, the fewest that keep that fraction of
-// the variance (K must then be 0).
-type PCAConfig struct {
+// PCASettings choose how many components a pca run keeps: K of them, or,
+// when Fraction is not 0, the fewest that keep that fraction of the
+// variance (K must then be 0).
+type PCASettings struct {
 	K        int     // 1 ≤ K ≤ d, the pixels of an image
 	Fraction float64 // in (0, 1], e.g. 0.95; 0 chooses by K
+}
+
+// Validate reports what is wrong with s, as a *SettingError named as in
+// PCAResult's JSON, or nil. K is checked only for being positive here: PCA
+// checks it against the pixels of an image.
+func (s PCASettings) Validate() error {
+	switch {
+	case s.Fraction != 0 && s.K != 0:
+		return outOfRange("k", fmt.Sprintf("k = %d and a fraction of the variance (%g) both given: choose k one way", s.K, s.Fraction))
+	case s.Fraction != 0 && !(s.Fraction > 0 && s.Fraction <= 1):
+		return outOfRange("variance_wanted", "the fraction of the variance must be in (0, 1], e.g. 0.95")
+	case s.Fraction == 0 && s.K < 1:
+		return outOfRange("k", "the number of components must be at least 1")
+	}
+	return nil
 }
 
 // CurveMaxK is the largest number of components at which PCAResult gives
@@ -72,7 +87,8 @@ func LevelKey(fraction float64) string { return fmt.Sprintf("%g", fraction) }
 // (x − x̂)², averaged over the images, not halved.
 type PCAResult struct {
 	K                 int            `json:"k"`
-	KChosenBy         string         `json:"k_chosen_by"` // "count" (PCAConfig.K) or "variance" (PCAConfig.Fraction)
+	KChosenBy         string         `json:"k_chosen_by"`               // "count" (PCASettings.K) or "variance" (PCASettings.Fraction)
+	VarianceWanted    float64        `json:"variance_wanted,omitempty"` // PCASettings.Fraction, when k is chosen by it
 	ImageRows         int            `json:"image_rows"`
 	ImageCols         int            `json:"image_cols"`
 	VarianceKept      float64        `json:"variance_kept"` // by the first K components, a fraction
@@ -89,32 +105,30 @@ type PCAResult struct {
 	TestSSEPerImageAt []float64      `json:"test_sse_per_image_k0_to_400"` // k = 0 (the mean image) to min(CurveMaxK, d)
 }
 
-// PCA runs the pca experiment on f: it chooses k as cfg says and measures
+// PCA runs the pca experiment on f: it chooses k as s says and measures
 // the variance the first k components keep, the training and test errors
 // with them, the number of components for each of VarianceLevels, and the
-// test error for every k up to CurveMaxK. It returns an error for a cfg
-// that does not fit the images, and one that wraps ctx.Err() if ctx is
-// cancelled.
-func PCA(ctx context.Context, f *FittedPCA, cfg PCAConfig) (*PCAResult, error) {
+// test error for every k up to CurveMaxK. It returns a *SettingError for
+// settings that do not fit the images (Validate, and K against the pixels
+// of an image), and an error that wraps ctx.Err() if ctx is cancelled.
+func PCA(ctx context.Context, f *FittedPCA, s PCASettings) (*PCAResult, error) {
 	start := time.Now()
 	p := f.PCA
-	r := &PCAResult{K: cfg.K, KChosenBy: "count", ImageRows: f.Train.Rows, ImageCols: f.Train.Cols,
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	r := &PCAResult{K: s.K, KChosenBy: "count", ImageRows: f.Train.Rows, ImageCols: f.Train.Cols,
 		PublishedTestSSE: HintonPCASSE, ComponentsFor: map[string]int{},
 		TrainImages: f.Train.Len(), TestImages: f.Test.Len(), FitSeconds: f.Seconds, Kernel: matrix.Kernel()}
 	switch {
-	case cfg.Fraction != 0 && cfg.K != 0:
-		return nil, fmt.Errorf("experiment: PCA: both K = %d and Fraction = %g; choose k one way", cfg.K, cfg.Fraction)
-	case cfg.Fraction != 0:
-		if !(cfg.Fraction > 0 && cfg.Fraction <= 1) {
-			return nil, fmt.Errorf("experiment: PCA: Fraction = %g; it must be in (0, 1]", cfg.Fraction)
-		}
-		k, err := p.ComponentsFor(cfg.Fraction)
+	case s.Fraction != 0:
+		k, err := p.ComponentsFor(s.Fraction)
 		if err != nil {
 			return nil, err
 		}
-		r.K, r.KChosenBy = k, "variance"
-	case cfg.K < 1 || cfg.K > p.Dim():
-		return nil, fmt.Errorf("experiment: PCA: K = %d; it must be between 1 and %d, the pixels of an image", cfg.K, p.Dim())
+		r.K, r.KChosenBy, r.VarianceWanted = k, "variance", s.Fraction
+	case s.K > p.Dim():
+		return nil, outOfRange("k", fmt.Sprintf("the number of components must be between 1 and %d, the pixels of an image", p.Dim()))
 	}
 
 	cum, err := p.CumulativeVarianceRatio()

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,9 +18,9 @@ import (
 	"bottleneck/mnist/mnistdata"
 )
 
-// realMNIST is the real MNIST and its PCA, loaded and fitted once and
+// realPCA is the real MNIST and its PCA, loaded and fitted once and
 // shared by the tests that need them: the fit takes several seconds.
-var realMNIST struct {
+var realPCA struct {
 	once   sync.Once
 	fitted *FittedPCA
 	err    error
@@ -31,7 +33,7 @@ func mnistPCA(t *testing.T) *FittedPCA {
 	if testing.Short() {
 		t.Skip("-short: fitting PCA on 60,000 images takes several seconds")
 	}
-	r := &realMNIST
+	r := &realPCA
 	r.once.Do(func() {
 		src := mnist.Source{FS: mnistdata.FS(), Name: "the embedded copy"}
 		train, test, err := src.Load(context.Background())
@@ -88,7 +90,7 @@ func syntheticPCA(t *testing.T) *FittedPCA {
 // 87/154/331 (docs/design.md); the figures draw.
 func TestPCAReproducesPublishedNumbers(t *testing.T) {
 	f := mnistPCA(t)
-	r, err := PCA(context.Background(), f, PCAConfig{K: 30})
+	r, err := PCA(context.Background(), f, PCASettings{K: 30})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,7 +138,7 @@ func checkPCAFigures(t *testing.T, f *FittedPCA, r *PCAResult) {
 // that keep it, and the variance kept is at least that fraction.
 func TestPCAChoosesKByVariance(t *testing.T) {
 	f := syntheticPCA(t)
-	r, err := PCA(context.Background(), f, PCAConfig{Fraction: 0.9})
+	r, err := PCA(context.Background(), f, PCASettings{Fraction: 0.9})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,20 +156,32 @@ func TestPCAChoosesKByVariance(t *testing.T) {
 	checkPCAFigures(t, f, r)
 }
 
-func TestPCAConfigErrors(t *testing.T) {
+func TestPCASettingsErrors(t *testing.T) {
 	f := syntheticPCA(t)
-	for _, cfg := range []PCAConfig{
-		{K: 0}, {K: 17}, {K: -1}, // 16 pixels
-		{K: 3, Fraction: 0.5},
-		{Fraction: 1.5}, {Fraction: -0.1}, {Fraction: math.NaN()},
+	for _, tt := range []struct {
+		s     PCASettings
+		field string
+	}{
+		{PCASettings{K: 0}, "k"},
+		{PCASettings{K: -1}, "k"},
+		{PCASettings{K: 17}, "k"}, // 16 pixels
+		{PCASettings{K: 3, Fraction: 0.5}, "k"},
+		{PCASettings{Fraction: 1.5}, "variance_wanted"},
+		{PCASettings{Fraction: -0.1}, "variance_wanted"},
+		{PCASettings{Fraction: math.NaN()}, "variance_wanted"},
 	} {
-		if _, err := PCA(context.Background(), f, cfg); err == nil {
-			t.Errorf("%+v: no error", cfg)
+		_, err := PCA(context.Background(), f, tt.s)
+		var se *SettingError
+		if !errors.As(err, &se) || se.Field != tt.field || !errors.Is(err, ErrOutOfRange) {
+			t.Errorf("%+v: err = %v, want a *SettingError for %s", tt.s, err, tt.field)
+		}
+		if !slices.Contains(jsonNames(reflect.TypeFor[PCAResult]()), tt.field) {
+			t.Errorf("%s is not a JSON name of PCAResult", tt.field)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := PCA(ctx, f, PCAConfig{K: 3}); !errors.Is(err, context.Canceled) {
+	if _, err := PCA(ctx, f, PCASettings{K: 3}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: err = %v", err)
 	}
 	if _, err := FitPCA(context.Background(), f.Train, synthetic(rand.New(rand.NewPCG(1, 1)), 5, 2, 8)); err == nil {

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 
 	"bottleneck/experiment"
+	"bottleneck/internal/report"
 	"bottleneck/pca"
 )
 
@@ -47,7 +50,8 @@ the exact decoder's rows, third its singular vectors, fourth the mini-batch
 decoder's rows), angles.svg (the largest and median principal angle over the
 epochs of mini-batch training, with the exact descent's final largest angle
 for reference), descent_angles.svg (the same over the steps of the exact
-descent) and summary.json.`
+descent), report.html (one page to read or print: the settings, the
+numbers, the charts and the picture) and summary.json.`
 
 // compareFlags are compare's settings, as the flags give them.
 type compareFlags struct {
@@ -59,6 +63,9 @@ type compareFlags struct {
 	lr               float64
 	seed             uint64
 	json             bool
+	// For report.html: the command line and every flag's value.
+	command    string
+	flagValues []report.Setting
 }
 
 // learningRate is the -descent-lr flag: a number, or "auto" for
@@ -106,7 +113,7 @@ type compareSummary struct {
 const maxWeightDecay = experiment.MaxWeightDecay
 
 // compareFiles are the files compare writes into -out.
-var compareFiles = []string{"compare.png", "angles.svg", "descent_angles.svg", "summary.json"}
+var compareFiles = []string{"compare.png", "angles.svg", "descent_angles.svg", "report.html", "summary.json"}
 
 // newCompareFlags returns compare's flag set, filling f.
 func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
@@ -127,38 +134,46 @@ func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 	return fs
 }
 
-// config returns the experiment's settings, with progress lines going to
-// log.
-func (f *compareFlags) config(log io.Writer) experiment.CompareConfig {
-	return experiment.CompareConfig{K: f.k, WeightDecay: f.lambda,
+// settings returns the experiment's settings.
+func (f *compareFlags) settings() experiment.CompareSettings {
+	return experiment.CompareSettings{K: f.k, WeightDecay: f.lambda,
 		Steps: f.steps, DescentLRAuto: f.descentLR.auto, DescentLR: f.descentLR.value, Momentum: f.momentum,
-		Epochs: f.epochs, Batch: f.batch, LR: f.lr, Seed: f.seed, Log: log}
+		Epochs: f.epochs, Batch: f.batch, LearningRate: f.lr, Seed: f.seed}
 }
 
-// compareFlagNames are the flags of experiment.CompareConfig's fields, to
-// name in a message about a bad setting.
+// compareFlagNames are the flags that set the settings the experiment
+// names (as CompareResult's JSON does) in a *SettingError.
 var compareFlagNames = map[string]string{
-	"K": "-k", "WeightDecay": "-weight-decay", "Steps": "-steps", "DescentLR": "-descent-lr",
-	"Momentum": "-momentum", "Epochs": "-epochs", "Batch": "-batch", "LR": "-lr",
+	"k": "k", "weight_decay": "weight-decay", "exact_descent_steps": "steps",
+	"exact_descent_learning_rate": "descent-lr", "exact_descent_momentum": "momentum",
+	"minibatch_epochs": "epochs", "minibatch_batch": "batch", "minibatch_learning_rate": "lr",
 }
 
-// asUsage turns the experiment's *ConfigError into a usage error that
-// names the flag; any other error it returns unchanged.
-func asUsage(err error) error {
-	var ce *experiment.ConfigError
-	if errors.As(err, &ce) {
-		return usagef("%s %s: %s", compareFlagNames[ce.Field], ce.Value, ce.Reason)
+// compareUsage turns the experiment's *SettingError into a usage error
+// that names the flag at fault with its value as given, such as
+// "-lr -1: the learning rate must be a positive number"; any other error
+// it returns unchanged.
+func compareUsage(fs *flagSet, err error) error {
+	var se *experiment.SettingError
+	if !errors.As(err, &se) {
+		return err
 	}
-	return err
+	name := compareFlagNames[se.Field]
+	if f := fs.Lookup(name); f != nil {
+		return usagef("-%s %s: %s", name, brief(f.Value.String()), se.Detail)
+	}
+	return usageError{se.Detail}
 }
 
 func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	var f compareFlags
-	if err := parseFlags(newCompareFlags(&f, stdout), args); err != nil {
+	fs := newCompareFlags(&f, stdout)
+	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if err := f.config(nil).Check(); err != nil {
-		return asUsage(err)
+	f.command, f.flagValues = report.CommandLine("bottleneck compare", args), report.FlagSettings(fs.FlagSet)
+	if err := f.settings().Validate(); err != nil {
+		return compareUsage(fs, err)
 	}
 	if err := prepareOutDir("compare", f.out); err != nil {
 		return err
@@ -193,7 +208,7 @@ func compareFitted(ctx context.Context, f compareFlags, fitted *experiment.Fitte
 	if f.json {
 		log = stderr
 	}
-	r, err := experiment.Compare(ctx, fitted, f.config(log))
+	r, err := experiment.Compare(f.settings(), fitted, compareProgress(ctx, log))
 	var diverged *pca.DivergedError
 	switch {
 	case errors.Is(err, context.Canceled):
@@ -202,14 +217,10 @@ func compareFitted(ctx context.Context, f compareFlags, fitted *experiment.Fitte
 		return fmt.Errorf("the exact descent diverged: loss %v at step %d; lower -descent-lr (now %g), or leave it auto, which is stable for every λ; nothing was saved",
 			diverged.Loss, diverged.Step, diverged.LearningRate)
 	case err != nil:
-		return asUsage(err)
+		return err
 	}
-	s := compareSummary{CompareResult: *r, Files: compareFiles}
-	if f.epochs > 0 {
-		s.MiniBatchWarning = trainingWarning(r.MiniBatchProbeBefore, r.MiniBatchProbeAfter, r.MiniBatch.TestSSEPerImage,
-			meanImageSSE(fitted.Train.Images, fitted.Test.Images), "-lr", f.lambda > 0, "more -epochs")
-	}
-	if err := writeCompareOutputs(ctx, f.out, s); err != nil {
+	s := compareSummary{CompareResult: *r, MiniBatchWarning: r.Warning("-lr", "more -epochs"), Files: compareFiles}
+	if err := writeCompareOutputs(ctx, f, s); err != nil {
 		return err
 	}
 	if s.MiniBatchWarning != "" {
@@ -221,14 +232,14 @@ func compareFitted(ctx context.Context, f compareFlags, fitted *experiment.Fitte
 		return enc.Encode(s)
 	}
 	printComparison(stdout, s.CompareResult, f.epochs > 0)
-	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg and summary.json into %s\n", f.out)
+	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg, report.html and summary.json into %s\n", f.out)
 	return nil
 }
 
-// writeCompareOutputs draws the figures of the run s and writes them with
-// summary.json into out, all together (see outputSet). Without mini-batch
-// training angles.svg shows the exact descent alone.
-func writeCompareOutputs(ctx context.Context, out string, s compareSummary) error {
+// writeCompareOutputs draws the figures of the run s and writes them, the
+// report page and summary.json into f.out, all together (see outputSet).
+// Without mini-batch training angles.svg shows the exact descent alone.
+func writeCompareOutputs(ctx context.Context, f compareFlags, s compareSummary) error {
 	if ctx.Err() != nil {
 		return interrupted
 	}
@@ -240,18 +251,27 @@ func writeCompareOutputs(ctx context.Context, out string, s compareSummary) erro
 	if angles == nil {
 		angles = figs.DescentAngles
 	}
+	var pic bytes.Buffer
+	if err := png.Encode(&pic, figs.Directions); err != nil {
+		return err
+	}
+	page := comparePage(f, s, figs, pic.Bytes())
+	out := f.out
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
 	}
 	o := newOutputSet()
 	defer o.discard()
-	if err := o.write(filepath.Join(out, "compare.png"), pngWriter(figs.Directions)); err != nil {
+	if err := o.write(filepath.Join(out, "compare.png"), bytesWriter(pic.Bytes())); err != nil {
 		return err
 	}
 	if err := o.write(filepath.Join(out, "angles.svg"), angles.WriteSVG); err != nil {
 		return err
 	}
 	if err := o.write(filepath.Join(out, "descent_angles.svg"), figs.DescentAngles.WriteSVG); err != nil {
+		return err
+	}
+	if err := o.write(filepath.Join(out, "report.html"), page.WriteHTML); err != nil {
 		return err
 	}
 	if err := o.writeJSON(filepath.Join(out, "summary.json"), s); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -8,6 +9,34 @@ import (
 	"bottleneck/experiment"
 	"bottleneck/pca"
 )
+
+// compareProgress returns the progress function of a compare run: a line
+// to log as each stage ends and after each epoch of mini-batch training. It
+// returns ctx's error, so that Ctrl-C stops the run at its next step or
+// batch.
+func compareProgress(ctx context.Context, log io.Writer) func(experiment.CompareProgress) error {
+	return func(p experiment.CompareProgress) error {
+		r := p.Result
+		switch p.Stage {
+		case experiment.PCAMeasured:
+			fmt.Fprintf(log, "PCA of %d training images in %.1fs: k = %s, test error %.4f per image\n", r.TrainImages, r.PCASeconds, plural(r.K, "component"), r.PCATestSSE)
+		case experiment.DescentDone:
+			fmt.Fprintf(log, "exact descent: %s, in %.1fs\n", r.ExactSettings, r.ExactSeconds)
+		case experiment.MiniBatchStart:
+			fmt.Fprintf(log, "mini-batch backpropagation: %s\n", r.MiniBatchSettings)
+		case experiment.EpochDone:
+			e := p.Epoch
+			if p.MaxAngleDeg == nil {
+				fmt.Fprintf(log, "  epoch %2d/%d  test error %.4f per image  decoder switched off (every s² < %g)  %5.1fs\n",
+					e.Epoch, e.Epochs, e.HeldOutSSE, pca.LiveS2, e.Elapsed.Seconds())
+			} else {
+				fmt.Fprintf(log, "  epoch %2d/%d  test error %.4f per image  largest angle %6.2f°  median %5.2f°  %5.1fs\n",
+					e.Epoch, e.Epochs, e.HeldOutSSE, *p.MaxAngleDeg, *p.MedianAngleDeg, e.Elapsed.Seconds())
+			}
+		}
+		return ctx.Err()
+	}
+}
 
 // printComparison prints the table of errors and angles and the
 // per-component alignment.

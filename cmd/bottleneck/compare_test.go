@@ -49,10 +49,24 @@ func TestCompareCommandWritesOutputs(t *testing.T) {
 			t.Errorf("principal angles not ascending: %v", s.PrincipalAnglesDeg)
 		}
 	}
+	if len(s.Files) != 5 {
+		t.Errorf("files %v, want compare.png, angles.svg, descent_angles.svg, report.html and summary.json", s.Files)
+	}
 	for _, name := range s.Files {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
+	}
+	// The page shows the run, with both angle charts (mini-batch training
+	// ran) and the mini-batch decoder in the table.
+	page, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	for _, want := range []string{"Linear autoencoder and PCA on MNIST, k = 3", "bottleneck compare -data " + data, "linear AE, mini-batch"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	if n := strings.Count(string(page), "<svg"); n != 2 {
+		t.Errorf("report.html holds %d charts, want 2", n)
 	}
 }
 
@@ -172,5 +186,46 @@ func TestCompareInterrupted(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(out); len(entries) != 0 {
 		t.Errorf("an interrupted run wrote %d files", len(entries))
+	}
+}
+
+// TestComparePage: the page carries the mini-batch warning in its box,
+// and leaves the mini-batch decoder out when there was no mini-batch
+// training.
+func TestComparePage(t *testing.T) {
+	var s compareSummary
+	s.K, s.Variances = 1, []float64{2}
+	figs := &experiment.CompareFigures{}
+	if page := comparePage(compareFlags{}, s, figs, nil); page.Warning != "" {
+		t.Errorf("warning %q for a good run", page.Warning)
+	}
+	s.MiniBatchWarning = "training made the test error worse"
+	page := comparePage(compareFlags{}, s, figs, nil)
+	if page.Warning != "Mini-batch training: training made the test error worse" {
+		t.Errorf("warning %q", page.Warning)
+	}
+	var html bytes.Buffer
+	if err := page.WriteHTML(&html); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(html.String(), "linear AE, mini-batch") {
+		t.Error("the page shows a mini-batch decoder that was never trained")
+	}
+}
+
+// TestReportHTMLIsNoOneElses: pca and compare both write report.html, so
+// the name does not say which command wrote it: a folder's report.html
+// alone does not refuse another command, and is not blamed on the wrong
+// one beside files that do say.
+func TestReportHTMLIsNoOneElses(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "report.html"), []byte("<p>"), 0o644)
+	if err := foreignOutputs("train", dir); err != nil {
+		t.Errorf("report.html alone: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "compare.png"), []byte("png"), 0o644)
+	err := foreignOutputs("pca", dir)
+	if err == nil || !strings.Contains(err.Error(), "holds compare.png of bottleneck compare:") {
+		t.Errorf("report.html and compare.png, for pca: %v", err)
 	}
 }

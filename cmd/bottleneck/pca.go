@@ -1,15 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
 
 	"bottleneck/experiment"
+	"bottleneck/internal/report"
 	"bottleneck/pca"
 )
 
@@ -29,8 +32,9 @@ components, each scaled from its own min to max), scree.svg (the fraction
 of the variance explained by each of the first 400 components, on a log
 axis), cumulative.svg (the fraction kept by the first k together, on a
 linear axis, with the 50/80/90/95/99% levels and where the curve crosses
-them), error_vs_k.svg (test error against k, for k = 0 to 400), and
-summary.json.`
+them), error_vs_k.svg (test error against k, for k = 0 to 400),
+report.html (one page to read or print: the settings, the numbers, the
+charts and the components) and summary.json.`
 
 // pcaSummary is summary.json, and what -json prints: the experiment's
 // numbers and the files written.
@@ -40,7 +44,7 @@ type pcaSummary struct {
 }
 
 // pcaFiles are the files pca writes into -out.
-var pcaFiles = []string{"components.png", "scree.svg", "cumulative.svg", "error_vs_k.svg", "summary.json"}
+var pcaFiles = []string{"components.png", "scree.svg", "cumulative.svg", "error_vs_k.svg", "report.html", "summary.json"}
 
 func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := newFlagSet("pca", pcaHelp, stdout)
@@ -89,16 +93,17 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	if err != nil {
 		return orInterrupted(err)
 	}
-	cfg := experiment.PCAConfig{K: *k}
+	settings := experiment.PCASettings{K: *k}
 	if chosenBy == "variance" {
-		cfg = experiment.PCAConfig{Fraction: *frac}
+		settings = experiment.PCASettings{Fraction: *frac}
 	}
-	r, err := experiment.PCA(ctx, fitted, cfg)
+	r, err := experiment.PCA(ctx, fitted, settings)
 	if err != nil {
 		return orInterrupted(err)
 	}
 	s := pcaSummary{PCAResult: *r, Files: pcaFiles}
-	if err := writePCAOutputs(ctx, *out, fitted.PCA, s); err != nil {
+	run := report.PCARun{Command: report.CommandLine("bottleneck pca", args), Settings: report.FlagSettings(fs.FlagSet)}
+	if err := writePCAOutputs(ctx, *out, fitted.PCA, s, run); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -107,7 +112,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return enc.Encode(s)
 	}
 	printPCASummary(stdout, s.PCAResult)
-	fmt.Fprintf(stdout, "wrote components.png, scree.svg, cumulative.svg, error_vs_k.svg and summary.json into %s\n", *out)
+	fmt.Fprintf(stdout, "wrote components.png, scree.svg, cumulative.svg, error_vs_k.svg, report.html and summary.json into %s\n", *out)
 	return nil
 }
 
@@ -133,12 +138,19 @@ func printPCASummary(w io.Writer, s experiment.PCAResult) {
 }
 
 // writePCAOutputs draws the figures of the run s on the PCA p and writes
-// them with summary.json into out, all together (see outputSet).
-func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary) error {
+// them, the report page and summary.json into out, all together (see
+// outputSet). run holds what the page needs beyond s: the command line and
+// the flags' values.
+func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary, run report.PCARun) error {
 	figs, err := experiment.DrawPCA(p, &s.PCAResult)
 	if err != nil {
 		return err
 	}
+	var comps bytes.Buffer
+	if err := png.Encode(&comps, figs.Components); err != nil {
+		return err
+	}
+	page := report.PCA(pcaRun(run, s.PCAResult, figs, comps.Bytes()))
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
 	}
@@ -148,10 +160,11 @@ func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary) 
 		name  string
 		write func(io.Writer) error
 	}{
-		{"components.png", pngWriter(figs.Components)},
+		{"components.png", bytesWriter(comps.Bytes())},
 		{"scree.svg", figs.Scree.WriteSVG},
 		{"cumulative.svg", figs.Cumulative.WriteSVG},
 		{"error_vs_k.svg", figs.ErrorVsK.WriteSVG},
+		{"report.html", page.WriteHTML},
 	} {
 		if err := o.write(filepath.Join(out, f.name), f.write); err != nil {
 			return err
@@ -161,4 +174,20 @@ func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary) 
 		return err
 	}
 	return o.commit(ctx, "pca", out)
+}
+
+// pcaRun fills in run, which holds the command line and the flags' values,
+// with the numbers of r, its figures and the bytes of components.png.
+func pcaRun(run report.PCARun, r experiment.PCAResult, figs *experiment.PCAFigures, components []byte) report.PCARun {
+	run.K, run.KChosenBy, run.VarianceWanted, run.VarianceKept = r.K, r.KChosenBy, r.VarianceWanted, r.VarianceKept
+	run.TestSSEPerImage, run.TrainSSEPerImage = r.TestSSEPerImage, r.TrainSSEPerImage
+	run.TopVariances, run.ErrorAtK = r.TopVariances, r.TestSSEPerImageAt
+	run.TrainImages, run.TestImages = r.TrainImages, r.TestImages
+	run.FitSeconds, run.Seconds, run.Kernel = r.FitSeconds, r.Seconds, r.Kernel
+	run.Scree, run.Cumulative, run.ErrorVsK, run.Components = figs.Scree, figs.Cumulative, figs.ErrorVsK, components
+	for _, l := range experiment.VarianceLevels {
+		run.Levels = append(run.Levels, report.VarianceLevel{Fraction: l.Fraction,
+			Components: r.ComponentsFor[experiment.LevelKey(l.Fraction)], Published: l.Published})
+	}
+	return run
 }

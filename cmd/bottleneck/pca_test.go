@@ -24,8 +24,8 @@ func TestPCACommandWritesOutputs(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &s); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout.String())
 	}
-	if len(s.Files) != 5 {
-		t.Errorf("files %v, want components.png, scree.svg, cumulative.svg, error_vs_k.svg and summary.json", s.Files)
+	if len(s.Files) != 6 {
+		t.Errorf("files %v, want components.png, scree.svg, cumulative.svg, error_vs_k.svg, report.html and summary.json", s.Files)
 	}
 	if s.K != 5 || s.TrainImages != 20 || s.TestImages != 20 || len(s.TestSSEPerImageAt) != experiment.CurveMaxK+1 {
 		t.Errorf("summary k %d, %d/%d images, curve of %d; want 5, 20/20, %d", s.K, s.TrainImages, s.TestImages, len(s.TestSSEPerImageAt), experiment.CurveMaxK+1)
@@ -39,6 +39,17 @@ func TestPCACommandWritesOutputs(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
+	}
+	// The page shows the run: its title, the command that repeats it, and
+	// the three charts inline.
+	page, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	for _, want := range []string{"PCA of MNIST with 5 components", "bottleneck pca -data " + data + " -k 5 -out " + out + " -json"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	if n := strings.Count(string(page), "<svg"); n != 3 {
+		t.Errorf("report.html holds %d charts, want 3", n)
 	}
 }
 
