@@ -238,8 +238,8 @@ func exactDescent(s CompareSettings, f *FittedPCA, r *CompareResult, progress fu
 }
 
 // miniBatch trains the same linear autoencoder, with biases, by
-// mini-batch backpropagation with Adam, as the lecture trains (the batches
-// and Adam are our choice), and describes its decoder in r.
+// backpropagation on mini-batches, as the lecture trains; the batches and
+// Adam are our choice. It describes the decoder in r.
 func miniBatch(s CompareSettings, f *FittedPCA, r *CompareResult, progress func(CompareProgress) error) error {
 	start := time.Now()
 	d := f.PCA.Dim()

@@ -19,8 +19,8 @@ type CompareSettings struct {
 	DescentLR     float64 // the learning rate when not DescentLRAuto, > 0
 	Momentum      float64 // heavy-ball momentum, in [0, 1)
 
-	// Mini-batch backpropagation, as the lecture trains (the batches and
-	// Adam are our choice).
+	// Backpropagation on mini-batches, as the lecture trains; the batches
+	// and Adam are our choice.
 	Epochs       int     // 0 skips it
 	Batch        int     // images per mini-batch, ≥ 1
 	LearningRate float64 // Adam's step size α, > 0

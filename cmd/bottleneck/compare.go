@@ -24,14 +24,14 @@ with PCA at the same k.
 
 It is trained two ways:
   - exactly: full-batch gradient descent with momentum on the per-image loss
-    ½‖x − x̂‖² + (λ/2)(‖W₁‖² + ‖W₂‖²), which on centred data depends on the
+    ½‖x − x̂‖² + (λ/2)(‖W₁‖² + ‖W₁′‖²), which on centred data depends on the
     images only through their 784×784 covariance (docs/pca.md), so every
     step uses the exact gradient over all 60,000 images (-steps,
     -descent-lr, -momentum);
-  - as in the lecture: mini-batch backpropagation with Adam on the same loss
-    (-epochs, -batch, -lr: -lr is the mini-batch optimizer's learning rate,
-    as in train), whose gradient noise leaves the angles on a floor of a few
-    degrees.
+  - by backpropagation, as the lecture trains, on mini-batches with Adam on
+    the same loss (-epochs, -batch, -lr: -lr is the mini-batch optimizer's
+    learning rate, as in train), whose gradient noise leaves the angles on a
+    floor of a few degrees.
 
 For each it prints the reconstruction error next to PCA's (training and
 test, Σ over pixels of (x − x̂)² per image), the principal angles between the
@@ -120,7 +120,7 @@ func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 	fs := newFlagSet("compare", compareHelp, stdout)
 	fs.StringVar(&f.data, "data", "", dataFlagHelp)
 	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783: smaller than the pixels of an image)")
-	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off (0 to 1e6)")
+	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₁′‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off (0 to 1e6)")
 	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
 	f.descentLR = learningRate{auto: true}
 	fs.Var(&f.descentLR, "descent-lr", "learning `rate` of the exact descent, or auto: 1/(2σ₁² + λ) (0.098 at λ = 0), stable for every λ and momentum because the loss's curvature stays below about 2σ₁² + λ (docs/pca.md); the rate used is printed")
