@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"bottleneck/matrix"
 )
 
 // defaultCompare is the compare command's default settings (its -h), with
@@ -215,4 +217,28 @@ func jsonNames(t reflect.Type) []string {
 		names = append(names, name)
 	}
 	return names
+}
+
+// TestDescribeDecoderSwitchedOff: with one direction switched off the
+// angles, the subspace distance and the singular cos² are over the live
+// ones, the axis alignment is left out, and the zero row's cos² is 0; with
+// all switched off there is nothing to measure.
+func TestDescribeDecoderSwitchedOff(t *testing.T) {
+	top := matrix.NewFromSlice(3, 4, []float64{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0})
+	decoder := matrix.NewFromSlice(3, 4, []float64{2, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0})
+	d, err := DescribeDecoder(decoder, top)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.LiveDims != 2 || len(d.PrincipalAnglesDeg) != 2 || len(d.SVDCos2) != 2 || len(d.S2) != 3 || d.AxisAlignment != nil {
+		t.Errorf("live %d, %d angles, %d singular cos², %d s², axis alignment %v; want 2, 2, 2, 3, none",
+			d.LiveDims, len(d.PrincipalAnglesDeg), len(d.SVDCos2), len(d.S2), d.AxisAlignment)
+	}
+	if d.SubspaceDistance == nil || *d.SubspaceDistance > 1e-15 || d.RowCos2[2] != 0 || d.S2[2] != 0 {
+		t.Errorf("subspace distance %v, row cos² %v, s² %v; want 0, a last 0 and a last 0", d.SubspaceDistance, d.RowCos2, d.S2)
+	}
+	d, err = DescribeDecoder(matrix.New(3, 4), top)
+	if err != nil || d.LiveDims != 0 || d.MaxAngleDeg != nil || d.SubspaceDistance != nil || d.PrincipalAnglesDeg != nil {
+		t.Errorf("zero decoder: %+v, %v", d, err)
+	}
 }
