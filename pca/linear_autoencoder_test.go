@@ -1,6 +1,7 @@
 package pca
 
 import (
+	"errors"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -173,6 +174,14 @@ func TestFitLinearAutoencoderErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: err = %v, want one containing %q", tt.name, err, tt.want)
 		}
+	}
+	// The divergence is a value a caller can inspect, not only a text.
+	cfg := good
+	cfg.LearningRate, cfg.Steps = 10, 200
+	_, err := FitLinearAutoencoder(cov, cfg, rand.New(rand.NewPCG(1, 1)), nil)
+	var de *DivergedError
+	if !errors.As(err, &de) || de.LearningRate != 10 || de.Step < 1 || de.Step > 200 || !(math.IsNaN(de.Loss) || math.IsInf(de.Loss, 0)) {
+		t.Errorf("diverging: err = %#v, want a *DivergedError at a step in 1..200, rate 10, loss not finite", err)
 	}
 }
 

@@ -106,11 +106,19 @@ func checkWritableFolder(dir string) error {
 }
 
 // foreignOutputs returns an error naming the files in dir that another
-// command writes and command does not, or nil if there are none.
+// command writes and command does not, or nil if there are none. A name
+// that several commands write (report.html) does not say which one wrote
+// it, and is not counted.
 func foreignOutputs(command, dir string) error {
 	own := map[string]bool{}
 	for _, name := range outputFiles[command] {
 		own[name] = true
+	}
+	writers := map[string]int{}
+	for _, names := range outputFiles {
+		for _, name := range names {
+			writers[name]++
+		}
 	}
 	var others []string
 	for other, names := range outputFiles {
@@ -119,7 +127,7 @@ func foreignOutputs(command, dir string) error {
 		}
 		var found []string
 		for _, name := range names {
-			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil && !own[name] {
+			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil && !own[name] && writers[name] == 1 {
 				found = append(found, name)
 			}
 		}
