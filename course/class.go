@@ -66,8 +66,8 @@ func (c *ClassResult) Exercises() []string {
 }
 
 // WriteCSV writes one line per folder: its name, its points for each
-// exercise (empty where its copy does not have the exercise), the total,
-// the most it could have had, and why it could not be graded, if so.
+// exercise (an empty cell where its copy does not have that exercise), the
+// total, the most it could have had, and why it could not be graded, if so.
 func (c *ClassResult) WriteCSV(w io.Writer) error {
 	names := c.Exercises()
 	cw := csv.NewWriter(w)

@@ -28,8 +28,8 @@ type GradeOptions struct {
 // Grade grades the copy at opts.Dir and returns the result, whatever the
 // score. It returns an error only when it could not grade at all: the
 // folder is not a copy of this module (*NotCopyError), Only names an
-// exercise the copy does not have (*UnknownExerciseError), the go command
-// is missing, ctx was cancelled.
+// exercise that the copy does not have (*UnknownExerciseError), the go
+// command is missing, or ctx was cancelled.
 //
 // Each package's graders are built once; if that fails, each exercise's
 // grader is built alone, so that one exercise that does not compile costs

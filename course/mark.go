@@ -74,16 +74,10 @@ var (
 	endMark   = regexp.MustCompile(`^// end exercise ([a-z][a-z0-9-]*)$`)
 )
 
-// isMarkLike reports whether a trimmed line is meant as a mark: a line
-// comment starting with "exercise" or "end exercise".
-func isMarkLike(trimmed string) bool {
-	for _, p := range []string{"// exercise", "// end exercise"} {
-		if trimmed == p || strings.HasPrefix(trimmed, p+" ") {
-			return true
-		}
-	}
-	return false
-}
+// markLike matches a trimmed line meant as a mark: "// exercise NAME (…"
+// or "// end exercise …". Prose that merely starts with the word exercise
+// does not match.
+var markLike = regexp.MustCompile(`^// (?:exercise \S+ \(|end exercise(?:\s|$))`)
 
 // ParseMarks returns the regions marked in the Go source src of one file
 // (file is its path from the module root, used in errors), in the order
@@ -102,7 +96,7 @@ func ParseMarks(file string, src []byte) ([]Region, error) {
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
 		trimmed := strings.TrimSpace(line)
-		if !isMarkLike(trimmed) {
+		if !markLike.MatchString(trimmed) {
 			continue
 		}
 		if m := endMark.FindStringSubmatch(trimmed); m != nil {
