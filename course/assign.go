@@ -54,7 +54,9 @@ func (e *UnknownExerciseError) Error() string {
 
 // Assign writes a student copy of the reference module at opts.From into
 // opts.Out: every file of the module (see FindExercises for where marks are
-// looked for), with the chosen exercises blanked, and the stamp. It checks
+// looked for), with the chosen exercises blanked, their code replaced by a
+// pointer to the exercise where files other than Go quote it, and the
+// stamp. It checks
 // everything it can before writing anything; if writing fails half-way it
 // removes what it wrote. It does not build the copy: CheckCopy does.
 func Assign(opts AssignOptions) (*Stamp, error) {
@@ -114,7 +116,11 @@ func Assign(opts AssignOptions) (*Stamp, error) {
 		slices.SortFunc(rs, func(a, b Region) int { return a.Start - b.Start })
 	}
 
-	if err := writeCopy(from, out, files, byFile, stamp); err != nil {
+	solutions, err := solutionLines(from, files, byFile)
+	if err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	if err := writeCopy(from, out, files, byFile, solutions, stamp); err != nil {
 		emptyDir(out)
 		return nil, err
 	}
@@ -184,9 +190,10 @@ func emptyDir(dir string) error {
 	return nil
 }
 
-// writeCopy writes the files into out, blanking the regions of byFile, and
-// then the stamp.
-func writeCopy(from, out string, files []string, byFile map[string][]Region, stamp *Stamp) error {
+// writeCopy writes the files into out, blanking the regions of byFile in
+// Go files and the solution lines quoted in the others, and then the
+// stamp.
+func writeCopy(from, out string, files []string, byFile map[string][]Region, solutions map[string]string, stamp *Stamp) error {
 	for _, p := range files {
 		src := filepath.Join(from, filepath.FromSlash(p))
 		b, err := os.ReadFile(src)
@@ -197,6 +204,9 @@ func writeCopy(from, out string, files []string, byFile map[string][]Region, sta
 			if b, err = blankFile(p, b, rs); err != nil {
 				return err
 			}
+		}
+		if !strings.HasSuffix(p, ".go") {
+			b = scrubText(b, solutions)
 		}
 		info, err := os.Stat(src)
 		if err != nil {

@@ -27,8 +27,8 @@ func NotImplemented(name string) string {
 //	panic("exercise NAME: not implemented")
 //	// end exercise NAME
 //
-// Imports that only the removed code used are left out, with a line in the
-// first region saying so. The result is gofmt-formatted.
+// Imports that only the removed code used are left out, with a line saying
+// so in the regions that used them. The result is gofmt-formatted.
 func blankFile(path string, src []byte, regions []Region) ([]byte, error) {
 	if len(regions) == 0 {
 		return src, nil
@@ -64,7 +64,6 @@ func blankFile(path string, src []byte, regions []Region) ([]byte, error) {
 
 	used := packagesUsed(f, removed)
 	dropLine := map[int]bool{} // lines of import specs to leave out
-	var dropped []string
 	for _, spec := range f.Imports {
 		name := importName(spec)
 		if name == "_" || name == "." || used[name] {
@@ -75,7 +74,17 @@ func blankFile(path string, src []byte, regions []Region) ([]byte, error) {
 			return nil, fmt.Errorf("course: %s:%d: cannot leave out import %s, which shares its line; put it on a line of its own", path, first, spec.Path.Value)
 		}
 		dropLine[first] = true
-		dropped = append(dropped, spec.Path.Value)
+	}
+
+	// notes[i]: the left-out imports that region i's removed code used.
+	notes := make([][]string, len(regions))
+	for i, r := range regions {
+		inside := packagesUsed(f, func(n ast.Node) bool { return line(n.End()) <= r.Start || line(n.Pos()) >= r.End })
+		for _, spec := range f.Imports {
+			if dropLine[line(spec.Pos())] && inside[importName(spec)] {
+				notes[i] = append(notes[i], spec.Path.Value)
+			}
+		}
 	}
 
 	lines := strings.Split(string(src), "\n")
@@ -85,7 +94,7 @@ func blankFile(path string, src []byte, regions []Region) ([]byte, error) {
 		n := i + 1
 		if next < len(regions) && n == regions[next].Start {
 			r := regions[next]
-			out = append(out, blankedRegion(r, keep[next], next == 0, dropped)...)
+			out = append(out, blankedRegion(r, keep[next], notes[next])...)
 			i = r.End - 1 // skip to the end mark, which is kept
 			out = append(out, lines[i])
 			next++
@@ -104,8 +113,9 @@ func blankFile(path string, src []byte, regions []Region) ([]byte, error) {
 }
 
 // blankedRegion returns the lines that stand for region r in a copy, up to
-// and without its end mark.
-func blankedRegion(r Region, keep []string, first bool, dropped []string) []string {
+// and without its end mark: keep are the variables to keep used, dropped
+// the imports left out that the region's code used.
+func blankedRegion(r Region, keep []string, dropped []string) []string {
 	in := r.Indent
 	var out []string
 	if r.Continued() {
@@ -116,8 +126,8 @@ func blankedRegion(r Region, keep []string, first bool, dropped []string) []stri
 	if r.Hint != "" {
 		out = append(out, in+"// TODO: "+r.Hint)
 	}
-	if first && len(dropped) > 0 {
-		out = append(out, in+"// This copy leaves out the import of "+strings.Join(dropped, " and ")+", which only the code that was here used.")
+	if len(dropped) > 0 {
+		out = append(out, in+"// This copy leaves out the import of "+strings.Join(dropped, " and ")+", which only the removed code used.")
 	}
 	if len(keep) > 0 {
 		blanks := strings.Repeat("_, ", len(keep)-1) + "_"

@@ -8,12 +8,10 @@
 // An exercise region is a stretch of statements in a function, between two
 // whole-line comments:
 //
-//	y := l.y.get(x.Rows(), l.W.Cols())
-//	// exercise linear-forward (2 points): Y = X·W + b into y, then return y
-//	y.Mul(x, l.W)
-//	y.AddRowVector(l.B)
-//	return y
-//	// end exercise linear-forward
+//	func Square(x float64) float64 {
+//		// exercise square (2 points): multiply x by itself
+//		return x * x
+//		// end exercise square
 //	}
 //
 // The name is lower case letters, digits and hyphens; the hint after the
