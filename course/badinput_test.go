@@ -43,6 +43,14 @@ func TestGradeNotACopy(t *testing.T) {
 			t.Errorf("%s: got %v, want a *NotCopyError", name, err)
 		}
 	}
+
+	// Nor is a folder of folders that are not copies a class.
+	class := t.TempDir()
+	writeFile(t, class, "ada/thesis.tex", "precious\n")
+	var nc *NotCopyError
+	if _, err := GradeClass(context.Background(), GradeOptions{Dir: class, Limits: DefaultLimits()}); !errors.As(err, &nc) {
+		t.Errorf("a folder of folders without go.mod: got %v, want a *NotCopyError", err)
+	}
 }
 
 func TestGradeStampProblems(t *testing.T) {

@@ -25,18 +25,23 @@ type ClassResult struct {
 
 // GradeClass grades every folder inside opts.Dir as a copy (the same
 // options apply to each, Dir aside), in the order of their names. A folder
-// that cannot be graded gets a row with its error; GradeClass itself
-// returns an error only if it cannot read opts.Dir or ctx ends.
+// that cannot be graded gets a row with its error. GradeClass itself
+// returns an error only if it cannot read opts.Dir, if no folder in it has
+// a go.mod (a *NotCopyError: it is no folder of copies), or if ctx ends.
 func GradeClass(ctx context.Context, opts GradeOptions) (*ClassResult, error) {
 	entries, err := os.ReadDir(opts.Dir)
 	if err != nil {
 		return nil, fmt.Errorf("course: %w", err)
 	}
+	entries = slices.DeleteFunc(entries, func(e os.DirEntry) bool { return !e.IsDir() })
+	if !slices.ContainsFunc(entries, func(e os.DirEntry) bool {
+		_, err := os.Stat(filepath.Join(opts.Dir, e.Name(), "go.mod"))
+		return err == nil
+	}) {
+		return nil, &NotCopyError{Dir: opts.Dir, Reason: "it has no go.mod, and none of its folders has one: it is neither a copy nor a folder of copies"}
+	}
 	res := &ClassResult{}
 	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
 		one := opts
 		one.Dir = filepath.Join(opts.Dir, e.Name())
 		r, err := Grade(ctx, one)

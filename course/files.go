@@ -188,3 +188,24 @@ func treeHash(root string, files []string) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
+
+// FindRoot returns the root of the module ModulePath that dir lies in:
+// dir itself or the nearest folder above it with a go.mod, which must be
+// for ModulePath. It returns a *NotCopyError if there is none.
+func FindRoot(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("course: %w", err)
+	}
+	for d := abs; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			if err := checkModule(d); err != nil {
+				return "", err
+			}
+			return d, nil
+		}
+		if filepath.Dir(d) == d {
+			return "", &NotCopyError{Dir: abs, Reason: "neither it nor a folder above it has a go.mod"}
+		}
+	}
+}

@@ -132,3 +132,19 @@ func TestFindExercisesNotAModule(t *testing.T) {
 		}
 	}
 }
+
+func TestFindRoot(t *testing.T) {
+	dir := writeModule(t, map[string]string{"a/b/c.go": "package b\n"})
+	for _, from := range []string{dir, filepath.Join(dir, "a", "b")} {
+		if got, err := FindRoot(from); err != nil || got != dir {
+			t.Errorf("FindRoot(%s) = %s, %v; want %s", from, got, err, dir)
+		}
+	}
+	other := t.TempDir()
+	writeFile(t, other, "go.mod", "module example.com/other\n")
+	writeFile(t, other, "sub/x.go", "package sub\n")
+	var nc *NotCopyError
+	if _, err := FindRoot(filepath.Join(other, "sub")); !errors.As(err, &nc) {
+		t.Errorf("FindRoot inside another module: got %v, want a *NotCopyError", err)
+	}
+}
