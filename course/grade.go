@@ -220,35 +220,9 @@ func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
 	if err := os.Mkdir(work, 0o755); err != nil {
 		return "", "", fmt.Errorf("course: %w", err)
 	}
-	pkgDir := filepath.Join(g.dir, filepath.FromSlash(pkg))
-	replace := map[string]string{}
-	own, err := filepath.Glob(filepath.Join(pkgDir, "*_test.go"))
+	overlayFile, err := writeOverlay(work, filepath.Join(g.dir, filepath.FromSlash(pkg)), gs)
 	if err != nil {
-		return "", "", fmt.Errorf("course: %w", err)
-	}
-	for _, f := range own {
-		replace[f] = "" // the copy's own tests do not count
-	}
-	for _, gr := range gs {
-		src, err := gr.sources()
-		if err != nil {
-			return "", "", err
-		}
-		for name, b := range src {
-			backing := filepath.Join(work, name)
-			if err := os.WriteFile(backing, b, 0o644); err != nil {
-				return "", "", fmt.Errorf("course: %w", err)
-			}
-			replace[filepath.Join(pkgDir, name)] = backing
-		}
-	}
-	overlay, err := json.Marshal(map[string]any{"Replace": replace})
-	if err != nil {
-		return "", "", fmt.Errorf("course: %w", err)
-	}
-	overlayFile := filepath.Join(work, "overlay.json")
-	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
-		return "", "", fmt.Errorf("course: %w", err)
+		return "", "", err
 	}
 	bin := filepath.Join(work, "graders.test")
 	var out bytes.Buffer
@@ -264,6 +238,42 @@ func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
 		return "", "does not compile: " + firstCompileError(out.String()), nil
 	}
 	return bin, "", nil
+}
+
+// writeOverlay writes, into the folder work, the graders gs and an overlay
+// for go build's -overlay that puts them into the package folder pkgDir in
+// place of the test files there, and returns the overlay's path.
+func writeOverlay(work, pkgDir string, gs []Grader) (string, error) {
+	replace := map[string]string{}
+	own, err := filepath.Glob(filepath.Join(pkgDir, "*_test.go"))
+	if err != nil {
+		return "", fmt.Errorf("course: %w", err)
+	}
+	for _, f := range own {
+		replace[f] = "" // the copy's own tests do not count
+	}
+	for _, gr := range gs {
+		src, err := gr.sources()
+		if err != nil {
+			return "", err
+		}
+		for name, b := range src {
+			backing := filepath.Join(work, name)
+			if err := os.WriteFile(backing, b, 0o644); err != nil {
+				return "", fmt.Errorf("course: %w", err)
+			}
+			replace[filepath.Join(pkgDir, name)] = backing
+		}
+	}
+	overlay, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		return "", fmt.Errorf("course: %w", err)
+	}
+	overlayFile := filepath.Join(work, "overlay.json")
+	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
+		return "", fmt.Errorf("course: %w", err)
+	}
+	return overlayFile, nil
 }
 
 // compileError matches a line of a compiler's error: "file.go:12:3: ...".

@@ -34,9 +34,11 @@ const runGrace = 5 * time.Second
 
 // toolEnv is the environment of the go command and the test binaries while
 // grading: no workspace, no experiments (so that every build of the copy
-// runs the portable code a student writes), and no toolchain download.
+// runs the portable code a student writes), and no network (the module
+// needs nothing from it; a copy whose go.mod asks for a download fails to
+// build at once instead of waiting).
 func toolEnv() []string {
-	return append(os.Environ(), "GOWORK=off", "GOEXPERIMENT=", "GOTOOLCHAIN=local")
+	return append(os.Environ(), "GOWORK=off", "GOEXPERIMENT=", "GOTOOLCHAIN=local", "GOPROXY=off")
 }
 
 // errTimedOut is returned by run when the time limit killed the command.

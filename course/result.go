@@ -47,7 +47,8 @@ func (r *Result) WriteTable(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%-*s  %6s  %3s  %s\n", width, "exercise", "points", "of", "first failure")
 	for _, e := range r.Exercises {
-		fmt.Fprintf(&b, "%-*s  %6d  %3d  %s\n", width, e.Name, e.Points, e.MaxPoints, shorten(e.Message, tableMessage))
+		line := fmt.Sprintf("%-*s  %6d  %3d  %s", width, e.Name, e.Points, e.MaxPoints, shorten(e.Message, tableMessage))
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
 	}
 	fmt.Fprintf(&b, "%-*s  %6d  %3d\n", width, "total", r.Points, r.MaxPoints)
 	for _, n := range r.Notes {

@@ -59,7 +59,7 @@ func TestResultTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `exercise        points   of  first failure
-linear-forward       2    2  
+linear-forward       2    2
 adam                 0    3  panic: exercise adam: not implemented
 total                2    5
 note: a note

@@ -1,6 +1,7 @@
 package course
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -206,5 +207,30 @@ func TestWrongAnswers(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestGradersVet runs go vet on the reference's graded packages with the
+// graders put in as Grade puts them (go vet ./... does not see them, under
+// testdata). Slow for the same reason as TestWrongAnswers.
+func TestGradersVet(t *testing.T) {
+	if os.Getenv("BOTTLENECK_SLOW") == "" {
+		t.Skip("slow (go vet of three packages): set BOTTLENECK_SLOW=1, as .ci/run does")
+	}
+	root := reference(t)
+	byPackage := map[string][]Grader{}
+	for _, g := range graders {
+		byPackage[g.Package] = append(byPackage[g.Package], g)
+	}
+	for pkg, gs := range byPackage {
+		work := t.TempDir()
+		overlay, err := writeOverlay(work, filepath.Join(root, filepath.FromSlash(pkg)), gs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out strings.Builder
+		if err := run(context.Background(), DefaultLimits().Build, root, &out, "go", "vet", "-overlay", overlay, "./"+pkg); err != nil {
+			t.Errorf("go vet of the graders of package %s: %v\n%s", pkg, err, out.String())
+		}
 	}
 }
