@@ -19,18 +19,20 @@ type Grader struct {
 	Tests    []string // the test functions in File; the exercise passes when all pass
 }
 
-// graders lists the graders in the order of the lecture and the docs.
+// graders lists the graders in the order of the lecture and the docs. The
+// graders of package autoencoder go through a whole training step, so
+// they come after the exercises of package nn they depend on.
 var graders = []Grader{
 	{"linear-forward", 2, "nn", "grade_linear_forward_test.go", []string{"TestGradeLinearForward"}},
 	{"linear-backward", 3, "nn", "grade_linear_backward_test.go", []string{"TestGradeLinearBackward"}},
 	{"activation-derivatives", 3, "nn", "grade_activations_test.go", []string{"TestGradeActivationDerivatives"}},
 	{"half-squared-error", 2, "nn", "grade_half_squared_error_test.go", []string{"TestGradeHalfSquaredError"}},
 	{"binary-cross-entropy", 2, "nn", "grade_binary_cross_entropy_test.go", []string{"TestGradeBinaryCrossEntropy"}},
-	{"training-step", 3, "autoencoder", "grade_training_step_test.go", []string{"TestGradeTrainingStep"}},
 	{"sgd-momentum", 2, "nn", "grade_momentum_test.go", []string{"TestGradeMomentum"}},
 	{"adam", 3, "nn", "grade_adam_test.go", []string{"TestGradeAdam"}},
-	{"weight-decay", 2, "autoencoder", "grade_weight_decay_test.go", []string{"TestGradeWeightDecay"}},
 	{"tied-gradient", 3, "nn", "grade_tied_gradient_test.go", []string{"TestGradeTiedGradient"}},
+	{"weight-decay", 2, "autoencoder", "grade_weight_decay_test.go", []string{"TestGradeWeightDecay"}},
+	{"training-step", 3, "autoencoder", "grade_training_step_test.go", []string{"TestGradeTrainingStep"}},
 	{"pca-mean-covariance", 4, "pca", "grade_mean_covariance_test.go", []string{"TestGradeMeanCovariance"}},
 	{"pca-project-reconstruct", 3, "pca", "grade_project_reconstruct_test.go", []string{"TestGradeProjectReconstruct"}},
 	{"principal-angles", 3, "pca", "grade_principal_angles_test.go", []string{"TestGradePrincipalAngles"}},

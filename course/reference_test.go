@@ -119,7 +119,7 @@ func TestReferencePasses(t *testing.T) {
 
 // TestFreshCopy makes a copy with every exercise blanked and checks that
 // no line of a solution survives in it, that it passes go vet, and that it
-// scores 0 of N, each exercise failing on its own panic.
+// scores 0 of N, each exercise failing on the panic of a blank.
 func TestFreshCopy(t *testing.T) {
 	root := reference(t)
 	out := filepath.Join(t.TempDir(), "copy")
@@ -153,11 +153,15 @@ func TestFreshCopy(t *testing.T) {
 		if res.Points != 0 || len(res.Exercises) != len(exercises) {
 			t.Errorf("the fresh copy scores %d of %d in %d exercises, want 0 in %d", res.Points, res.MaxPoints, len(res.Exercises), len(exercises))
 		}
+		// Each fails on a panic of a blank: its own, or, for the exercises
+		// of package autoencoder graded through a training step, that of
+		// an exercise of package nn it runs first.
 		total := 0
 		for i, e := range res.Exercises {
 			total += exercises[i].Points
-			if want := "panic: " + NotImplemented(e.Name); e.Passed || e.Message != want || e.Name != exercises[i].Name {
-				t.Errorf("exercise %d: %+v, want %s failing with %q", i, e, exercises[i].Name, want)
+			blank := strings.HasPrefix(e.Message, "panic: exercise ") && strings.HasSuffix(e.Message, ": not implemented")
+			if e.Passed || !blank || e.Name != exercises[i].Name {
+				t.Errorf("exercise %d: %+v, want %s failing on the panic of a blank", i, e, exercises[i].Name)
 			}
 		}
 		if res.MaxPoints != total {

@@ -3,12 +3,11 @@ package autoencoder
 // Helpers of the graders of package autoencoder. The graders are tests of
 // the reference that "bottleneck grade" builds into a student's copy of
 // this package, in place of the copy's own test files (package course).
-// The autoencoder they grade is made of the layers below, written with
-// loops, so that grading this package's exercises does not depend on the
-// exercises of package nn.
+// They use the package's exported API only (New, Objective, Train), so
+// they grade the exercises through everything a training step runs,
+// package nn's exercises included.
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -55,63 +54,48 @@ func gradeGradient(t *testing.T, what string, f func() float64, value, grad *mat
 	return true
 }
 
-// gradeLinear is a linear layer, Y = X·W + b, written with loops.
-type gradeLinear struct {
-	W, B, DW, DB *matrix.Dense
-	x            *matrix.Dense
+// gradeNet is a one-hidden-layer autoencoder with sigmoid code and output,
+// made by New, with its four parameters at hand and random biases.
+type gradeNet struct {
+	ae               *Autoencoder
+	w1, b1, w1p, b1p *matrix.Dense // W1 (in×code), b1, W1′ (code×in), b1′
 }
 
-func newGradeLinear(rng *rand.Rand, in, out int) *gradeLinear {
-	return &gradeLinear{W: gradeMatrix(rng, in, out, -1, 1), B: gradeMatrix(rng, 1, out, -0.5, 0.5),
-		DW: matrix.New(in, out), DB: matrix.New(1, out)}
-}
-
-func (l *gradeLinear) Forward(x *matrix.Dense) *matrix.Dense {
-	l.x = x
-	return gradeAffine(x, l.W, l.B)
-}
-
-func (l *gradeLinear) Backward(dy *matrix.Dense) *matrix.Dense {
-	dx := matrix.New(dy.Rows(), l.W.Rows())
-	for i := 0; i < dy.Rows(); i++ {
-		for j := 0; j < dy.Cols(); j++ {
-			d := dy.At(i, j)
-			l.DB.Set(0, j, l.DB.At(0, j)+d)
-			for k := 0; k < l.W.Rows(); k++ {
-				l.DW.Set(k, j, l.DW.At(k, j)+l.x.At(i, k)*d)
-				dx.Set(i, k, dx.At(i, k)+d*l.W.At(k, j))
-			}
+// newGradeNet returns an in-code-in gradeNet.
+func newGradeNet(t *testing.T, rng *rand.Rand, in, code int) *gradeNet {
+	t.Helper()
+	ae, err := New(Config{Layers: []int{in, code}, Activation: "sigmoid", CodeActivation: "sigmoid", OutputActivation: "sigmoid"}, rng)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := &gradeNet{ae: ae}
+	for _, p := range ae.Params() {
+		switch p.Name {
+		case "W1":
+			n.w1 = p.Value
+		case "b1":
+			n.b1 = p.Value
+		case "W1′":
+			n.w1p = p.Value
+		case "b1′":
+			n.b1p = p.Value
 		}
 	}
-	return dx
-}
-
-func (l *gradeLinear) Params() []nn.Param {
-	return []nn.Param{{Name: "W", Value: l.W, Grad: l.DW}, {Name: "b", Value: l.B, Grad: l.DB}}
-}
-
-// gradeSigmoid is the logistic activation, written with loops.
-type gradeSigmoid struct{ out *matrix.Dense }
-
-func (s *gradeSigmoid) Forward(x *matrix.Dense) *matrix.Dense {
-	s.out = gradeSigmoidOf(x)
-	return s.out
-}
-
-func (s *gradeSigmoid) Backward(dy *matrix.Dense) *matrix.Dense {
-	dx := matrix.New(dy.Dims())
-	for i := 0; i < dy.Rows(); i++ {
-		for j := 0; j < dy.Cols(); j++ {
-			y := s.out.At(i, j)
-			dx.Set(i, j, dy.At(i, j)*y*(1-y))
-		}
+	if n.w1 == nil || n.b1 == nil || n.w1p == nil || n.b1p == nil {
+		t.Fatalf("a %d-%d-%d autoencoder without parameters W1, b1, W1′ and b1′", in, code, in)
 	}
-	return dx
+	n.b1.Copy(gradeMatrix(rng, 1, code, -0.5, 0.5))
+	n.b1p.Copy(gradeMatrix(rng, 1, in, -0.5, 0.5))
+	return n
 }
 
-func (s *gradeSigmoid) Params() []nn.Param { return nil }
+// reconstruct returns x̂ = σ(σ(X·W₁ + b₁)·W₁′ + b₁′) from the current
+// weights, with loops.
+func (n *gradeNet) reconstruct(x *matrix.Dense) *matrix.Dense {
+	return gradeSigmoidOf(gradeAffine(gradeSigmoidOf(gradeAffine(x, n.w1, n.b1)), n.w1p, n.b1p))
+}
 
-// gradeAffine returns X·W + b.
+// gradeAffine returns X·W + b, entry by entry.
 func gradeAffine(x, w, b *matrix.Dense) *matrix.Dense {
 	y := matrix.New(x.Rows(), w.Cols())
 	for i := 0; i < x.Rows(); i++ {
@@ -137,37 +121,6 @@ func gradeSigmoidOf(x *matrix.Dense) *matrix.Dense {
 	return y
 }
 
-// gradeAutoencoder returns an in-code-in autoencoder with sigmoid code and
-// output, made of the layers above, its parameters named as New names
-// them: W1, b1, W1′, b1′.
-func gradeAutoencoder(rng *rand.Rand, in, code int) (*Autoencoder, *gradeLinear, *gradeLinear) {
-	enc, dec := newGradeLinear(rng, in, code), newGradeLinear(rng, code, in)
-	ae := &Autoencoder{
-		Config:  Config{Layers: []int{in, code}, Activation: "sigmoid", CodeActivation: "sigmoid", OutputActivation: "sigmoid"},
-		Encoder: &nn.Network{Layers: []nn.Layer{enc, &gradeSigmoid{}}},
-		Decoder: &nn.Network{Layers: []nn.Layer{dec, &gradeSigmoid{}}},
-	}
-	for _, l := range []struct {
-		suffix string
-		layer  *gradeLinear
-	}{{"1", enc}, {"1′", dec}} {
-		for _, p := range l.layer.Params() {
-			p.Name += l.suffix
-			ae.params = append(ae.params, p)
-			if p.Name[0] == 'W' {
-				ae.weights = append(ae.weights, p)
-			}
-		}
-	}
-	return ae, enc, dec
-}
-
-// gradeReconstruct returns x̂ = σ(σ(X·W₁ + b₁)·W₁′ + b₁′) from the current
-// weights, without touching the layers.
-func gradeReconstruct(x *matrix.Dense, enc, dec *gradeLinear) *matrix.Dense {
-	return gradeSigmoidOf(gradeAffine(gradeSigmoidOf(gradeAffine(x, enc.W, enc.B)), dec.W, dec.B))
-}
-
 // gradeSquares returns Σ (a − b)² over every entry.
 func gradeSquares(a, b *matrix.Dense) float64 {
 	s := 0.0
@@ -180,5 +133,15 @@ func gradeSquares(a, b *matrix.Dense) float64 {
 	return s
 }
 
-// gradeName returns "parameter NAME".
-func gradeName(p nn.Param) string { return fmt.Sprintf("parameter %s", p.Name) }
+// gradeSumSquares returns Σ w² over every entry of the matrices.
+func gradeSumSquares(ms ...*matrix.Dense) float64 {
+	s := 0.0
+	for _, m := range ms {
+		for i := 0; i < m.Rows(); i++ {
+			for _, v := range m.Row(i) {
+				s += v * v
+			}
+		}
+	}
+	return s
+}
