@@ -23,17 +23,21 @@ type WeightDecay struct {
 
 // Penalty returns (λ/2)·Σ ‖W‖².
 func (wd WeightDecay) Penalty(ae *Autoencoder) float64 {
+	// exercise weight-decay (2 points): (λ/2)·Σ ‖W‖² over ae.Weights(), the biases left out (docs/autoencoder.md, 16:19)
 	sum := 0.0
 	for _, w := range ae.Weights() {
 		n := w.Value.Norm()
 		sum += n * n
 	}
 	return wd.Lambda / 2 * sum
+	// end exercise weight-decay
 }
 
 // AddGradient adds λ·W to the gradient of every weight matrix W.
 func (wd WeightDecay) AddGradient(ae *Autoencoder) {
+	// exercise weight-decay (continued): add λ·W to the gradient of every weight matrix W
 	for _, w := range ae.Weights() {
 		w.Grad.AddScaled(wd.Lambda, w.Value)
 	}
+	// end exercise weight-decay
 }

@@ -145,6 +145,7 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 // per-image objective in the parameters. It returns the objective and the
 // batch's summed squared error Σₙ‖xₙ − x̂ₙ‖².
 func (ae *Autoencoder) step(x, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
+	// exercise training-step (3 points): ZeroGrad, forward, delta (x̂ − x)/n into grad, backward, regularizers; return the objective and Σ‖x − x̂‖² (L2)
 	nn.ZeroGrad(ae.params)
 	xhat := ae.forward(x)                                // 1. forward
 	loss = nn.MeanHalfSquaredError(xhat, x, grad)        // 2. output delta, (x̂ − x)/n
@@ -155,6 +156,7 @@ func (ae *Autoencoder) step(x, grad *matrix.Dense, regs []Regularizer) (loss, ss
 		r.AddGradient(ae)
 	}
 	return loss, sse
+	// end exercise training-step
 }
 
 // Objective returns the per-image training objective on x — the mean of

@@ -42,12 +42,14 @@ type Momentum struct {
 // Step updates the velocities and moves the parameters by them.
 func (o *Momentum) Step(params []Param) {
 	o.velocity = stateFor("Momentum", o.velocity, params)
+	// exercise sgd-momentum (2 points): for each parameter i, v ← μ·v − η·∇θ in o.velocity[i], then θ ← θ + v
 	for i, p := range params {
 		v := o.velocity[i]
 		v.Scale(o.Mu, v)
 		v.AddScaled(-o.LearningRate, p.Grad)
 		p.Value.Add(p.Value, v)
 	}
+	// end exercise sgd-momentum
 }
 
 // Adam is the optimizer of Kingma and Ba (2015): each parameter moves by
@@ -127,6 +129,7 @@ var adamRow = adamRowGo
 //
 // with step and ε already corrected for the bias of m and v (see Step).
 func adamRowGo(theta, g, m, v []float64, b1, b2, step, eps float64) {
+	// exercise adam (3 points): the three lines of the doc comment above, for every j, keeping m and v for the next step (Step works out step and eps)
 	g, m, v = g[:len(theta)], m[:len(theta)], v[:len(theta)]
 	for j, gj := range g {
 		mj := b1*m[j] + (1-b1)*gj
@@ -134,6 +137,7 @@ func adamRowGo(theta, g, m, v []float64, b1, b2, step, eps float64) {
 		m[j], v[j] = mj, vj
 		theta[j] -= step * mj / (math.Sqrt(vj) + eps)
 	}
+	// end exercise adam
 }
 
 // stateFor returns one zero matrix per parameter, made on the first call and
