@@ -24,7 +24,7 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 		opt := nn.NewAdam(0.001)
 		regs := []Regularizer{WeightDecay{Lambda: 0.01}}
 		step := func() {
-			ae.step(x, grad, regs)
+			ae.step(x, x, grad, regs)
 			opt.Step(ae.Params())
 		}
 		step() // the first step makes the buffers and the optimizer's state

@@ -16,8 +16,10 @@ type Autoencoder struct {
 	Encoder *nn.Network // f: n×Layers[0] → n×code
 	Decoder *nn.Network // g: n×code → n×Layers[0]
 
-	params  []nn.Param // every parameter once, tied weights included once
-	weights []nn.Param // the weight matrices W only, for weight decay
+	params  []nn.Param    // every parameter once, tied weights included once
+	weights []nn.Param    // the weight matrices W only, for weight decay
+	batch   *Batch        // the chain of layers, and what a training step keeps
+	penalty []Regularizer // the penalties Config names
 }
 
 // New builds the autoencoder that cfg describes, with weights drawn from
@@ -55,8 +57,31 @@ func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
 		ae.Decoder.Layers = append(ae.Decoder.Layers, l, act)
 	}
 	ae.collectParams()
+	ae.batch = newBatch(ae)
+	ae.penalty = cfg.penalties()
 	return ae, nil
 }
+
+// penalties returns the regularizers that c names, in a fixed order: L1 on
+// the code, KL sparsity, contraction.
+func (c Config) penalties() []Regularizer {
+	var regs []Regularizer
+	if c.L1 > 0 {
+		regs = append(regs, CodeL1{Lambda: c.L1})
+	}
+	if c.SparsityWeight > 0 {
+		regs = append(regs, KLSparsity{Rho: c.Sparsity, Beta: c.SparsityWeight})
+	}
+	if c.Contractive > 0 {
+		regs = append(regs, &Contractive{Lambda: c.Contractive})
+	}
+	return regs
+}
+
+// Penalties returns the regularizers that ae.Config names (L1 on the code,
+// KL sparsity, contraction), which are part of every training objective of ae, before
+// any that Train or Objective is given besides.
+func (ae *Autoencoder) Penalties() []Regularizer { return append([]Regularizer(nil), ae.penalty...) }
 
 func (ae *Autoencoder) newLinear(in, out int, act string, rng *rand.Rand) *nn.Linear {
 	l := nn.NewLinear(in, out)
@@ -174,7 +199,28 @@ func (ae *Autoencoder) SSEPerImage(x *matrix.Dense) float64 {
 	sum := 0.0
 	for i0 := 0; i0 < n; i0 += evalChunk {
 		batch := x.SliceRows(i0, min(i0+evalChunk, n))
-		sum += 2 * nn.HalfSquaredError(ae.forward(batch), batch, nil)
+		sum += sumSquaredError(ae.forward(batch), batch)
+	}
+	return sum / float64(n)
+}
+
+// CorruptedSSEPerImage returns the mean over the rows of x of
+// Σⱼ (xⱼ − x̂ⱼ)², where x̂ is now the reconstruction of a corrupted copy of
+// x drawn with noise from rng: how well a denoising autoencoder restores
+// damaged images. With NoNoise it equals SSEPerImage.
+func (ae *Autoencoder) CorruptedSSEPerImage(x *matrix.Dense, noise Noise, rng *rand.Rand) float64 {
+	ae.checkInput("CorruptedSSEPerImage", x, ae.InputSize())
+	n := x.Rows()
+	if n == 0 {
+		return 0
+	}
+	noisy := matrix.New(min(n, evalChunk), x.Cols())
+	sum := 0.0
+	for i0 := 0; i0 < n; i0 += evalChunk {
+		batch := x.SliceRows(i0, min(i0+evalChunk, n))
+		xt := noisy.SliceRows(0, batch.Rows())
+		noise.Corrupt(xt, batch, rng)
+		sum += sumSquaredError(ae.forward(xt), batch)
 	}
 	return sum / float64(n)
 }

@@ -23,12 +23,12 @@ func BenchmarkTrainingStep784x256x32(b *testing.B) {
 	opt := nn.NewAdam(0.001)
 	// One step before timing makes the buffers and Adam's state, so that
 	// allocs/op shows the steady state: zero.
-	ae.step(x, grad, nil)
+	ae.step(x, x, grad, nil)
 	opt.Step(ae.Params())
 	b.Run("step", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			ae.step(x, grad, nil)
+			ae.step(x, x, grad, nil)
 			opt.Step(ae.Params())
 		}
 		// Products per step: 2 for the first layer, 3 for the other three,

@@ -2,9 +2,11 @@ package autoencoder
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"bottleneck/nn"
 )
@@ -27,52 +29,148 @@ type Config struct {
 	// OutputActivation is the activation of the reconstruction: "sigmoid"
 	// for pixels in [0, 1], or "linear".
 	OutputActivation string `json:"output_activation"`
+	// Loss is the reconstruction loss: SquaredError (the lecture's, the
+	// zero value) or CrossEntropy, which needs the sigmoid output.
+	Loss Loss `json:"loss"`
 	// Tied makes every decoder weight the transpose of its encoder weight,
 	// W′ = Wᵀ: one shared parameter.
 	Tied bool `json:"tied"`
-	// AllowOvercomplete permits a code as large as the input or larger.
-	// An undercomplete autoencoder (the lecture's) regularizes by its
-	// small code; an overcomplete one needs another regularizer.
+	// L1 is the weight λ ≥ 0 of the L1 penalty on the code, CodeL1; 0
+	// for none.
+	L1 float64 `json:"l1"`
+	// Sparsity is the target mean activation ρ in (0, 1) of the KL
+	// sparsity penalty, KLSparsity, and SparsityWeight its weight β > 0;
+	// both 0 for none. It needs a sigmoid code, whose units lie in (0, 1).
+	Sparsity       float64 `json:"sparsity"`
+	SparsityWeight float64 `json:"sparsity_weight"`
+	// Contractive is the weight λ ≥ 0 of the contractive penalty,
+	// Contractive; 0 for none. It needs an encoder of one sigmoid layer
+	// (Layers of two sizes, a sigmoid code).
+	Contractive float64 `json:"contractive"`
+	// Noise corrupts the input during training, making a denoising
+	// autoencoder; the zero value is NoNoise.
+	Noise Noise `json:"noise"`
+	// AllowOvercomplete permits a code as large as the input or larger
+	// with no penalty and no noise. An undercomplete autoencoder (the
+	// lecture's) regularizes by its small code; an overcomplete one needs
+	// another regularizer, or it learns to copy its input.
 	AllowOvercomplete bool `json:"allow_overcomplete"`
 }
 
-// Validate reports what is wrong with c, or nil.
+// MaxLayers is the largest number of layer sizes a Config may have, the
+// input and the code included: far deeper than any autoencoder trained on
+// MNIST (Hinton & Salakhutdinov's has five), small enough that no
+// configuration makes a network of absurd depth.
+const MaxLayers = 1000
+
+// Validate reports what is wrong with c, or nil. Its errors are
+// *ConfigError, naming the field at fault and wrapping a sentinel.
+//
+// The sizes on the way to the code may grow, as in Hinton and
+// Salakhutdinov's 784-1000-500-250-30, as long as the code is smaller than
+// the input: that is the bottleneck. A code as large as the input or
+// larger is accepted only when something else keeps the autoencoder from
+// copying its input — a penalty on the code (L1, Sparsity, Contractive),
+// Noise — or when AllowOvercomplete says the copy is wanted (to show it,
+// say). Weight decay, given to Train, does not count: it shrinks the
+// weights but does not stop an overcomplete net from copying.
 func (c Config) Validate() error {
 	if len(c.Layers) < 2 {
-		return fmt.Errorf("autoencoder: need at least two layer sizes (input and code), got %d", len(c.Layers))
+		return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("need at least two layer sizes (input and code), got %d", len(c.Layers))}
+	}
+	if len(c.Layers) > MaxLayers {
+		return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("%d layer sizes, more than the %d allowed", len(c.Layers), MaxLayers)}
 	}
 	for i, n := range c.Layers {
 		if n <= 0 {
-			return fmt.Errorf("autoencoder: layer size number %d is %d; sizes must be positive", i+1, n)
+			return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("layer size number %d is %d; sizes must be positive", i+1, n)}
 		}
 		// 1<<24 inputs already means a weight matrix of 2⁴⁸ bytes or more.
 		if n > 1<<24 {
-			return fmt.Errorf("autoencoder: layer size number %d is %d, too large", i+1, n)
+			return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("layer size number %d is %d, too large", i+1, n)}
 		}
 	}
-	in, code := c.Layers[0], c.Layers[len(c.Layers)-1]
-	if code >= in && !c.AllowOvercomplete {
-		return fmt.Errorf("autoencoder: code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck (allow an overcomplete code explicitly if you mean it)", code, in)
+	activations := []struct{ field, what, name string }{
+		{"activation", "hidden", c.Activation},
+		{"code_activation", "code", c.CodeActivation},
 	}
-	for i := 1; i < len(c.Layers) && !c.AllowOvercomplete; i++ {
-		if c.Layers[i] > c.Layers[i-1] {
-			return fmt.Errorf("autoencoder: layer sizes grow from %d to %d on the way to the code, so the bottleneck would be %d, not the code: give sizes that shrink towards the code", c.Layers[i-1], c.Layers[i], c.Layers[i-1])
+	for _, a := range activations {
+		if !slices.Contains(nn.ActivationNames, a.name) {
+			return &ConfigError{Field: a.field, Err: ErrActivation, Detail: fmt.Sprintf("unknown %s activation %q (want %s)", a.what, brief(a.name), strings.Join(nn.ActivationNames, ", "))}
 		}
-	}
-	if !slices.Contains(nn.ActivationNames, c.Activation) {
-		return fmt.Errorf("autoencoder: unknown hidden activation %q (want %s)", c.Activation, strings.Join(nn.ActivationNames, ", "))
-	}
-	if !slices.Contains(nn.ActivationNames, c.CodeActivation) {
-		return fmt.Errorf("autoencoder: unknown code activation %q (want %s)", c.CodeActivation, strings.Join(nn.ActivationNames, ", "))
 	}
 	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
-		return fmt.Errorf("autoencoder: unknown output activation %q (want sigmoid or linear)", c.OutputActivation)
+		return &ConfigError{Field: "output_activation", Err: ErrActivation, Detail: fmt.Sprintf("unknown output activation %q (want sigmoid or linear)", brief(c.OutputActivation))}
+	}
+	if !c.Loss.valid() {
+		return &ConfigError{Field: "loss", Err: ErrUnknownLoss, Detail: fmt.Sprintf("unknown loss %v (want sse or bce)", c.Loss)}
+	}
+	if c.Loss == CrossEntropy && c.OutputActivation != "sigmoid" {
+		return &ConfigError{Field: "loss", Err: ErrLossOutput, Detail: fmt.Sprintf("loss bce needs outputs in (0, 1), the range of a sigmoid output, not %s", c.OutputActivation)}
+	}
+	if err := c.validatePenalties(); err != nil {
+		return err
+	}
+	if err := c.Noise.validate(); err != nil {
+		return err
+	}
+	in, code := c.Layers[0], c.Layers[len(c.Layers)-1]
+	if code >= in && !c.AllowOvercomplete && !c.regularizesCode() {
+		return &ConfigError{Field: "layers", Err: ErrOvercomplete, Detail: fmt.Sprintf("code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck, or else a penalty on the code (l1, sparsity, contractive) or noise to keep it from copying its input (allow an overcomplete code explicitly if you mean it)", code, in)}
 	}
 	return nil
 }
 
+// regularizesCode reports whether c names a penalty on the code or noise:
+// what lets an overcomplete autoencoder learn something other than a copy.
+func (c Config) regularizesCode() bool {
+	return c.L1 > 0 || c.SparsityWeight > 0 || c.Contractive > 0 || c.Noise.On()
+}
+
+// validatePenalties checks the weights and targets of the penalties.
+func (c Config) validatePenalties() error {
+	weights := []struct {
+		field string
+		v     float64
+	}{{"l1", c.L1}, {"sparsity", c.Sparsity}, {"sparsity_weight", c.SparsityWeight}, {"contractive", c.Contractive}}
+	for _, w := range weights {
+		if math.IsNaN(w.v) || math.IsInf(w.v, 0) {
+			return &ConfigError{Field: w.field, Err: ErrNotFinite, Detail: fmt.Sprintf("%s is %v; it must be a finite number", w.field, w.v)}
+		}
+		if w.v < 0 {
+			return &ConfigError{Field: w.field, Err: ErrPenaltyWeight, Detail: fmt.Sprintf("%s is %v; it must not be negative", w.field, w.v)}
+		}
+	}
+	if c.Contractive > 0 && (len(c.Layers) != 2 || c.CodeActivation != "sigmoid") {
+		return &ConfigError{Field: "contractive", Err: ErrContractiveEncoder, Detail: fmt.Sprintf("the contractive penalty is computed for an encoder of one sigmoid layer (e.g. layers 784,256 with a sigmoid code), not %s with a %s code", c.encoderShape(), c.CodeActivation)}
+	}
+	if c.Sparsity == 0 && c.SparsityWeight == 0 {
+		return nil
+	}
+	switch {
+	case !(c.Sparsity > 0 && c.Sparsity < 1):
+		return &ConfigError{Field: "sparsity", Err: ErrSparsityTarget, Detail: fmt.Sprintf("sparsity target ρ = %v is outside (0, 1); a mean activation such as 0.05 is needed", c.Sparsity)}
+	case c.SparsityWeight == 0:
+		return &ConfigError{Field: "sparsity_weight", Err: ErrPenaltyWeight, Detail: fmt.Sprintf("sparsity target ρ = %v has no weight β; give one above 0, such as 3", c.Sparsity)}
+	case c.CodeActivation != "sigmoid":
+		return &ConfigError{Field: "sparsity", Err: ErrSparsityCode, Detail: fmt.Sprintf("the KL sparsity penalty needs a sigmoid code, whose units lie in (0, 1), not a %s one", c.CodeActivation)}
+	}
+	return nil
+}
+
+// encoderShape returns the encoder's sizes joined by dashes, "784-256-32".
+func (c Config) encoderShape() string {
+	var parts []string
+	for _, n := range c.Layers {
+		parts = append(parts, strconv.Itoa(n))
+	}
+	return strings.Join(parts, "-")
+}
+
 // Shape returns the sizes of all layers, encoder and decoder, joined by
-// dashes: "784-256-32-256-784".
+// dashes: "784-256-32-256-784". A deep network is shortened to its first
+// and last four sizes around the number of sizes left out, so that a
+// message stays one readable line: "784-9-8-7-…(9 more)…-7-8-9-784".
 func (c Config) Shape() string {
 	var parts []string
 	for _, n := range c.Layers {
@@ -81,7 +179,23 @@ func (c Config) Shape() string {
 	for i := len(c.Layers) - 2; i >= 0; i-- {
 		parts = append(parts, strconv.Itoa(c.Layers[i]))
 	}
+	if len(parts) > 17 {
+		return fmt.Sprintf("%s-…(%d more)…-%s", strings.Join(parts[:4], "-"), len(parts)-8, strings.Join(parts[len(parts)-4:], "-"))
+	}
 	return strings.Join(parts, "-")
+}
+
+// brief returns s, or its first 40 bytes and a note of its length if it is
+// longer, for quoting a value in a message.
+func brief(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
 }
 
 // ParseLayers parses a comma-separated list of layer sizes such as
@@ -91,7 +205,7 @@ func ParseLayers(s string) ([]int, error) {
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
-			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", s, f)
+			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", brief(s), brief(f))
 		}
 		sizes = append(sizes, n)
 	}

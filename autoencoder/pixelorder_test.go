@@ -1,14 +1,15 @@
 package autoencoder_test
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
 	"bottleneck/mnist"
+	"bottleneck/mnist/mnistdata"
 	"bottleneck/nn"
 )
 
@@ -68,30 +69,13 @@ func TestPixelOrderDoesNotMatter(t *testing.T) {
 	}
 }
 
-// pixelOrderData returns 1000 MNIST training images when $MNIST_DIR is set,
-// and otherwise 1000 synthetic 28×28 images with a bright random bar each,
-// so that the test runs everywhere and uses real digits where it can.
+// pixelOrderData returns the first 1000 MNIST training images, read from the
+// copy embedded in the module.
 func pixelOrderData(t *testing.T) *matrix.Dense {
-	if dir := os.Getenv("MNIST_DIR"); dir != "" {
-		train, err := mnist.LoadTrain(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return train.Images.SliceRows(0, 1000)
+	src := mnist.Source{FS: mnistdata.FS(), Name: "the embedded copy"}
+	train, err := src.LoadTrain(context.Background())
+	if err != nil {
+		t.Fatal(err)
 	}
-	t.Log("MNIST_DIR is not set: using synthetic 28×28 images")
-	rng := rand.New(rand.NewPCG(5, 6))
-	x := matrix.New(1000, 784)
-	for k := 0; k < 1000; k++ {
-		r0, c0 := rng.IntN(20), rng.IntN(20)
-		vertical := rng.IntN(2) == 0
-		for s := 0; s < 8; s++ {
-			r, c := r0, c0+s
-			if vertical {
-				r, c = r0+s, c0
-			}
-			x.Set(k, r*28+c, 1)
-		}
-	}
-	return x
+	return train.Images.SliceRows(0, 1000)
 }

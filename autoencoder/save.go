@@ -10,10 +10,9 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
-	"strings"
 
 	"bottleneck/internal/atomicfile"
+	"bottleneck/internal/filekind"
 )
 
 // The model file format, version 1. All integers are little-endian.
@@ -82,52 +81,88 @@ func putUint32(buf *bytes.Buffer, v int) {
 	binary.Write(buf, binary.LittleEndian, uint32(v))
 }
 
-// Load reads a model written by Save.
+// Load reads a model written by Save. It refuses anything that is not a
+// regular file before opening it (a named pipe would block, a device never
+// end), a file larger than any model, and a file that does not start with
+// the magic string, before reading the rest; it reads no more than the
+// file's length, and allocates the network only once the file's length is
+// known to match what its configuration needs.
 func Load(path string) (*Autoencoder, error) {
-	f, err := os.Open(path)
+	f, info, err := filekind.OpenRegular(path)
 	if err != nil {
 		return nil, fmt.Errorf("autoencoder: load: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err != nil {
+	fail := func(err error) (*Autoencoder, error) {
 		return nil, fmt.Errorf("autoencoder: load %s: %w", path, err)
+	}
+	size := info.Size()
+	if size > maxFileSize {
+		return fail(fmt.Errorf("%d bytes, more than a model file holds (at most %d)", size, int64(maxFileSize)))
+	}
+	data := make([]byte, min(size, int64(len(fileMagic))))
+	if _, err := io.ReadFull(f, data); err != nil {
+		return fail(err)
+	}
+	if err := checkMagic(data); err != nil {
+		return fail(err)
+	}
+	data = append(data, make([]byte, size-int64(len(data)))...)
+	if _, err := io.ReadFull(f, data[len(fileMagic):]); err != nil {
+		return fail(fmt.Errorf("the file changed while it was read: %w", err))
 	}
 	ae, err := Unmarshal(data)
 	if err != nil {
-		return nil, fmt.Errorf("autoencoder: load %s: %w", path, err)
+		return fail(err)
 	}
 	return ae, nil
 }
 
+// checkMagic returns an error unless data starts with the magic string, or
+// is a beginning of it (then the file is truncated).
+func checkMagic(data []byte) error {
+	if len(data) == 0 {
+		return errors.New("empty file: not a bottleneck model file")
+	}
+	if bytes.HasPrefix(data, []byte(fileMagic)) {
+		return nil
+	}
+	if len(data) < len(fileMagic) && bytes.HasPrefix([]byte(fileMagic), data) {
+		return fmt.Errorf("truncated file: %d bytes, shorter than the header", len(data))
+	}
+	return errors.New("not a bottleneck model file (wrong magic string)")
+}
+
+// Sizes in the file format, in bytes.
+const (
+	headerSize = len(fileMagic) + 4 + 8 // magic, version, size
+	sizeAt     = len(fileMagic) + 4     // where the size field is
+	uint32Size = 4
+	floatSize  = 8
+)
+
 // Unmarshal decodes a model in the model file format. Its errors say which
 // check failed: not a model file, an unknown version, a truncated file, a
-// checksum mismatch, or content that does not fit its configuration.
+// damaged size field, a checksum mismatch, or content that does not fit its
+// configuration. Before allocating the network it checks, with arithmetic
+// that cannot overflow, that the data's length is exactly what the
+// configuration needs.
 func Unmarshal(data []byte) (*Autoencoder, error) {
 	if len(data) > maxFileSize {
 		return nil, errors.New("file too large for a model")
 	}
-	if len(data) == 0 {
-		return nil, errors.New("empty file: not a bottleneck model file")
+	if err := checkMagic(data); err != nil {
+		return nil, err
 	}
-	if !bytes.HasPrefix(data, []byte(fileMagic)) {
-		if len(data) < len(fileMagic) && bytes.HasPrefix([]byte(fileMagic), data) {
-			return nil, fmt.Errorf("truncated file: %d bytes, shorter than the header", len(data))
-		}
-		return nil, errors.New("not a bottleneck model file (wrong magic string)")
-	}
-	const headerSize = len(fileMagic) + 4 + 8
-	if len(data) < headerSize {
-		return nil, fmt.Errorf("truncated file: %d bytes, shorter than the %d-byte header", len(data), headerSize)
+	if len(data) < headerSize+uint32Size {
+		return nil, fmt.Errorf("truncated file: %d bytes, shorter than the %d-byte header and checksum", len(data), headerSize+uint32Size)
 	}
 	r := &reader{data: data[len(fileMagic):]}
 	if v := r.uint32(); v != fileVersion {
 		return nil, fmt.Errorf("unsupported format version %d (this program reads version %d)", v, fileVersion)
 	}
-	if size := r.uint64(); size > uint64(len(data)) {
-		return nil, fmt.Errorf("truncated file: %d bytes of the %d the header announces", len(data), size)
-	} else if size < uint64(len(data)) {
-		return nil, fmt.Errorf("%d unexpected bytes after the end of the model", uint64(len(data))-size)
+	if err := checkSize(data, r.uint64()); err != nil {
+		return nil, err
 	}
 	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
 	if crc32.ChecksumIEEE(body) != sum {
@@ -141,19 +176,25 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 		return nil, r.err
 	}
 	if err := json.Unmarshal(cfgJSON, &cfg); err != nil {
-		return nil, fmt.Errorf("bad configuration: %v", err)
+		return nil, fmt.Errorf("bad configuration: %w", withoutPrefix(err))
 	}
 	if err := cfg.Validate(); err != nil {
-		return nil, fmt.Errorf("bad configuration: %s", strings.TrimPrefix(err.Error(), "autoencoder: "))
+		return nil, fmt.Errorf("bad configuration: %w", withoutPrefix(err))
 	}
-	if weights := weightCount(cfg); weights > uint64(len(data))/8 {
-		return nil, fmt.Errorf("configuration %s needs %d weights, more than the file holds", cfg.Shape(), weights)
+	// The parameters must fill the rest exactly: their count, then each
+	// one's name, shape and values.
+	need, ok := paramBytes(cfg, uint64(len(r.data)))
+	if !ok {
+		return nil, fmt.Errorf("configuration %s needs more bytes of parameters than the file holds (%d)", cfg.Shape(), len(r.data))
+	}
+	if need != uint64(len(r.data)) {
+		return nil, fmt.Errorf("configuration %s needs %d bytes of parameters, the file holds %d", cfg.Shape(), need, len(r.data))
 	}
 	ae, err := New(cfg, rand.New(rand.NewPCG(0, 0)))
 	if err != nil {
 		return nil, err
 	}
-	if n := r.uint32(); r.err == nil && n != len(ae.params) {
+	if n := r.uint32(); n != uint64(len(ae.params)) {
 		return nil, fmt.Errorf("%d parameters, but configuration %s has %d", n, cfg.Shape(), len(ae.params))
 	}
 	for _, p := range ae.params {
@@ -163,10 +204,10 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 			return nil, r.err
 		}
 		wr, wc := p.Value.Dims()
-		if name != p.Name || rows != wr || cols != wc {
-			return nil, fmt.Errorf("parameter %q %d×%d, want %q %d×%d", name, rows, cols, p.Name, wr, wc)
+		if name != p.Name || rows != uint64(wr) || cols != uint64(wc) {
+			return nil, fmt.Errorf("parameter %q %d×%d, want %q %d×%d", brief(name), rows, cols, p.Name, wr, wc)
 		}
-		for i := 0; i < rows; i++ {
+		for i := 0; i < wr; i++ {
 			row := p.Value.Row(i)
 			for j := range row {
 				row[j] = math.Float64frombits(r.uint64())
@@ -180,24 +221,73 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 		}
 	}
 	if len(r.data) != 0 {
-		return nil, fmt.Errorf("%d unexpected bytes after the parameters", len(r.data))
+		return nil, fmt.Errorf("%s after the parameters", unexpectedBytes(len(r.data)))
 	}
 	return ae, nil
 }
 
-// weightCount returns how many numbers the network of cfg holds, to refuse
-// a configuration that claims more than the file can contain before
-// allocating it.
-func weightCount(cfg Config) uint64 {
-	var n uint64
-	for i := 0; i+1 < len(cfg.Layers); i++ {
-		a, b := uint64(cfg.Layers[i]), uint64(cfg.Layers[i+1])
-		n += a*b + a + b
-		if !cfg.Tied {
-			n += a * b
+// checkSize compares the size field of data with its real length and, when
+// they differ, uses the checksum to tell what is wrong: a damaged size
+// field (the rest checks out once the field says the real length), bytes
+// appended after a whole model, a truncated file, or a corrupt one.
+func checkSize(data []byte, size uint64) error {
+	n := uint64(len(data))
+	if size == n {
+		return nil
+	}
+	sum := binary.LittleEndian.Uint32(data[n-4:])
+	fixed := append([]byte(nil), data[:n-4]...)
+	binary.LittleEndian.PutUint64(fixed[sizeAt:], n)
+	switch {
+	case crc32.ChecksumIEEE(fixed) == sum:
+		return fmt.Errorf("damaged size field: it says %d bytes, the file has %d and is otherwise intact", size, n)
+	case size < n && size >= uint64(headerSize+uint32Size) &&
+		crc32.ChecksumIEEE(data[:size-4]) == binary.LittleEndian.Uint32(data[size-4:size]):
+		return fmt.Errorf("%s after the end of the model", unexpectedBytes(int(n-size)))
+	case size > n:
+		return fmt.Errorf("truncated file: %d bytes of the %d the header announces", n, size)
+	}
+	return fmt.Errorf("checksum mismatch: the file is corrupt (its size field says %d bytes, it has %d)", size, n)
+}
+
+// unexpectedBytes says "1 unexpected byte" or "n unexpected bytes".
+func unexpectedBytes(n int) string {
+	if n == 1 {
+		return "1 unexpected byte"
+	}
+	return fmt.Sprintf("%d unexpected bytes", n)
+}
+
+// paramBytes returns the number of bytes the parameters of the network cfg
+// describes take in the file (the count, then each parameter's name, shape
+// and values), as Params names and shapes them. The sum stops, with ok
+// false, as soon as it passes limit, so that it cannot overflow whatever
+// the configuration claims.
+func paramBytes(cfg Config, limit uint64) (n uint64, ok bool) {
+	n = uint32Size
+	add := func(name string, rows, cols int) bool {
+		// rows, cols ≤ 1<<24 (Validate), so one term is below 2⁵², and n
+		// is at most limit ≤ 2³¹ before it is added: no overflow.
+		n += uint64(uint32Size+len(name)+2*uint32Size) + floatSize*uint64(rows)*uint64(cols)
+		return n <= limit
+	}
+	depth := len(cfg.Layers) - 1
+	for k := 1; k <= depth; k++ { // encoder: Wk is in×out, bk 1×out
+		in, out := cfg.Layers[k-1], cfg.Layers[k]
+		if !add(fmt.Sprint("W", k), in, out) || !add(fmt.Sprint("b", k), 1, out) {
+			return n, false
 		}
 	}
-	return n
+	for k := depth; k >= 1; k-- { // decoder: Wk′ is out×in (tied: shared), bk′ 1×in
+		in, out := cfg.Layers[k-1], cfg.Layers[k]
+		if !cfg.Tied && !add(fmt.Sprint("W", k, "′"), out, in) {
+			return n, false
+		}
+		if !add(fmt.Sprint("b", k, "′"), 1, in) {
+			return n, false
+		}
+	}
+	return n, true
 }
 
 // reader reads little-endian numbers from a byte slice and remembers the
@@ -207,11 +297,11 @@ type reader struct {
 	err  error
 }
 
-func (r *reader) bytes(n int) []byte {
+func (r *reader) bytes(n uint64) []byte {
 	if r.err != nil {
 		return nil
 	}
-	if n > len(r.data) {
+	if n > uint64(len(r.data)) {
 		r.err = errors.New("malformed content: a length points past the end of the parameters")
 		return nil
 	}
@@ -220,12 +310,12 @@ func (r *reader) bytes(n int) []byte {
 	return b
 }
 
-func (r *reader) uint32() int {
+func (r *reader) uint32() uint64 {
 	b := r.bytes(4)
 	if b == nil {
 		return 0
 	}
-	return int(binary.LittleEndian.Uint32(b))
+	return uint64(binary.LittleEndian.Uint32(b))
 }
 
 func (r *reader) uint64() uint64 {

@@ -6,6 +6,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -46,6 +48,21 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	}
 }
 
+// withConfig builds a model file around the configuration JSON cfg and
+// the parameter bytes params, with the right size field and checksum, so
+// that only the content can be wrong.
+func withConfig(cfg string, params []byte) []byte {
+	b := []byte(fileMagic)
+	b = binary.LittleEndian.AppendUint32(b, fileVersion)
+	b = binary.LittleEndian.AppendUint64(b, 0)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(cfg)))
+	b = append(b, cfg...)
+	b = append(b, params...)
+	b = append(b, 0, 0, 0, 0)
+	binary.LittleEndian.PutUint64(b[sizeAt:], uint64(len(b)))
+	return withChecksum(b)
+}
+
 // withChecksum recomputes the trailing CRC-32 after a test edits a file.
 func withChecksum(data []byte) []byte {
 	binary.LittleEndian.PutUint32(data[len(data)-4:], crc32.ChecksumIEEE(data[:len(data)-4]))
@@ -72,7 +89,24 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 		{"header only", good[:versionAt+6], "truncated file"},
 		{"truncated parameters", good[:len(good)/2], "truncated file"},
 		{"one byte short", good[:len(good)-1], "truncated file"},
-		{"trailing bytes", append(append([]byte(nil), good...), 1, 2, 3), "3 unexpected bytes"},
+		{"trailing bytes", append(append([]byte(nil), good...), 1, 2, 3), "3 unexpected bytes after the end of the model"},
+		{"one trailing byte", append(append([]byte(nil), good...), 0), "1 unexpected byte after the end of the model"},
+		// One flipped bit in the size field used to read "1 unexpected
+		// bytes after the end".
+		{"flipped size bit", edit(func(b []byte) []byte { b[sizeAt] ^= 1; return b }), "damaged size field"},
+		{"flipped high size bit", edit(func(b []byte) []byte { b[sizeAt+7] ^= 0x80; return b }), "damaged size field"},
+		{"absurd configuration", withConfig(`{"layers":[16777216,16777215],"activation":"relu","code_activation":"linear","output_activation":"sigmoid"}`, nil),
+			"needs more bytes of parameters than the file holds (0)"},
+		{"too many layers", withConfig(`{"layers":[`+strings.Repeat("16777216,", 65535)+`16777216],"activation":"relu","code_activation":"linear","output_activation":"sigmoid","allow_overcomplete":true}`, nil),
+			"65536 layer sizes, more than the 1000 allowed"},
+		{"parameters missing", withConfig(`{"layers":[12,6,3],"activation":"relu","code_activation":"relu","output_activation":"sigmoid"}`, nil),
+			"needs more bytes of parameters than the file holds (0)"},
+		// 12-6-3-6-12: 207 numbers of 8 bytes; 8 parameters, each with 12
+		// bytes of name length and shape; names W1, b1, W2, b2 of 2 bytes
+		// and W2′, b2′, W1′, b1′ of 5 (′ takes 3 in UTF-8); 4 bytes of
+		// count: 1656 + 96 + 8 + 20 + 4 = 1784.
+		{"parameters short", withConfig(`{"layers":[12,6,3],"activation":"relu","code_activation":"relu","output_activation":"sigmoid"}`, make([]byte, 2000)),
+			"needs 1784 bytes of parameters, the file holds 2000"},
 		{"flipped weight bit", edit(func(b []byte) []byte { b[len(b)-40] ^= 1; return b }), "checksum mismatch"},
 		{"future version", edit(func(b []byte) []byte {
 			binary.LittleEndian.PutUint32(b[versionAt:], 7)
@@ -99,6 +133,26 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 	}
 	if _, err := Load(filepath.Join(t.TempDir(), "missing.bae")); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("missing file: error %v", err)
+	}
+}
+
+// TestParamBytesMatchesMarshal: the size Unmarshal expects from a
+// configuration, before it allocates anything, is the size MarshalBinary
+// writes.
+func TestParamBytesMatchesMarshal(t *testing.T) {
+	for _, layers := range [][]int{{12, 6, 3}, {5, 4}, {30, 20, 10, 5, 2}} {
+		for _, tied := range []bool{false, true} {
+			ae, err := New(Config{Layers: layers, Activation: "tanh", CodeActivation: "linear", OutputActivation: "linear", Tied: tied}, rand.New(rand.NewPCG(1, 2)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := ae.MarshalBinary()
+			cfgLen := int(binary.LittleEndian.Uint32(b[headerSize:]))
+			want := len(b) - headerSize - 4 - cfgLen - 4 // all but header, config and checksum
+			if got, ok := paramBytes(ae.Config, 1<<31); !ok || got != uint64(want) {
+				t.Errorf("%v tied=%v: paramBytes = %d, %v; MarshalBinary wrote %d", layers, tied, got, ok, want)
+			}
+		}
 	}
 }
 
@@ -134,6 +188,56 @@ func FuzzUnmarshal(f *testing.F) {
 		again, err := ae.MarshalBinary()
 		if err != nil || string(again) != string(data) {
 			t.Errorf("accepted file does not round-trip")
+		}
+	})
+}
+
+// FuzzUnmarshalConfig fuzzes the configuration block of a file whose size
+// field and checksum are right, so that every input reaches the checks of
+// the configuration: no configuration makes Unmarshal panic, or allocate
+// more than a small multiple of the file's length (a 590 kB file once
+// asked for 105 GB); a model it accepts is saved and read back the same
+// (the JSON may be spelled differently).
+func FuzzUnmarshalConfig(f *testing.F) {
+	good, _ := smallModel(f, false).MarshalBinary()
+	cfgLen := int(binary.LittleEndian.Uint32(good[headerSize:]))
+	cfg, params := good[headerSize+4:headerSize+4+cfgLen], good[headerSize+4+cfgLen:len(good)-4]
+	f.Add(cfg, params)
+	f.Add([]byte(`{"layers":[16777216,16777215],"activation":"relu","code_activation":"linear","output_activation":"sigmoid"}`), params)
+	f.Add([]byte(`{"layers":[12,6,3],"activation":"relu","code_activation":"relu","output_activation":"sigmoid","tied":true}`), params)
+	f.Add([]byte(`{"layers":[16777216,16777216,16777216,1],"activation":"relu","code_activation":"linear","output_activation":"sigmoid","allow_overcomplete":true}`), params)
+	f.Add([]byte(`{"layers":[`+strings.Repeat("1,", 999)+`1],"activation":"linear","code_activation":"linear","output_activation":"linear","allow_overcomplete":true}`), params)
+	f.Add([]byte(`{"layers":[-1,2]}`), []byte{})
+	f.Add([]byte(`null`), []byte{1, 0, 0, 0})
+	f.Fuzz(func(t *testing.T, cfg, params []byte) {
+		data := withConfig(string(cfg), params)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		ae, err := Unmarshal(data)
+		runtime.ReadMemStats(&after)
+		// Values and gradients take twice the file's numbers; a layer's
+		// structures a few kB at most, and there are at most MaxLayers.
+		if used, limit := after.TotalAlloc-before.TotalAlloc, 4*uint64(len(data))+MaxLayers<<13; used > limit {
+			t.Errorf("Unmarshal of a %d-byte file allocated %d bytes (limit %d)", len(data), used, limit)
+		}
+		if err != nil {
+			return
+		}
+		again, err := ae.MarshalBinary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := Unmarshal(again)
+		if err != nil {
+			t.Fatalf("a model accepted, saved and read back is refused: %v", err)
+		}
+		if !reflect.DeepEqual(back.Config, ae.Config) {
+			t.Errorf("configuration %+v read back as %+v", ae.Config, back.Config)
+		}
+		for i, p := range ae.Params() {
+			if !matrix.EqualApprox(p.Value, back.Params()[i].Value, 0) {
+				t.Errorf("%s differs after a round trip", p.Name)
+			}
 		}
 	})
 }

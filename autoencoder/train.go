@@ -16,11 +16,18 @@ type TrainConfig struct {
 	Epochs    int          // passes over the training set
 	BatchSize int          // images per mini-batch
 	Optimizer nn.Optimizer // e.g. nn.NewAdam(0.001)
-	// Regularizers are added to the reconstruction loss; none for the
-	// plain undercomplete autoencoder.
+	// Regularizers are added to the reconstruction loss after the
+	// penalties the autoencoder's Config names (ae.Penalties): weight
+	// decay, say. None for the plain undercomplete autoencoder.
 	Regularizers []Regularizer
 	// Rng shuffles the training set before every epoch.
 	Rng *rand.Rand
+	// NoiseRng draws the corruption of every batch when ae.Config.Noise
+	// is on, fresh noise for every batch; it is needed then and unused
+	// otherwise. Seed it from the run's seed, as Rng, and a rerun draws
+	// the same noise: a source of its own keeps the order of the batches
+	// the same with and without noise.
+	NoiseRng *rand.Rand
 	// Progress, if not nil, is called after every batch and at the end of
 	// every epoch. The package prints nothing itself. If Progress returns
 	// an error, training stops there and Train returns it (wrapped), which
@@ -33,7 +40,7 @@ type Progress struct {
 	Epoch, Epochs   int // Epoch counts from 1
 	Batch, Batches  int // Batch counts from 1
 	EpochDone       bool
-	TrainLoss       float64 // mean per-image objective so far this epoch: ½‖x − x̂‖² + penalties
+	TrainLoss       float64 // mean per-image objective so far this epoch: the loss + penalties
 	TrainSSE        float64 // mean per-image Σ(x − x̂)² so far this epoch
 	HeldOutSSE      float64 // per-image Σ(x − x̂)² on the held-out set, when EpochDone
 	Elapsed         time.Duration
@@ -52,9 +59,19 @@ type History struct {
 var ErrDiverged = errors.New("training diverged")
 
 // Train fits ae to the rows of train by mini-batch gradient descent on the
-// per-image objective: the batch's mean of ½‖x − x̂‖² (docs/autoencoder.md,
-// (L2)) plus the regularizers. After each epoch it measures the
-// reconstruction error on heldOut (which may have no rows).
+// per-image objective: the batch's mean of the loss that ae.Config names —
+// ½‖x − x̂‖² (docs/autoencoder.md, (L2)) or the cross-entropy — plus the
+// penalties of ae.Config and cfg.Regularizers. After each epoch it
+// measures the squared reconstruction error on heldOut (which may have no
+// rows).
+//
+// A denoising autoencoder (ae.Config.Noise on) is given a fresh corrupted
+// copy of each batch, drawn from cfg.NoiseRng, and its output is compared
+// with the clean batch; TrainSSE is then the error of the reconstructions
+// of corrupted images, HeldOutSSE that of clean ones.
+//
+// Cross-entropy needs targets in [0, 1]: Train returns an error wrapping
+// ErrDataRange, before any step, if a training value lies outside.
 //
 // If the loss or a gradient becomes NaN or infinite, Train stops before
 // applying that step, so ae keeps the last good weights, and returns an
@@ -72,15 +89,29 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 	if cfg.Epochs < 0 || cfg.BatchSize <= 0 || cfg.Optimizer == nil || cfg.Rng == nil {
 		return hist, fmt.Errorf("autoencoder: Train: need epochs ≥ 0, batch size > 0, an optimizer and a random source (got %d epochs, batch %d)", cfg.Epochs, cfg.BatchSize)
 	}
+	noise := ae.Config.Noise
+	if noise.On() && cfg.NoiseRng == nil {
+		return hist, fmt.Errorf("autoencoder: Train: noise %s needs a random source, TrainConfig.NoiseRng", noise)
+	}
+	if ae.Config.Loss == CrossEntropy {
+		if err := checkUnitRange(train); err != nil {
+			return hist, err
+		}
+	}
 	bs := min(cfg.BatchSize, n)
 	batches := (n + bs - 1) / bs
 	params := ae.Params()
+	regs := append(ae.Penalties(), cfg.Regularizers...)
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
 	}
 	batchBuf := matrix.New(bs, d) // the shuffled rows of one batch
 	gradBuf := matrix.New(bs, d)  // ∂J/∂x̂
+	var noisyBuf *matrix.Dense    // the corrupted batch
+	if noise.On() {
+		noisyBuf = matrix.New(bs, d)
+	}
 	start := time.Now()
 
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
@@ -94,7 +125,12 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 				copy(x.Row(r), train.Row(idx))
 			}
 
-			loss, sse := ae.step(x, grad, cfg.Regularizers)
+			input := x
+			if noise.On() {
+				input = noisyBuf.SliceRows(0, i1-i0)
+				noise.Corrupt(input, x, cfg.NoiseRng)
+			}
+			loss, sse := ae.step(input, x, grad, regs)
 			if bad := !isFinite(loss) || !gradientsFinite(params); bad {
 				return hist, fmt.Errorf("autoencoder: %w at epoch %d, batch %d of %d (loss %v): try a smaller learning rate", ErrDiverged, epoch, b+1, batches, loss)
 			}
@@ -142,32 +178,83 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 }
 
 // step runs one batch forward and backward, leaving the gradient of the
-// per-image objective in the parameters. It returns the objective and the
-// batch's summed squared error Σₙ‖xₙ − x̂ₙ‖².
-func (ae *Autoencoder) step(x, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
-	// exercise training-step (3 points): ZeroGrad, forward, delta (x̂ − x)/n into grad, backward, regularizers; return the objective and Σ‖x − x̂‖² (L2)
+// per-image objective J = (1/n)·L(X, X̂) + Ω in the parameters. The encoder
+// is given input, the loss compares the output with clean (the same matrix
+// unless the autoencoder is denoising); grad is a buffer for the loss's
+// delta. step returns J and the batch's summed squared error
+// Σₙ‖xₙ − x̂ₙ‖², whatever the loss. input, clean, grad: n×in.
+func (ae *Autoencoder) step(input, clean, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
+	// exercise training-step (3 points): ZeroGrad; b.forward; the loss and its delta into grad; each regularizer's Penalty and AddGradient; b.backward (docs/assignments.md)
 	nn.ZeroGrad(ae.params)
-	xhat := ae.forward(x)                                // 1. forward
-	loss = nn.MeanHalfSquaredError(xhat, x, grad)        // 2. output delta, (x̂ − x)/n
-	ae.Encoder.BackwardParams(ae.Decoder.Backward(grad)) // 3. backward
-	sse = 2 * loss * float64(x.Rows())
-	for _, r := range regs {
-		loss += r.Penalty(ae)
-		r.AddGradient(ae)
+	b := ae.batch
+	b.forward(input, clean) // 1. forward through every layer
+	top := b.NumLayers() - 1
+	xhat := b.Reconstruction()
+	switch ae.Config.Loss { // 2. the loss (1/n)·L(X, X̂) and its delta
+	case CrossEntropy:
+		// Fused with the output sigmoid: the delta (x̂ − x)/n is that of
+		// its input, the logits, the output of the layer below it.
+		loss = nn.MeanSigmoidCrossEntropy(b.Output(top-1), clean, grad)
+		sse = sumSquaredError(xhat, clean)
+	default:
+		loss = nn.MeanHalfSquaredError(xhat, clean, grad) // delta (x̂ − x)/n
+		sse = 2 * loss * float64(clean.Rows())
+	}
+	for _, r := range regs { // 3. the penalties Ω and their gradients
+		loss += r.Penalty(b)
+		r.AddGradient(b)
+	}
+	if ae.Config.Loss == CrossEntropy { // 4. backward
+		if d := &b.deltas[top]; d.used { // a penalty on x̂ itself
+			grad.Add(grad, b.layers[top].Backward(d.view))
+		}
+		b.backward(top-1, grad)
+	} else {
+		b.backward(top, grad)
 	}
 	return loss, sse
 	// end exercise training-step
 }
 
+// sumSquaredError returns Σ (x − x̂)² over every element of the batch.
+func sumSquaredError(xhat, x *matrix.Dense) float64 {
+	return 2 * nn.HalfSquaredError(xhat, x, nil)
+}
+
 // Objective returns the per-image training objective on x — the mean of
-// ½‖x − x̂‖² plus the regularizers — and leaves its gradient in the
-// parameters. It is one training step without the update, for gradient
-// checks and for students who want to see the numbers.
+// the loss plus the penalties of ae.Config and regs — and leaves its
+// gradient in the parameters. It is one training step without the update,
+// for gradient checks and for students who want to see the numbers. It
+// gives the encoder the clean x even when ae.Config names a noise: it is
+// ObjectiveCorrupted(x, x, regs).
 func (ae *Autoencoder) Objective(x *matrix.Dense, regs []Regularizer) float64 {
-	ae.checkInput("Objective", x, ae.InputSize())
-	grad := matrix.New(x.Rows(), x.Cols())
-	loss, _ := ae.step(x, grad, regs)
+	return ae.ObjectiveCorrupted(x, x, regs)
+}
+
+// ObjectiveCorrupted is Objective for a denoising autoencoder: the encoder
+// is given corrupted (x̃, say from Noise.Corrupt), the loss compares the
+// reconstruction with clean (x). corrupted and clean: n×in.
+func (ae *Autoencoder) ObjectiveCorrupted(corrupted, clean *matrix.Dense, regs []Regularizer) float64 {
+	ae.checkInput("Objective", clean, ae.InputSize())
+	if cr, cc := corrupted.Dims(); cr != clean.Rows() || cc != clean.Cols() {
+		panic(fmt.Sprintf("autoencoder: ObjectiveCorrupted: corrupted input %d×%d, clean %d×%d", cr, cc, clean.Rows(), clean.Cols()))
+	}
+	grad := matrix.New(clean.Rows(), clean.Cols())
+	loss, _ := ae.step(corrupted, clean, grad, append(ae.Penalties(), regs...))
 	return loss
+}
+
+// checkUnitRange returns an error wrapping ErrDataRange if a value of x
+// lies outside [0, 1] (or is NaN).
+func checkUnitRange(x *matrix.Dense) error {
+	for i := 0; i < x.Rows(); i++ {
+		for j, v := range x.Row(i) {
+			if !(v >= 0 && v <= 1) {
+				return fmt.Errorf("autoencoder: Train: %w: value %v at row %d, column %d; cross-entropy needs targets in [0, 1]", ErrDataRange, v, i, j)
+			}
+		}
+	}
+	return nil
 }
 
 func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

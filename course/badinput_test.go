@@ -100,24 +100,24 @@ func TestGradeChangedGrader(t *testing.T) {
 	}
 }
 
-// TestGradeCompileError grades a copy whose package nn does not compile:
-// linear-forward fails saying so, and principal-angles, in package pca,
-// which does not import nn, is still graded.
+// TestGradeCompileError grades a copy whose package pca does not compile:
+// principal-angles fails saying so, and linear-forward, in package nn,
+// which pca imports but which does not import pca, is still graded.
 func TestGradeCompileError(t *testing.T) {
 	root := reference(t)
 	dir := copyOf(t, root, "linear-forward", "principal-angles")
-	fill(t, root, dir, "linear-forward", "_ = y\nreturn notDefinedAnywhere")
-	fill(t, root, dir, "principal-angles", "") // the reference's own answer
+	fill(t, root, dir, "linear-forward", "") // the reference's own answer
+	fill(t, root, dir, "principal-angles", "_, _ = qa, qb\nreturn notDefinedAnywhere")
 	res, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	forward, angles := res.Exercises[0], res.Exercises[1]
-	if forward.Passed || !strings.HasPrefix(forward.Message, "does not compile: ") || !strings.Contains(forward.Message, "notDefinedAnywhere") {
-		t.Errorf("linear-forward: %+v, want it failed, not compiling, naming notDefinedAnywhere", forward)
+	if angles.Passed || !strings.HasPrefix(angles.Message, "does not compile: ") || !strings.Contains(angles.Message, "notDefinedAnywhere") {
+		t.Errorf("principal-angles: %+v, want it failed, not compiling, naming notDefinedAnywhere", angles)
 	}
-	if !angles.Passed || angles.Points != 3 {
-		t.Errorf("principal-angles: %+v, want it passed", angles)
+	if !forward.Passed || forward.Points != 2 {
+		t.Errorf("linear-forward: %+v, want it passed", forward)
 	}
 }
 

@@ -7,5 +7,5 @@ package matrix
 // a or b. Like Mul, the result does not depend on GOMAXPROCS.
 func (m *Dense) AddMulTransA(a, b *Dense) {
 	checkMul("AddMulTransA", m, a, b, a.cols, a.rows, b.rows, b.cols)
-	gemmWith(activeKernel, true, false, a, b, m, true)
+	gemmWith(active(), true, false, a, b, m, true)
 }

@@ -64,7 +64,7 @@ func BenchmarkLinear(b *testing.B) {
 		// named Mul_ and its name.
 		for _, kern := range availableKernels {
 			name := kern.name
-			if kern == activeKernel {
+			if kern == active() {
 				name = "Mul_" + name
 			}
 			b.Run(s.name+"/"+name, func(b *testing.B) {

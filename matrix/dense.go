@@ -136,16 +136,6 @@ func (m *Dense) Transpose(a *Dense) {
 	}
 }
 
-// RawData returns the storage of a matrix whose rows follow one another with
-// no gap (Stride == Cols), so that loops can run over all elements at once.
-// It panics for a view with a larger stride.
-func (m *Dense) RawData() []float64 {
-	if !m.isContiguous() {
-		panic(fmt.Sprintf("matrix: RawData: %d×%d view with stride %d is not contiguous", m.rows, m.cols, m.stride))
-	}
-	return m.data[:m.rows*m.cols]
-}
-
 func (m *Dense) isContiguous() bool { return m.stride == m.cols || m.rows <= 1 }
 
 // String formats m one row per line, for examples and test failures.

@@ -13,5 +13,12 @@
 // shapes, for example "matrix: Mul: shape mismatch 3×4 · 5×2".
 //
 // MulRef is the textbook triple loop, kept as the reference that every
-// faster kernel is tested against.
+// faster kernel is tested against. The fast products (Mul, MulTransA,
+// MulTransB, AddMulTransA, Gram) pack their operands into blocks that fit
+// the caches, share the work among the cores and, in builds with
+// GOEXPERIMENT=simd, use vector instructions. That machinery lives in
+// gemm.go and the files gemm_*.go, apart from the files a reader opens
+// first (dense.go, mul.go, elementwise.go). SetKernel("reference") turns it all off: every
+// product then runs MulRef's loop on one goroutine, the textbook path to
+// step through in a debugger.
 package matrix

@@ -62,60 +62,20 @@ func (m *Dense) MulElem(a, b *Dense) {
 }
 
 // Apply sets m(i, j) = f(a(i, j)) for every element. m may be a. A large
-// matrix is shared out among the cores with ForBands, so f must be safe to
-// call from several goroutines at once (a pure function is).
+// matrix is shared out among the cores (apply_bands.go), so f must be safe
+// to call from several goroutines at once (a pure function is); each
+// element is computed the same way on any core, so the result does not
+// depend on GOMAXPROCS.
 func (m *Dense) Apply(f func(float64) float64, a *Dense) {
 	sameShape("Apply", m, a)
-	m.applyJob(applyJob{f: f, m: m, a: a})
-}
-
-// ApplyRows calls f(dst, src) for every row, with dst the row of m and src
-// the same row of a: an element-wise function written for a whole row at a
-// time, which can then use SIMD instructions. m may be a. Like Apply, it
-// shares a large matrix among the cores, so f must be safe to call from
-// several goroutines at once.
-func (m *Dense) ApplyRows(f func(dst, src []float64), a *Dense) {
-	sameShape("ApplyRows", m, a)
-	m.applyJob(applyJob{rowF: f, m: m, a: a})
-}
-
-// applyJob runs j on one goroutine for a small matrix, and on all cores for
-// a large one.
-func (m *Dense) applyJob(j applyJob) {
-	if m.rows*m.cols < minParallelApply {
-		j.Band(0, m.rows)
+	if m.rows*m.cols >= minParallelApply && !usingReference() {
+		m.applyBands(f, a)
 		return
 	}
-	ws := getWorkspace()
-	defer putWorkspace(ws)
-	ws.apply = j
-	ForBands(m.rows, 1, &ws.apply)
-}
-
-// minParallelApply is the number of elements below which Apply runs on one
-// goroutine. A logistic function takes about 7 ns per element, so 1<<15
-// elements take about 0.2 ms, well above the 10–20 µs it costs to hand a
-// band to a helper goroutine.
-const minParallelApply = 1 << 15
-
-// applyJob is one call of Apply (f) or ApplyRows (rowF), cut into bands of
-// rows.
-type applyJob struct {
-	f    func(float64) float64
-	rowF func(dst, src []float64)
-	m, a *Dense
-}
-
-// Band applies the function to rows [i0, i1).
-func (j *applyJob) Band(i0, i1 int) {
-	for i := i0; i < i1; i++ {
-		mr, ar := j.m.Row(i), j.a.Row(i)
-		if j.rowF != nil {
-			j.rowF(mr, ar)
-			continue
-		}
-		for k := range mr {
-			mr[k] = j.f(ar[k])
+	for i := 0; i < m.rows; i++ {
+		mr, ar := m.Row(i), a.Row(i)
+		for j := range mr {
+			mr[j] = f(ar[j])
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package matrix
 
-import "runtime"
+import (
+	"runtime"
+
+	"bottleneck/internal/parallel"
+)
 
 // This file is the driver of the fast matrix product ("gemm", the BLAS name
 // for general matrix multiply). It computes c = op(a)·op(b), where op(x) is
@@ -34,8 +38,8 @@ import "runtime"
 // depend on GOMAXPROCS.
 
 // kernel is one implementation of the micro-kernel with the block sizes that
-// suit it. The portable kernel is in gemm_portable.go; the SIMD kernel, when
-// it is built in, in gemm_simd_amd64.go.
+// suit it. The portable kernel is in gemm_portable.go; the SIMD kernels, when
+// they are built in, in gemm_simd_amd64.go; kernel.go chooses among them.
 type kernel struct {
 	name   string
 	mr, nr int // the micro-kernel computes an mr×nr tile of c
@@ -48,21 +52,6 @@ type kernel struct {
 	//	c[i*ldc+j] += Σ_p a[p*mr+i]·b[p*nr+j]   for p = 0, 1, …, kc−1
 	micro func(kc int, a, b, c []float64, ldc int)
 }
-
-// activeKernel is the kernel Mul, MulTransA, MulTransB and Gram use. It is
-// the portable kernel unless an init function in a SIMD file replaced it
-// after checking the CPU.
-var activeKernel = &portableKernel
-
-// availableKernels lists every kernel this build and this CPU can run, so
-// that the tests can check each one against MulRef.
-var availableKernels = []*kernel{&portableKernel}
-
-// Kernel returns the name of the matrix-product kernel in use on this
-// machine: "portable" (plain Go, any architecture) or the name of a SIMD
-// kernel, such as "avx512", when the package was built with
-// GOEXPERIMENT=simd and the CPU supports it.
-func Kernel() string { return activeKernel.name }
 
 // clearVectorUpper clears the upper halves of the vector registers. In
 // builds with GOEXPERIMENT=simd on amd64 it is archsimd.ClearAVXUpperBits
@@ -81,10 +70,10 @@ var clearVectorUpper = func() {}
 // kernel (7 GFLOP/s) and 13 µs with the AVX-512 one (40 GFLOP/s).
 const minParallelWork = 1 << 18
 
-// gemm sets c = op(a)·op(b) with the active kernel, where op(a) is aᵀ when
-// transA is set, and likewise for b.
+// gemm sets c = op(a)·op(b) with the kernel in use (kernel.go), where op(a)
+// is aᵀ when transA is set, and likewise for b.
 func gemm(transA, transB bool, a, b, c *Dense) {
-	gemmWith(activeKernel, transA, transB, a, b, c, false)
+	gemmWith(active(), transA, transB, a, b, c, false)
 }
 
 // product is one call of the driver: c = op(a)·op(b), or c += op(a)·op(b).
@@ -115,6 +104,10 @@ const (
 // goroutine packs all of the operand it shares and its own part of the
 // other one, so cutting the longer side packs the least.
 func gemmWith(kern *kernel, transA, transB bool, a, b, c *Dense, accumulate bool) {
+	if kern == &referenceKernel {
+		refProduct(transA, transB, a, b, c, accumulate)
+		return
+	}
 	p := newProduct(kern, transA, transB, a, b, c)
 	p.accumulate = accumulate
 	if p.n > p.m {
@@ -154,25 +147,20 @@ func (p *product) run() {
 	p.runParallel(workers)
 }
 
-// runParallel shares the bands out: worker 0 is the calling goroutine,
-// workers 1, 2, … are the package's helper goroutines (gemm_helpers.go).
-// The product and the WaitGroup the caller waits on live in the caller's
-// workspace, which comes from the cache, so sharing them allocates nothing.
+// runParallel shares the bands out with package parallel: worker 0 is the
+// calling goroutine, workers 1, 2, … its helper goroutines. The product the
+// helpers read lives in the caller's workspace, which comes from the cache,
+// so sharing it allocates nothing.
 func (p *product) runParallel(workers int) {
-	startHelpers(workers - 1)
 	ws := getWorkspace()
 	defer putWorkspace(ws)
 	ws.job = *p
-	ws.done.Add(workers - 1)
-	for w := 1; w < workers; w++ {
-		helperJobs <- helperJob{work: &ws.job, w: w, workers: workers, done: &ws.done}
-	}
-	p.block(p.band(0, workers))
-	ws.done.Wait()
+	parallel.Run(workers, &ws.job)
 }
 
-// part computes the band of worker w of workers.
-func (p *product) part(w, workers int) { p.block(p.band(w, workers)) }
+// Part computes the band of worker w of workers: it makes product a
+// parallel.Work.
+func (p *product) Part(w, workers int) { p.block(p.band(w, workers)) }
 
 // band returns the rectangle rows [i0, i1) × columns [j0, j1) of c that
 // worker w of workers computes.

@@ -6,7 +6,7 @@ import "simd/archsimd"
 
 // This file holds the micro-kernels written with Go's SIMD package,
 // simd/archsimd, which exists only when building with GOEXPERIMENT=simd.
-// The init function below makes the best one the active kernel if the CPU
+// The init function below makes the best one the default kernel if the CPU
 // has the instructions it needs; otherwise the portable kernel stays.
 //
 // A Float64x8 is one 512-bit AVX-512 register holding 8 float64s (a
@@ -58,9 +58,9 @@ func init() {
 	}
 	switch {
 	case archsimd.X86.AVX512():
-		activeKernel = &avx512Kernel
+		bestKernel = &avx512Kernel
 	case archsimd.X86.AVX2() && archsimd.X86.FMA():
-		activeKernel = &avx2Kernel
+		bestKernel = &avx2Kernel
 	}
 	if archsimd.X86.AVX2() && archsimd.X86.FMA() {
 		availableKernels = append(availableKernels, &avx2Kernel)

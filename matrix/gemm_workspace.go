@@ -11,9 +11,8 @@ import "sync"
 // kc·nc = 256·1024 values, 2 MiB) and keep the garbage collector busy, so
 // finished workspaces are kept in a small cache, a plain list under a
 // mutex, and reused: after the first few products of a training run, a
-// product allocates nothing. (Not a sync.Pool: DESIGN.md avoids object
-// pools, and a Pool empties itself at garbage collections, so the
-// allocations would come back.) The cache keeps at most
+// product allocates nothing. (Not a sync.Pool: a Pool empties itself
+// at garbage collections, so the allocations would come back.) The cache keeps at most
 // maxCachedWorkspaces workspaces; more are only needed when many
 // goroutines multiply at once, and those extra workspaces are dropped when
 // they are returned.
@@ -21,13 +20,10 @@ type workspace struct {
 	a, b []float64
 	edge []float64
 
-	// When the goroutine that owns this workspace shares a product with
-	// helper goroutines, job is the product and done counts the helpers
-	// still working on it.
+	// When the goroutine that owns this workspace shares a product (or an
+	// Apply) with helper goroutines, job (apply) is what they share.
 	job   product
-	bands bandsJob
 	apply applyJob
-	done  sync.WaitGroup
 }
 
 // maxCachedWorkspaces bounds the cache: one workspace per core of a large
@@ -54,7 +50,6 @@ func getWorkspace() *workspace {
 // putWorkspace returns ws to the cache.
 func putWorkspace(ws *workspace) {
 	ws.job = product{} // drop the references to the matrices
-	ws.bands = bandsJob{}
 	ws.apply = applyJob{}
 	workspaceCache.Lock()
 	defer workspaceCache.Unlock()

@@ -15,12 +15,16 @@ func (m *Dense) Gram(a *Dense) {
 		panic(fmt.Sprintf("matrix: Gram: destination %d×%d for (%d×%d)ᵀ · %d×%d", m.rows, m.cols, a.rows, a.cols, a.rows, a.cols))
 	}
 	noAlias("Gram", m, a)
-	gram(activeKernel, a, m)
+	gram(active(), a, m)
 }
 
 // gram sets c = aᵀ·a with the kernel kern, computing the lower triangle and
 // mirroring it.
 func gram(kern *kernel, a, c *Dense) {
+	if kern == &referenceKernel {
+		refProduct(true, false, a, a, c, false) // exactly symmetric too: x·y = y·x
+		return
+	}
 	p := newProduct(kern, true, false, a, a, c)
 	p.lower = true
 	p.split = splitTriangle

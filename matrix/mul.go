@@ -7,7 +7,9 @@ import "fmt"
 //	m(i, j) = Σₖ a(i, k)·b(k, j)
 //
 // It is the reference: simple enough to check by eye, and every faster
-// kernel in this package is tested against it. Use Mul in real work.
+// kernel in this package is tested against it. Use Mul in real work;
+// SetKernel("reference") makes Mul and the other products run this loop,
+// to step through training in a debugger.
 func (m *Dense) MulRef(a, b *Dense) {
 	checkMul("MulRef", m, a, b, a.rows, a.cols, b.rows, b.cols)
 	for i := 0; i < a.rows; i++ {
@@ -22,9 +24,10 @@ func (m *Dense) MulRef(a, b *Dense) {
 }
 
 // Mul sets m = a·b, with a of shape r×k, b of shape k×c and m of shape r×c.
-// m must not share storage with a or b. The result does not depend on
-// GOMAXPROCS: every element is summed over k in the same order however the
-// work is split.
+// m must not share storage with a or b. It runs the blocked, parallel
+// product of gemm.go with the kernel that Kernel names. The result does not
+// depend on GOMAXPROCS: every element is summed over k in the same order
+// however the work is split.
 func (m *Dense) Mul(a, b *Dense) {
 	checkMul("Mul", m, a, b, a.rows, a.cols, b.rows, b.cols)
 	gemm(false, false, a, b, m)

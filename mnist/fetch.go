@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"bottleneck/internal/atomicfile"
+	"bottleneck/internal/filekind"
 )
 
 // FetchResult says what Fetch found or did for one of the four files.
@@ -39,15 +40,29 @@ type FetchResult struct {
 //
 // progress, if not nil, receives a line per download that is redrawn with
 // "\r" as the bytes arrive: meant for a terminal. Cancelling ctx stops a
-// download.
+// download. A mirror that sends no byte for StallTimeout, before its answer
+// or in the middle of a file, is given up (an error wrapping ErrStalled)
+// and the next one is tried.
 func Fetch(ctx context.Context, dir string, mirrors []string, progress io.Writer) ([]FetchResult, error) {
-	client := &http.Client{Transport: newTransport()}
-	return fetchFiles(ctx, client, dir, Files, mirrors, progress)
+	return FetchWithTimeout(ctx, dir, mirrors, StallTimeout, progress)
+}
+
+// StallTimeout is how long Fetch waits for the next byte from a mirror.
+const StallTimeout = 30 * time.Second
+
+// ErrStalled is wrapped by the error for a mirror that stopped sending.
+var ErrStalled = errors.New("the server stalled")
+
+// FetchWithTimeout is Fetch with another time to wait for the next byte
+// than StallTimeout; stall must be positive.
+func FetchWithTimeout(ctx context.Context, dir string, mirrors []string, stall time.Duration, progress io.Writer) ([]FetchResult, error) {
+	client := &http.Client{Transport: newTransport(stall)}
+	return fetchFiles(ctx, client, dir, Files, mirrors, stall, progress)
 }
 
 // fetchFiles is Fetch for any list of files, so that tests can serve small
 // files of their own.
-func fetchFiles(ctx context.Context, client *http.Client, dir string, files []File, mirrors []string, progress io.Writer) ([]FetchResult, error) {
+func fetchFiles(ctx context.Context, client *http.Client, dir string, files []File, mirrors []string, stall time.Duration, progress io.Writer) ([]FetchResult, error) {
 	results := make([]FetchResult, len(files))
 	var missing []int
 	for i, f := range files {
@@ -72,7 +87,7 @@ func fetchFiles(ctx context.Context, client *http.Client, dir string, files []Fi
 	for _, i := range missing {
 		f := files[i]
 		path := filepath.Join(dir, f.Name)
-		source, err := download(ctx, client, mirrors, f, path, progress)
+		source, err := download(ctx, client, mirrors, f, path, stall, progress)
 		if err != nil {
 			removeEmpty(created)
 			return nil, withHelp(err, dir, files, mirrors)
@@ -94,9 +109,10 @@ func verifyPresent(dir string, f File) (string, error) {
 	return f.RawName(), err
 }
 
-// verifyFile checks the size and SHA-256 of the file at path.
+// verifyFile checks the size and SHA-256 of the file at path, which must
+// be a regular file (a named pipe would block, a device never end).
 func verifyFile(path string, size int64, sum string) error {
-	file, err := os.Open(path)
+	file, _, err := filekind.OpenRegular(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -129,37 +145,59 @@ func sizeString(n, size int64) string {
 
 // newTransport returns the default HTTP transport (with its proxy settings)
 // that gives up on a server that accepts the connection but sends no
-// answer.
-func newTransport() *http.Transport {
+// answer for stall.
+func newTransport(stall time.Duration) *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.ResponseHeaderTimeout = 30 * time.Second
+	t.ResponseHeaderTimeout = stall
 	return t
 }
 
 // download tries each mirror in turn for f and returns the URL that worked.
 // If none did, the error lists what each one answered.
-func download(ctx context.Context, client *http.Client, mirrors []string, f File, path string, progress io.Writer) (string, error) {
+func download(ctx context.Context, client *http.Client, mirrors []string, f File, path string, stall time.Duration, progress io.Writer) (string, error) {
 	if len(mirrors) == 0 {
 		return "", fmt.Errorf("mnist: cannot download %s: no mirrors to try", f.Name)
 	}
-	var answers []string
+	failed := &downloadError{name: f.Name}
 	for _, base := range mirrors {
 		source := base + f.Name
-		err := downloadFrom(ctx, client, source, f, path, progress)
+		err := downloadFrom(ctx, client, source, f, path, stall, progress)
 		if err == nil {
 			return source, nil
 		}
 		if ctx.Err() != nil {
 			return "", fmt.Errorf("mnist: download of %s stopped: %w", f.Name, ctx.Err())
 		}
-		answers = append(answers, source+": "+err.Error())
+		failed.sources = append(failed.sources, source)
+		failed.errs = append(failed.errs, err)
 	}
-	return "", fmt.Errorf("mnist: cannot download %s: %s", f.Name, strings.Join(answers, "; "))
+	return "", failed
 }
 
+// downloadError lists what each mirror answered for a file that could not
+// be downloaded; errors.Is and errors.As see each answer.
+type downloadError struct {
+	name    string
+	sources []string
+	errs    []error
+}
+
+func (e *downloadError) Error() string {
+	var answers []string
+	for i, err := range e.errs {
+		answers = append(answers, e.sources[i]+": "+err.Error())
+	}
+	return fmt.Sprintf("mnist: cannot download %s: %s", e.name, strings.Join(answers, "; "))
+}
+
+func (e *downloadError) Unwrap() []error { return e.errs }
+
 // downloadFrom downloads f from source into path, atomically, and checks its
-// size and SHA-256 before the file is renamed into place.
-func downloadFrom(ctx context.Context, client *http.Client, source string, f File, path string, progress io.Writer) error {
+// size and SHA-256 before the file is renamed into place. It gives up when
+// no byte has arrived for stall.
+func downloadFrom(ctx context.Context, client *http.Client, source string, f File, path string, stall time.Duration, progress io.Writer) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, source, nil)
 	if err != nil {
 		return err
@@ -179,16 +217,45 @@ func downloadFrom(ctx context.Context, client *http.Client, source string, f Fil
 	if resp.ContentLength >= 0 && resp.ContentLength != f.Size {
 		return fmt.Errorf("announces %d bytes, want %d", resp.ContentLength, f.Size)
 	}
+	body := newStallReader(resp.Body, stall, func() { cancel(ErrStalled) })
 	var copyErr error
 	err = atomicfile.Write(path, func(w io.Writer) error {
-		copyErr = copyVerified(w, resp.Body, f, newProgressLine(progress, f.Name, f.Size))
+		copyErr = copyVerified(w, body, f, newProgressLine(progress, f.Name, f.Size))
+		body.stop()
 		return copyErr
 	})
+	if copyErr != nil && errors.Is(context.Cause(ctx), ErrStalled) {
+		return fmt.Errorf("%w: no byte for %v after %d of %d bytes", ErrStalled, stall, body.n, f.Size)
+	}
 	if copyErr != nil {
 		return copyErr
 	}
 	return err
 }
+
+// stallReader reads from r and calls stalled when no byte has arrived for
+// the given time; stop ends the watch.
+type stallReader struct {
+	r     io.Reader
+	timer *time.Timer
+	wait  time.Duration
+	n     int64 // bytes read so far
+}
+
+func newStallReader(r io.Reader, wait time.Duration, stalled func()) *stallReader {
+	return &stallReader{r: r, wait: wait, timer: time.AfterFunc(wait, stalled)}
+}
+
+func (s *stallReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if n > 0 {
+		s.n += int64(n)
+		s.timer.Reset(s.wait)
+	}
+	return n, err
+}
+
+func (s *stallReader) stop() { s.timer.Stop() }
 
 // copyVerified copies body to w, at most f.Size+1 bytes, and checks the size
 // and the SHA-256 of what came.

@@ -13,8 +13,8 @@ type File struct {
 // RawName is the name of the decompressed file: Name without ".gz".
 func (f File) RawName() string { return f.Name[:len(f.Name)-len(".gz")] }
 
-// The four files. Sizes and SHA-256 sums of the .gz files are the ones in
-// DESIGN.md (the files the mirrors serve); the decompressed sizes and sums
+// The four files. Sizes and SHA-256 sums of the .gz files are those the
+// mirrors serve (docs/design.md, "MNIST facts"); the decompressed sizes and sums
 // were computed from those verified files with Python's gzip and hashlib.
 var (
 	TrainImages = File{"train-images-idx3-ubyte.gz", 9912422, "440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609",

@@ -48,7 +48,7 @@ func testLabels(n int) []uint8 {
 }
 
 // writeTestFile writes content to dir/name.
-func writeTestFile(t *testing.T, dir, name string, content []byte) {
+func writeTestFile(t testing.TB, dir, name string, content []byte) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
 		t.Fatal(err)

@@ -20,6 +20,13 @@ const (
 	readChunkSize = 1 << 20 // the reader grows its buffer from this size as data arrives
 )
 
+// MaxImagePixels is the largest image, rows·cols, that ReadImages and
+// ReadImagesHeader accept: 4096×4096, far beyond the 28×28 of MNIST and
+// the largest input a network here takes (autoencoder layer sizes stop at
+// the same number). A header that announces larger images is refused before
+// any pixel is read.
+const MaxImagePixels = 1 << 24
+
 // MaxDataBytes is the largest amount of data, after the header, that
 // ReadImages and ReadLabels accept: 256 MiB, more than five times the 47 MB
 // of MNIST's training images. A header that announces more is refused before
@@ -33,8 +40,8 @@ const MaxDataBytes = 1 << 28
 // decompressed on the way. pixels has length n·rows·cols.
 //
 // Anything wrong with the stream is an error that starts with "mnist:": a
-// wrong magic number or element type, a dimension of 0, a size larger than
-// MaxDataBytes, a stream that ends early or goes on after the data, a
+// wrong magic number or element type, a dimension of 0, an image larger
+// than MaxImagePixels, a size larger than MaxDataBytes, a stream that ends early or goes on after the data, a
 // corrupt gzip stream.
 func ReadImages(r io.Reader) (pixels []byte, n, rows, cols int, err error) {
 	pixels, n, rows, cols, err = readImages(r)
@@ -56,6 +63,46 @@ func ReadLabels(r io.Reader) ([]uint8, error) {
 	return labels, nil
 }
 
+// ReadImagesHeader reads only the header of an IDX images file from r (a
+// gzip stream is decompressed as far as the header) and returns the number
+// of images and their size. It checks the header as ReadImages does, image
+// size and data size included, so that a program can decide from it, before
+// any pixel is read, whether it can use the data.
+func ReadImagesHeader(r io.Reader) (n, rows, cols int, err error) {
+	src, err := decompress(r)
+	if err == nil {
+		_, n, rows, cols, err = readImagesHeader(src)
+	}
+	if err != nil {
+		return 0, 0, 0, fmt.Errorf("mnist: %w", err)
+	}
+	return n, rows, cols, nil
+}
+
+// readImagesHeader reads and checks the header of an images file from the
+// decompressed stream src, and returns the number of data bytes that
+// follow, the number of images and their size.
+func readImagesHeader(src io.Reader) (size, n, rows, cols int, err error) {
+	dims, err := readHeader(src, imagesMagic, "images")
+	if err != nil {
+		return 0, 0, 0, 0, err
+	}
+	size, err = dataSize(dims)
+	if err != nil {
+		return 0, 0, 0, 0, err
+	}
+	n, rows, cols = dims[0], dims[1], dims[2]
+	if rows*cols > MaxImagePixels { // no overflow: rows·cols ≤ size ≤ MaxDataBytes
+		return 0, 0, 0, 0, imageSizeError(rows, cols)
+	}
+	return size, n, rows, cols, nil
+}
+
+// imageSizeError refuses images larger than MaxImagePixels.
+func imageSizeError(rows, cols int) error {
+	return fmt.Errorf("images of %d×%d pixels, more than the %d (4096×4096) this program reads", rows, cols, MaxImagePixels)
+}
+
 // readImages is ReadImages without the "mnist:" prefix on its errors, so
 // that Load can put the file name in between.
 func readImages(r io.Reader) (pixels []byte, n, rows, cols int, err error) {
@@ -63,11 +110,7 @@ func readImages(r io.Reader) (pixels []byte, n, rows, cols int, err error) {
 	if err != nil {
 		return nil, 0, 0, 0, err
 	}
-	dims, err := readHeader(src, imagesMagic, "images")
-	if err != nil {
-		return nil, 0, 0, 0, err
-	}
-	size, err := dataSize(dims)
+	size, n, rows, cols, err := readImagesHeader(src)
 	if err != nil {
 		return nil, 0, 0, 0, err
 	}
@@ -75,7 +118,7 @@ func readImages(r io.Reader) (pixels []byte, n, rows, cols int, err error) {
 	if err != nil {
 		return nil, 0, 0, 0, err
 	}
-	return pixels, dims[0], dims[1], dims[2], nil
+	return pixels, n, rows, cols, nil
 }
 
 // readLabels is ReadLabels without the "mnist:" prefix on its errors.

@@ -114,6 +114,10 @@ func TestReadImagesRefusesHostileInput(t *testing.T) {
 			"mnist: images header: dimension 3 of 3 is 0"},
 		{"product overflows 64 bits", idxBytes(imagesMagic, []uint32{0xffffffff, 0xffffffff, 0xffffffff}, validImage),
 			"mnist: dimensions 4294967295×4294967295×4294967295 announce more than 268435456 bytes of data, more than any MNIST file holds"},
+		// One 16384×16384 image is within MaxDataBytes; it is refused
+		// from the header, so the stream holding one row does not matter.
+		{"image above MaxImagePixels", idxBytes(imagesMagic, []uint32{1, 16384, 16384}, validImage),
+			"mnist: images of 16384×16384 pixels, more than the 16777216 (4096×4096) this program reads"},
 		{"product above MaxDataBytes", idxBytes(imagesMagic, []uint32{400000, 28, 28}, validImage),
 			"mnist: dimensions 400000×28×28 announce more than 268435456 bytes of data, more than any MNIST file holds"},
 		{"header announces more than the stream holds", idxBytes(imagesMagic, []uint32{300000, 28, 28}, make([]byte, 784)),

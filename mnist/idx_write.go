@@ -9,12 +9,16 @@ import (
 // WriteImages writes n images of rows×cols pixels to w as an uncompressed
 // IDX images file (magic 0x00000803), the format ReadImages reads. pixels
 // holds the images one after another, each row by row, so len(pixels) must
-// be n·rows·cols. Every dimension must be at least 1 and the data at most
-// MaxDataBytes, so that whatever WriteImages writes, ReadImages reads back.
+// be n·rows·cols. Every dimension must be at least 1, an image at most
+// MaxImagePixels and the data at most MaxDataBytes, so that whatever
+// WriteImages writes, ReadImages reads back.
 func WriteImages(w io.Writer, pixels []byte, n, rows, cols int) error {
 	dims := []int{n, rows, cols}
 	if err := checkWriteDims(dims, len(pixels)); err != nil {
 		return err
+	}
+	if rows*cols > MaxImagePixels {
+		return fmt.Errorf("mnist: write: %w", imageSizeError(rows, cols))
 	}
 	return writeIDX(w, imagesMagic, dims, pixels)
 }

@@ -1,13 +1,16 @@
 package mnist
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
+	"bottleneck/internal/filekind"
 	"bottleneck/matrix"
 )
 
@@ -22,19 +25,42 @@ type Dataset struct {
 // Len returns the number of images.
 func (d *Dataset) Len() int { return len(d.Labels) }
 
-// Load reads the training and the test set from the four MNIST files in dir.
-// Each file may be compressed (train-images-idx3-ubyte.gz) or not
-// (train-images-idx3-ubyte). Load checks that every images file has as many
-// images as its labels file has labels, and that both splits have images of
-// the same size. The two splits are read at the same time.
+// Source is a folder that holds the four MNIST files: a directory on disk
+// (DirSource), or any other file system, such as the copy embedded in the
+// program by package mnistdata.
+type Source struct {
+	FS   fs.FS  // the folder; the files sit at its root
+	Name string // how messages name the folder: a directory path, or a phrase such as "the embedded copy"
+	Dir  string // the directory on disk, or "" when FS is not one
+}
+
+// DirSource returns the Source of a directory on disk.
+func DirSource(dir string) Source {
+	return Source{FS: os.DirFS(dir), Name: dir, Dir: dir}
+}
+
+// Load reads the training and the test set from the four MNIST files in dir:
+// DirSource(dir).Load with no way to cancel it.
 func Load(dir string) (train, test *Dataset, err error) {
+	return DirSource(dir).Load(context.Background())
+}
+
+// Load reads the training and the test set from the four MNIST files in s.
+// Each file may be compressed (train-images-idx3-ubyte.gz) or not
+// (train-images-idx3-ubyte), and must be a regular file (a named pipe or a
+// device is refused before it is opened, since opening a pipe with no
+// writer would wait for ever). Load checks that every images file has as
+// many images as its labels file has labels, and that both splits have
+// images of the same size. The two splits are read at the same time.
+// Cancelling ctx stops the reading; the error is then ctx's.
+func (s Source) Load(ctx context.Context) (train, test *Dataset, err error) {
 	var testErr error
 	done := make(chan struct{})
 	go func() {
-		test, testErr = LoadTest(dir)
+		test, testErr = s.LoadTest(ctx)
 		close(done)
 	}()
-	train, err = LoadTrain(dir)
+	train, err = s.LoadTrain(ctx)
 	<-done
 	if err != nil {
 		return nil, nil, err
@@ -43,27 +69,38 @@ func Load(dir string) (train, test *Dataset, err error) {
 		return nil, nil, testErr
 	}
 	if train.Rows != test.Rows || train.Cols != test.Cols {
-		return nil, nil, fmt.Errorf("mnist: %s: training images are %d×%d but test images are %d×%d", dir, train.Rows, train.Cols, test.Rows, test.Cols)
+		return nil, nil, fmt.Errorf("mnist: %s: training images are %d×%d but test images are %d×%d", s.Name, train.Rows, train.Cols, test.Rows, test.Cols)
 	}
 	return train, test, nil
 }
 
-// LoadTrain reads the 60,000 training images and labels from dir, as Load
+// LoadTrain reads the 60,000 training images and labels from s, as Load
 // does.
-func LoadTrain(dir string) (*Dataset, error) {
-	return loadSplit(dir, TrainImages, TrainLabels)
+func (s Source) LoadTrain(ctx context.Context) (*Dataset, error) {
+	return s.loadSplit(ctx, TrainImages, TrainLabels)
 }
 
-// LoadTest reads the 10,000 test images and labels from dir, as Load does.
-func LoadTest(dir string) (*Dataset, error) {
-	return loadSplit(dir, TestImages, TestLabels)
+// LoadTest reads the 10,000 test images and labels from s, as Load does.
+func (s Source) LoadTest(ctx context.Context) (*Dataset, error) {
+	return s.loadSplit(ctx, TestImages, TestLabels)
+}
+
+// Has reports whether all four files are in s, each in one of its two
+// forms.
+func (s Source) Has() bool {
+	for _, f := range Files {
+		if _, err := s.find(f); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // loadSplit reads one images file and one labels file and builds a Dataset.
-func loadSplit(dir string, imagesFile, labelsFile File) (*Dataset, error) {
+func (s Source) loadSplit(ctx context.Context, imagesFile, labelsFile File) (*Dataset, error) {
 	var pixels []byte
 	var n, rows, cols int
-	_, err := readFile(dir, imagesFile, func(r io.Reader) (err error) {
+	_, err := s.readFile(ctx, imagesFile, func(r io.Reader) (err error) {
 		pixels, n, rows, cols, err = readImages(r)
 		return err
 	})
@@ -71,7 +108,7 @@ func loadSplit(dir string, imagesFile, labelsFile File) (*Dataset, error) {
 		return nil, err
 	}
 	var labels []uint8
-	labelsPath, err := readFile(dir, labelsFile, func(r io.Reader) (err error) {
+	labelsPath, err := s.readFile(ctx, labelsFile, func(r io.Reader) (err error) {
 		labels, err = readLabels(r)
 		return err
 	})
@@ -84,37 +121,86 @@ func loadSplit(dir string, imagesFile, labelsFile File) (*Dataset, error) {
 	return &Dataset{Images: toUnitInterval(pixels, n, rows*cols), Labels: labels, Pixels: pixels, Rows: rows, Cols: cols}, nil
 }
 
-// readFile finds f in dir, opens it and calls read on it. It returns the
-// path it read; errors from read are given the "mnist:" prefix and the path.
-func readFile(dir string, f File, read func(io.Reader) error) (string, error) {
-	path, err := findFile(dir, f)
+// readFile finds f in s, opens it and calls read on it. It returns the path
+// it read, for messages; errors from read are given the "mnist:" prefix and
+// the path. If ctx is cancelled while read runs, the error is ctx's.
+func (s Source) readFile(ctx context.Context, f File, read func(io.Reader) error) (string, error) {
+	name, err := s.find(f)
 	if err != nil {
 		return "", err
 	}
-	file, err := os.Open(path)
+	p := s.path(name)
+	if err := ctx.Err(); err != nil {
+		return "", err
+	}
+	file, err := s.FS.Open(name)
 	if err != nil {
-		return "", fmt.Errorf("mnist: %w", err)
+		return "", fmt.Errorf("mnist: %s: %w", p, unwrapPathError(err))
 	}
 	defer file.Close()
-	if err := read(file); err != nil {
-		return "", fmt.Errorf("mnist: %s: %w", path, err)
+	if err := read(contextReader{ctx, file}); err != nil {
+		if ctx.Err() != nil {
+			return "", ctx.Err()
+		}
+		return "", fmt.Errorf("mnist: %s: %w", p, err)
 	}
-	return path, nil
+	return p, nil
 }
 
-// findFile returns the path of f in dir: the .gz file if it is there, else
-// the decompressed one. If neither is there, the error says which file is
-// missing where, and what to do about it.
-func findFile(dir string, f File) (string, error) {
+// find returns the name of f in s: the .gz file if it is there, else the
+// decompressed one. If neither is there, the error is a *MissingError; if
+// the one there is not a regular file, an error that wraps ErrNotRegular.
+func (s Source) find(f File) (string, error) {
 	for _, name := range []string{f.Name, f.RawName()} {
-		path := filepath.Join(dir, name)
-		if _, err := os.Stat(path); err == nil {
-			return path, nil
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("mnist: %w", err)
+		st, err := fs.Stat(s.FS, name)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
 		}
+		if err != nil {
+			return "", fmt.Errorf("mnist: %s: %w", s.path(name), unwrapPathError(err))
+		}
+		if !st.Mode().IsRegular() {
+			return "", fmt.Errorf("mnist: %s: %w: it is %s", s.path(name), ErrNotRegular, filekind.Describe(st.Mode()))
+		}
+		return name, nil
 	}
-	return "", &MissingError{Dir: dir, Name: f.Name}
+	return "", &MissingError{Dir: s.Name, Name: f.Name}
+}
+
+// path joins the folder's name and a file name for messages.
+func (s Source) path(name string) string {
+	if s.Dir != "" {
+		return filepath.Join(s.Dir, name)
+	}
+	return path.Join(s.Name, name)
+}
+
+// ErrNotRegular is wrapped by the error for an MNIST file that is a
+// directory, a named pipe, a device or a socket rather than a regular file.
+var ErrNotRegular = filekind.ErrNotRegular
+
+// contextReader stops reading with ctx's error once ctx is cancelled, so
+// that Ctrl-C stops a load of MNIST within one read.
+type contextReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c contextReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// unwrapPathError drops the operation and file name from an *fs.PathError,
+// for messages that name the file already.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // MissingError reports that an MNIST file is in neither of its forms in a
@@ -146,9 +232,12 @@ func toUnitInterval(pixels []byte, n, size int) *matrix.Dense {
 	return matrix.NewFromSlice(n, size, data)
 }
 
-// Dir returns the directory that holds MNIST: flagValue if it is not empty
-// (the -data flag of the command), else $MNIST_DIR if it is set, else
-// "bottleneck/mnist" in the user's cache directory (os.UserCacheDir).
+// Dir returns the directory on disk that holds MNIST: flagValue if it is
+// not empty (the -data flag of the command), else $MNIST_DIR if it is set,
+// else "bottleneck/mnist" in the user's cache directory (os.UserCacheDir),
+// where Fetch puts the files. Whether the files are there is for the caller
+// to check (Source.Has); a program that embeds MNIST (package mnistdata)
+// falls back on that copy when the cache holds none.
 func Dir(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil

@@ -2,6 +2,8 @@ package mnist
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"io/fs"
 	"math"
@@ -9,25 +11,36 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"bottleneck/mnist/mnistdata"
 )
 
-// mnistDir returns $MNIST_DIR, or skips the test when it is not set.
-func mnistDir(t *testing.T) string {
+// embedded is the copy of MNIST built into the module (package mnistdata).
+var embedded = Source{FS: mnistdata.FS(), Name: "the embedded copy"}
+
+// embeddedDir writes the four embedded files into a temporary folder, for
+// tests that need them on disk.
+func embeddedDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("MNIST_DIR")
-	if dir == "" {
-		t.Skip("MNIST_DIR is not set: this test needs the four MNIST files (run \"bottleneck fetch\" and set MNIST_DIR)")
+	dir := t.TempDir()
+	for _, f := range Files {
+		data, err := fs.ReadFile(mnistdata.FS(), f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeTestFile(t, dir, f.Name, data)
 	}
 	return dir
 }
 
 func TestLoadRealMNIST(t *testing.T) {
-	train, test, err := Load(mnistDir(t))
+	train, test, err := embedded.Load(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
 	// 60,000 training and 10,000 test images of 28×28: the MNIST facts in
-	// DESIGN.md, and the counts in the files' headers.
+	// docs/design.md, and the counts in the files' headers.
 	for _, c := range []struct {
 		name string
 		d    *Dataset
@@ -66,7 +79,7 @@ func TestLoadRealMNIST(t *testing.T) {
 }
 
 func TestRealMNISTChecksumsVerify(t *testing.T) {
-	dir := mnistDir(t)
+	dir := embeddedDir(t)
 	// All four files are present, so Fetch only verifies: no mirror is
 	// asked, and there are none.
 	results, err := Fetch(context.Background(), dir, nil, nil)
@@ -169,14 +182,121 @@ func TestDir(t *testing.T) {
 	}
 }
 
+// BenchmarkLoad measures what a command pays at start-up to read MNIST: both
+// splits decompressed and converted, from the embedded copy and from the
+// same files on disk.
 func BenchmarkLoad(b *testing.B) {
-	dir := os.Getenv("MNIST_DIR")
-	if dir == "" {
-		b.Skip("MNIST_DIR is not set")
+	for _, c := range []struct {
+		name string
+		src  Source
+	}{{"embedded", embedded}, {"disk", DirSource(embeddedDir(b))}} {
+		src := c.src
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := src.Load(context.Background()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
-	for b.Loop() {
-		if _, _, err := Load(dir); err != nil {
-			b.Fatal(err)
+}
+
+// TestEmbeddedCopyIsTheOriginal checks the embedded files byte for byte
+// against the sizes and SHA-256 sums of the files the mirrors serve.
+func TestEmbeddedCopyIsTheOriginal(t *testing.T) {
+	for _, f := range Files {
+		data, err := fs.ReadFile(mnistdata.FS(), f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if int64(len(data)) != f.Size || hex.EncodeToString(sum[:]) != f.SHA256 {
+			t.Errorf("%s: %d bytes, SHA-256 %x; want %d bytes, %s", f.Name, len(data), sum, f.Size, f.SHA256)
 		}
 	}
+	if !embedded.Has() {
+		t.Error("Has() is false for the embedded copy")
+	}
+}
+
+// TestLoadRefusesWhatIsNotAFile: a named pipe in place of an MNIST file is
+// refused before it is opened (opening a pipe with no writer would block for
+// ever), and so is a directory.
+func TestLoadRefusesWhatIsNotAFile(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		make func(path string) error
+		kind string
+	}{
+		{"named pipe", func(p string) error { return mkfifo(p) }, "a named pipe (FIFO)"},
+		{"directory", func(p string) error { return os.Mkdir(p, 0o755) }, "a directory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeSmallMNIST(t, dir, 3, 2)
+			os.Remove(filepath.Join(dir, TrainImages.Name))
+			os.Remove(filepath.Join(dir, TrainImages.RawName()))
+			p := filepath.Join(dir, TrainImages.Name)
+			if err := tc.make(p); err != nil {
+				t.Skipf("cannot make a %s here: %v", tc.name, err)
+			}
+			done := make(chan error, 1)
+			go func() { _, _, err := Load(dir); done <- err }()
+			select {
+			case err := <-done:
+				want := "mnist: " + p + ": not a regular file: it is " + tc.kind
+				if !errors.Is(err, ErrNotRegular) || err.Error() != want {
+					t.Errorf("got %v, want %q wrapping ErrNotRegular", err, want)
+				}
+			case <-time.After(20 * time.Second):
+				// Not a timing test: only a hang lasts this long.
+				t.Fatal("Load hangs on a " + tc.name)
+			}
+		})
+	}
+}
+
+// TestLoadStopsWhenCancelled: a cancelled context stops the reading and is
+// the error, so that Ctrl-C is reported as such and not as a damaged file.
+func TestLoadStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := embedded.Load(ctx); !errors.Is(err, context.Canceled) || err != context.Canceled {
+		t.Errorf("got %v, want context.Canceled itself", err)
+	}
+	// Cancelled in the middle of the stream: the reader checks on every read.
+	ctx, cancel = context.WithCancel(context.Background())
+	reads := 0
+	src := Source{FS: countingFS{embedded.FS, func() {
+		if reads++; reads == 3 {
+			cancel()
+		}
+	}}, Name: "counting"}
+	if _, err := src.LoadTrain(ctx); err != context.Canceled {
+		t.Errorf("cancelled mid-stream: got %v, want context.Canceled", err)
+	}
+}
+
+// countingFS calls read before every Read of a file it opens.
+type countingFS struct {
+	fs.FS
+	read func()
+}
+
+func (c countingFS) Open(name string) (fs.File, error) {
+	f, err := c.FS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return countingFile{f, c.read}, nil
+}
+
+type countingFile struct {
+	fs.File
+	read func()
+}
+
+func (c countingFile) Read(p []byte) (int, error) {
+	c.read()
+	return c.File.Read(p)
 }

@@ -36,12 +36,12 @@ func TestColumnMajorAndBack(t *testing.T) {
 		11, 14, 12, 15, 13, 16,
 	})
 	cm := ColumnMajor(images, 2, 3)
-	if !slices.Equal(cm.RawData(), want.RawData()) {
-		t.Errorf("ColumnMajor = %v, want %v", cm.RawData(), want.RawData())
+	if !matrix.EqualApprox(cm, want, 0) {
+		t.Errorf("ColumnMajor =\n%vwant\n%v", cm, want)
 	}
 	back := RowMajor(cm, 2, 3)
-	if !slices.Equal(back.RawData(), images.RawData()) {
-		t.Errorf("RowMajor(ColumnMajor(x)) = %v, want %v", back.RawData(), images.RawData())
+	if !matrix.EqualApprox(back, images, 0) {
+		t.Errorf("RowMajor(ColumnMajor(x)) =\n%vwant\n%v", back, images)
 	}
 	if images.At(0, 1) != 2 {
 		t.Error("ColumnMajor changed its input")

@@ -13,12 +13,17 @@ import (
 type Sigmoid struct {
 	out   *matrix.Dense
 	y, dx batchBuffer
+	fast  sigmoidRows // the fast path of Forward (sigmoid_rows.go)
 }
 
 // Forward returns σ(x) element-wise.
 func (s *Sigmoid) Forward(x *matrix.Dense) *matrix.Dense {
 	y := s.y.get(x.Rows(), x.Cols())
-	y.ApplyRows(sigmoidRow, x)
+	if textbook() {
+		y.Apply(sigmoid, x)
+	} else {
+		s.fast.forward(y, x) // the same σ a row at a time: SIMD where built in, on every core
+	}
 	s.out = y
 	return y
 }
@@ -39,19 +44,6 @@ func (s *Sigmoid) Backward(dy *matrix.Dense) *matrix.Dense {
 
 // Params returns nil: an activation has no parameters.
 func (s *Sigmoid) Params() []Param { return nil }
-
-// sigmoidRow sets dst[j] = σ(src[j]) along a row: sigmoidRowGo, or a SIMD
-// version of it when the package is built with GOEXPERIMENT=simd on a CPU
-// that has the instructions (sigmoid_simd_amd64.go).
-var sigmoidRow = sigmoidRowGo
-
-// sigmoidRowGo sets dst[j] = σ(src[j]) for every j.
-func sigmoidRowGo(dst, src []float64) {
-	src = src[:len(dst)]
-	for j, x := range src {
-		dst[j] = sigmoid(x)
-	}
-}
 
 // sigmoid computes 1/(1+e⁻ˣ) without overflow for large negative x.
 func sigmoid(x float64) float64 {

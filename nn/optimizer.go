@@ -54,18 +54,20 @@ func (o *Momentum) Step(params []Param) {
 
 // Adam is the optimizer of Kingma and Ba (2015): each parameter moves by
 // a running mean of its gradient divided by the root of a running mean of
-// its square, with both means corrected for their start at zero.
+// its square, with both means corrected for their start at zero. At step t,
+// for every entry θ of every parameter, with g its gradient:
 //
-//	m ← β₁m + (1−β₁)g,  v ← β₂v + (1−β₂)g²
-//	θ ← θ − η · m̂ / (√v̂ + ε),  m̂ = m/(1−β₁ᵗ),  v̂ = v/(1−β₂ᵗ)
+//	m ← β₁·m + (1−β₁)·g       running mean of the gradient
+//	v ← β₂·v + (1−β₂)·g²      running mean of its square
+//	m̂ = m / (1−β₁ᵗ)           corrected for m starting at 0
+//	v̂ = v / (1−β₂ᵗ)           corrected for v starting at 0
+//	θ ← θ − η · m̂ / (√v̂ + ε)
 type Adam struct {
 	LearningRate, Beta1, Beta2, Epsilon float64
 
 	t    int
 	m, v []*matrix.Dense
-	work []adamRows // one per parameter: what ForBands shares among the cores
-
-	step, eps float64 // the step size and ε of the current step, see Step
+	fast adamFast // the fast path of Step (adam_fast.go)
 }
 
 // NewAdam returns Adam with the usual constants β₁ = 0.9, β₂ = 0.999,
@@ -74,68 +76,44 @@ func NewAdam(learningRate float64) *Adam {
 	return &Adam{LearningRate: learningRate, Beta1: 0.9, Beta2: 0.999, Epsilon: 1e-8}
 }
 
-// Step takes one Adam step. It uses the form of the update at the end of
-// section 2 of the paper, which folds the two bias corrections into the step
-// size and ε: θ ← θ − η·(√(1−β₂ᵗ)/(1−β₁ᵗ)) · m / (√v + ε·√(1−β₂ᵗ)). It is the
-// same update with one division and one square root per entry instead of
-// three divisions. Each parameter's rows are updated on all cores.
+// Step takes one Adam step. On the textbook path
+// (matrix.SetKernel("reference")) it runs the loop below, line for line the
+// update above. Otherwise it runs the fast path (adam_fast.go), which
+// computes the same update in the form given at the end of section 2 of
+// the paper, with the two corrections folded into the step size and ε.
+// Putting m̂ and v̂ into the last line:
+//
+//	η · m̂ / (√v̂ + ε) = η · (m/c₁) / (√v/√c₂ + ε)      c₁ = 1−β₁ᵗ, c₂ = 1−β₂ᵗ
+//	                 = (η·√c₂/c₁) · m / (√v + ε·√c₂)
+//
+// so with step = η·√c₂/c₁ and ε′ = ε·√c₂, worked out once per step,
+// θ ← θ − step · m / (√v + ε′): one division and one square root per entry
+// instead of three divisions and a square root. The two forms differ only
+// by rounding.
 func (o *Adam) Step(params []Param) {
 	o.m = stateFor("Adam", o.m, params)
 	o.v = stateFor("Adam", o.v, params)
-	if o.work == nil {
-		for i, p := range params {
-			o.work = append(o.work, adamRows{o: o, p: p, m: o.m[i], v: o.v[i]})
-		}
-	}
 	o.t++
-	sqrtC2 := math.Sqrt(1 - math.Pow(o.Beta2, float64(o.t)))
-	o.step = o.LearningRate * sqrtC2 / (1 - math.Pow(o.Beta1, float64(o.t)))
-	o.eps = o.Epsilon * sqrtC2
+	if !textbook() {
+		o.fast.step(o, params) // the folded form, on every core, with SIMD where built in
+		return
+	}
+	// exercise adam (3 points): the five lines of Adam's doc comment, entry by entry, in o.m[i] and o.v[i] for parameter i; o.t is t
+	b1, b2 := o.Beta1, o.Beta2
+	c1 := 1 - math.Pow(b1, float64(o.t)) // 1−β₁ᵗ
+	c2 := 1 - math.Pow(b2, float64(o.t)) // 1−β₂ᵗ
 	for i, p := range params {
-		o.work[i].p = p
-		matrix.ForBands(p.Value.Rows(), adamMinRows, &o.work[i])
-	}
-}
-
-// adamMinRows is the fewest rows worth handing to another core: 16 rows of
-// 256 entries take about 30 µs.
-const adamMinRows = 16
-
-// adamRows is the Adam update of one parameter, cut into bands of rows.
-type adamRows struct {
-	o    *Adam
-	p    Param
-	m, v *matrix.Dense
-}
-
-// Band updates rows [i0, i1) of the parameter and of its two running means.
-func (a *adamRows) Band(i0, i1 int) {
-	o := a.o
-	for r := i0; r < i1; r++ {
-		adamRow(a.p.Value.Row(r), a.p.Grad.Row(r), a.m.Row(r), a.v.Row(r), o.Beta1, o.Beta2, o.step, o.eps)
-	}
-}
-
-// adamRow is the Adam update of one row: adamRowGo, or a SIMD version of it
-// when the package is built with GOEXPERIMENT=simd on a CPU that has the
-// instructions (adam_simd_amd64.go).
-var adamRow = adamRowGo
-
-// adamRowGo updates θ, m and v in place from the gradient g, entry by entry:
-//
-//	m ← β₁m + (1−β₁)g
-//	v ← β₂v + (1−β₂)g²
-//	θ ← θ − step · m / (√v + ε)
-//
-// with step and ε already corrected for the bias of m and v (see Step).
-func adamRowGo(theta, g, m, v []float64, b1, b2, step, eps float64) {
-	// exercise adam (3 points): the three lines of the doc comment above, for every j, keeping m and v for the next step (Step works out step and eps)
-	g, m, v = g[:len(theta)], m[:len(theta)], v[:len(theta)]
-	for j, gj := range g {
-		mj := b1*m[j] + (1-b1)*gj
-		vj := b2*v[j] + (1-b2)*(gj*gj)
-		m[j], v[j] = mj, vj
-		theta[j] -= step * mj / (math.Sqrt(vj) + eps)
+		for r := 0; r < p.Value.Rows(); r++ {
+			theta, g := p.Value.Row(r), p.Grad.Row(r)
+			m, v := o.m[i].Row(r), o.v[i].Row(r)
+			for j := range theta {
+				m[j] = b1*m[j] + (1-b1)*g[j]
+				v[j] = b2*v[j] + (1-b2)*(g[j]*g[j])
+				mHat := m[j] / c1
+				vHat := v[j] / c2
+				theta[j] -= o.LearningRate * mHat / (math.Sqrt(vHat) + o.Epsilon)
+			}
+		}
 	}
 	// end exercise adam
 }

@@ -3,8 +3,9 @@ package nn
 import "bottleneck/matrix"
 
 // TiedLinear is a linear layer that reuses the transpose of another layer's
-// weights, Y = X·Wᵀ + b′: the decoder of a tied autoencoder, where the
-// lecture's W₁′ is W₁ᵀ.
+// weights, Y = X·Wᵀ + b′: a decoder layer of a tied autoencoder, whose W₁′
+// is the encoder's W₁ᵀ (tying is this project's option; in the lecture W₁′
+// is a matrix of its own).
 //
 // W belongs to the layer it is tied to (in×out there, so this layer maps out
 // to in). Backward adds its contribution into that layer's DW, which then

@@ -28,7 +28,7 @@ func knownCovariance(t *testing.T, sigma2 []float64) (cov, q *matrix.Dense) {
 
 // TestSafeLearningRateIsStable: the descent at SafeLearningRate must stay
 // finite for weight decay far below, at and far above σ₁², with and without
-// momentum; for λ = 0 the scale of the decoder is not fixed (only W₁W₂
+// momentum; for λ = 0 the scale of the decoder is not fixed (only W₁W₁′
 // is), so only stability is checked; for λ ≥ σ₁² every direction is switched off, so the decoder
 // must shrink to zero, and for λ < σ₁² its largest s² must approach
 // 1 − λ/σ₁².

@@ -17,7 +17,7 @@
 // are PrincipalAngles (via RowBasis and SVD, a one-sided Jacobi singular
 // value decomposition also written here), SubspaceDistance and AxisAlignment.
 //
-// FitLinearAutoencoder trains the linear autoencoder x ↦ x·W₁·W₂ by exact,
+// FitLinearAutoencoder trains the linear autoencoder x ↦ x·W₁·W₁′ by exact,
 // full-batch gradient descent on the covariance: docs/pca.md explains why
 // the covariance is all the data it needs, and why its answer is PCA's.
 // SafeLearningRate gives a learning rate at which that descent is stable

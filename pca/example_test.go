@@ -28,8 +28,10 @@ func Example() {
 	fmt.Printf("mean %.2f\n", p.Mean)
 	fmt.Printf("variances %.4f, explained %.4f\n", p.Variances, ratio)
 	fmt.Printf("first component %.4f\n", p.Components.Row(0))
-	codes, _ := p.Project(x, 1)
-	fmt.Printf("codes %.3f\n", codes.RawData())
+	codes, _ := p.Project(x, 1) // 5×1: one code per point
+	row := matrix.New(1, 5)
+	row.Transpose(codes)
+	fmt.Printf("codes %.3f\n", row.Row(0))
 	e, _ := p.ReconstructionError(x, 1)
 	fmt.Printf("per-point squared error with k = 1: %.4f\n", e)
 	// Output:

@@ -10,7 +10,7 @@ import (
 )
 
 // TestLinearAutoencoderLossIsDataLoss: the loss written through the
-// covariance equals ½·mean ‖x − x·W₁·W₂‖² + (λ/2)(‖W₁‖²+‖W₂‖²) computed on
+// covariance equals ½·mean ‖x − x·W₁·W₁′‖² + (λ/2)(‖W₁‖²+‖W₁′‖²) computed on
 // the centred samples themselves — the identity docs/pca.md derives.
 func TestLinearAutoencoderLossIsDataLoss(t *testing.T) {
 	rng := rand.New(rand.NewPCG(21, 22))
@@ -192,7 +192,7 @@ func TestLinearAutoencoderReconstruct(t *testing.T) {
 	codes, _ := p.Project(x, 2)
 	want, _ := p.Reconstruct(codes)
 	if got := ae.Reconstruct(x, p.Mean); !matrix.EqualApprox(got, want, 1e-12) {
-		t.Errorf("linear autoencoder with W₁ = Vₖᵀ, W₂ = Vₖ differs from PCA's reconstruction")
+		t.Errorf("linear autoencoder with W₁ = Vₖᵀ, W₁′ = Vₖ differs from PCA's reconstruction")
 	}
 	// SSEPerImage, block by block, against the full reconstruction.
 	diff := matrix.New(x.Rows(), x.Cols())

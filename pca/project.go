@@ -54,7 +54,7 @@ func (p *PCA) Reconstruct(codes *matrix.Dense) (*matrix.Dense, error) {
 // of squared errors Σⱼ (xⱼ − x̂ⱼ)² when each is projected onto k components
 // and reconstructed: the per-image SSE (not halved) that bottleneck prints
 // as test_sse_per_image. PCA with k components is the linear autoencoder
-// with W₁ = Vₖᵀ and W₂ = Vₖ, so it uses that autoencoder's SSEPerImage,
+// with W₁ = Vₖᵀ and W₁′ = Vₖ, so it uses that autoencoder's SSEPerImage,
 // which works a block of rows at a time.
 func (p *PCA) ReconstructionError(x *matrix.Dense, k int) (float64, error) {
 	if err := p.checkK("ReconstructionError", k); err != nil {

@@ -52,21 +52,37 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if cfg.Layers[0] != 28*28 {
-		return usagef("-layers %s: the first size must be 784, the 28×28 pixels of an MNIST image", *layers)
-	}
 	if err := checkTraining(*epochs, *batch, 0.001, 0); err != nil {
 		return err
 	}
-	if err := checkMemory(cfg, min(*batch, max(*trainN, 1))); err != nil {
+	if *trainN < 1 {
+		return usagef("-train-n %d: need at least one training image", *trainN)
+	}
+	if err := checkMemory(cfg, min(*batch, *trainN)); err != nil {
 		return err
 	}
-	train, err := loadMNISTTrain(*data)
+	shape, err := readDataShape(*data, true, false)
 	if err != nil {
 		return err
 	}
-	if *trainN < 1 || *trainN > train.Len() {
-		return usagef("-train-n %d: give between 1 and %d", *trainN, train.Len())
+	if cfg, err = nf.fitInput(cfg, shape, isSet(fs, "layers")); err != nil {
+		return err
+	}
+	if !isSet(fs, "train-n") {
+		*trainN = min(*trainN, shape.trainN)
+	}
+	if *trainN > shape.trainN {
+		return usagef("-train-n %d: give between 1 and %d", *trainN, shape.trainN)
+	}
+	if err := checkMemory(cfg, min(*batch, *trainN)); err != nil {
+		return err
+	}
+	train, err := loadMNISTTrain(ctx, *data, stderr)
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return interrupted
 	}
 	x := train.Images.SliceRows(0, *trainN)
 

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -152,7 +154,10 @@ type compareSummary struct {
 	PCASeconds         float64    `json:"pca_seconds"`
 	ExactSeconds       float64    `json:"exact_descent_seconds"`
 	MiniBatchSeconds   float64    `json:"minibatch_seconds"`
-	Files              []string   `json:"files"`
+	// MiniBatchWarning says what went wrong with a mini-batch training that
+	// did not beat the mean image; it is empty for a good one.
+	MiniBatchWarning string   `json:"minibatch_warning,omitempty"`
+	Files            []string `json:"files"`
 }
 
 // compareFiles are the files compare writes into -out.
@@ -162,7 +167,7 @@ var compareFiles = []string{"compare.png", "angles.svg", "descent_angles.svg", "
 func newCompareFlags(f *compareFlags, stdout io.Writer) *flagSet {
 	fs := newFlagSet("compare", compareHelp, stdout)
 	fs.StringVar(&f.data, "data", "", dataFlagHelp)
-	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783)")
+	fs.IntVar(&f.k, "k", 16, "code size k, the number of components compared (1 to 783: smaller than the pixels of an image)")
 	fs.Float64Var(&f.lambda, "weight-decay", 0, "L2 weight decay λ on both weight matrices, per image: adds (λ/2)(‖W₁‖² + ‖W₂‖²); 0.5 gives s² ≈ 0.90 for the first component; directions with σ² ≤ λ are switched off (0 to 1e6)")
 	fs.IntVar(&f.steps, "steps", 500, "full-batch gradient steps of the exact descent")
 	f.lr = learningRate{auto: true}
@@ -185,12 +190,22 @@ func runCompare(ctx context.Context, args []string, stdout, stderr io.Writer) (e
 	if err := f.check(); err != nil {
 		return err
 	}
-	created, err := prepareOutDir(f.out, compareFiles...)
+	if err := prepareOutDir("compare", f.out); err != nil {
+		return err
+	}
+	shape, err := readDataShape(f.data, true, true)
 	if err != nil {
 		return err
 	}
-	defer removeIfCreated(f.out, created, &err)
-	train, test, err := loadMNIST(f.data)
+	if err := shape.checkPCA(); err != nil {
+		return err
+	}
+	if d := shape.pixels(); d < 2 {
+		return shape.errTooSmall()
+	} else if f.k < 1 || f.k >= d {
+		return usagef("-k %d: the code size must be between 1 and %d (smaller than the %d pixels of an image)", f.k, d-1, d)
+	}
+	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
 	}
@@ -271,7 +286,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 	if f.epochs > 0 {
 		start = time.Now()
 		rng := rand.New(rand.NewPCG(f.seed, 2))
-		ae, err := autoencoder.New(autoencoder.Config{Layers: []int{28 * 28, f.k}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
+		ae, err := autoencoder.New(autoencoder.Config{Layers: []int{p.Dim(), f.k}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
 		if err != nil {
 			return err
 		}
@@ -280,7 +295,11 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 			regs = append(regs, autoencoder.WeightDecay{Lambda: f.lambda})
 		}
 		decoder := ae.Decoder.Layers[0].(*nn.Linear).W // k×784: each row a direction in pixel space
-		s.MiniBatchSettings = fmt.Sprintf("784-%d-784 linear with biases, Adam %g, batch %d, %s, λ %g, seed %d", f.k, f.adamLR, f.batch, plural(f.epochs, "epoch"), f.lambda, f.seed)
+		// The error of the untrained network on the first 1,000 test
+		// images, to warn of a run that made things worse (as train does).
+		probe := test.Images.SliceRows(0, min(1000, test.Len()))
+		untrained := ae.SSEPerImage(probe)
+		s.MiniBatchSettings = fmt.Sprintf("%d-%d-%d linear with biases, Adam %g, batch %d, %s, λ %g, seed %d", p.Dim(), f.k, p.Dim(), f.adamLR, f.batch, plural(f.epochs, "epoch"), f.lambda, f.seed)
 		fmt.Fprintf(log, "mini-batch backpropagation: %s\n", s.MiniBatchSettings)
 		_, err = autoencoder.Train(ae, train.Images, test.Images, autoencoder.TrainConfig{
 			Epochs: f.epochs, BatchSize: f.batch, Optimizer: nn.NewAdam(f.adamLR), Regularizers: regs, Rng: rng,
@@ -319,6 +338,7 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 		}
 		s.MiniBatch.TrainSSEPerImage = ae.SSEPerImage(train.Images)
 		s.MiniBatch.TestSSEPerImage = ae.SSEPerImage(test.Images)
+		s.MiniBatchWarning = trainingWarning(untrained, ae.SSEPerImage(probe), s.MiniBatch.TestSSEPerImage, meanImageSSE(train.Images, test.Images), "-adam-lr", f.lambda > 0, "more -epochs")
 		mbDecoder = decoder
 	}
 
@@ -336,14 +356,36 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	if err := comparePicture(filepath.Join(f.out, "compare.png"), top, lae.Decoder, mbDecoder); err != nil {
+	picture, err := comparePicture(top, lae.Decoder, mbDecoder, train.Rows, train.Cols)
+	if err != nil {
 		return err
 	}
-	if err := angleCharts(f.out, exactSteps, exactMax, exactMedian, mbEpochs, mbMax, mbMedian); err != nil {
+	descent, angles, err := angleCharts(exactSteps, exactMax, exactMedian, mbEpochs, mbMax, mbMedian)
+	if err != nil {
 		return err
 	}
-	if err := writeJSONFile(filepath.Join(f.out, "summary.json"), s); err != nil {
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
+	}
+	o := newOutputSet()
+	defer o.discard()
+	if err := o.write(filepath.Join(f.out, "compare.png"), pngWriter(picture)); err != nil {
 		return err
+	}
+	if err := o.write(filepath.Join(f.out, "angles.svg"), angles.WriteSVG); err != nil {
+		return err
+	}
+	if err := o.write(filepath.Join(f.out, "descent_angles.svg"), descent.WriteSVG); err != nil {
+		return err
+	}
+	if err := o.writeJSON(filepath.Join(f.out, "summary.json"), s); err != nil {
+		return err
+	}
+	if err := o.commit(ctx, "compare", f.out); err != nil {
+		return err
+	}
+	if s.MiniBatchWarning != "" {
+		fmt.Fprintf(stderr, "bottleneck compare: warning: mini-batch training: %s\n", s.MiniBatchWarning)
 	}
 	if f.json {
 		enc := json.NewEncoder(stdout)
@@ -358,8 +400,6 @@ func compareFitted(ctx context.Context, f compareFlags, train, test *mnist.Datas
 // check returns a usage error for settings that cannot work.
 func (f *compareFlags) check() error {
 	switch {
-	case f.k < 1 || f.k >= 28*28:
-		return usagef("-k %d: the code size must be between 1 and 783 (smaller than the 784 pixels)", f.k)
 	case !(f.lambda >= 0) || math.IsInf(f.lambda, 0):
 		return usagef("-weight-decay %g: must be zero or a positive number", f.lambda)
 	case f.lambda > maxWeightDecay:
@@ -478,13 +518,14 @@ func singularDirections(decoder *matrix.Dense) (*matrix.Dense, []float64, error)
 
 // comparePicture draws the principal components, the exact decoder's rows,
 // its singular vectors and (if not nil) the mini-batch decoder's rows, line
-// above line, at most 16 of each. A direction's sign is arbitrary, so each
-// tile is flipped to agree with the component above it.
-func comparePicture(path string, top, exact, minibatch *matrix.Dense) error {
+// above line, at most 16 of each, as images of rows×cols pixels. A
+// direction's sign is arbitrary, so each tile is flipped to agree with the
+// component above it.
+func comparePicture(top, exact, minibatch *matrix.Dense, rows, cols int) (image.Image, error) {
 	n := min(16, top.Rows())
 	sv, _, err := singularDirections(exact)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	lines := []*matrix.Dense{top, exact, sv}
 	if minibatch != nil {
@@ -506,8 +547,8 @@ func comparePicture(path string, top, exact, minibatch *matrix.Dense) error {
 			}
 		}
 	}
-	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: n, Scale: 2, PerTileRange: true}
-	return mnist.SavePNG(path, mnist.Grid(tiles, opt))
+	opt := mnist.GridOptions{TileRows: rows, TileCols: cols, Columns: n, Scale: 2, PerTileRange: true}
+	return mnist.Grid(tiles, opt), nil
 }
 
 // printComparison prints the table of errors and angles and the
@@ -628,16 +669,16 @@ func printComparison(w io.Writer, s compareSummary, minibatch bool) {
 	}
 }
 
-// angleCharts draws angles.svg, the principal angles over the epochs of
-// mini-batch training (if any) beside the exact descent's final largest
-// angle, and descent_angles.svg, the angles over the exact descent's steps.
-// Angles are drawn on a log axis, floored at 1e-4 degrees.
-func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64) error {
+// angleCharts draws the charts of angles.svg, the principal angles over
+// the epochs of mini-batch training (if any) beside the exact descent's final
+// largest angle, and of descent_angles.svg, the angles over the exact
+// descent's steps. Angles are drawn on a log axis, floored at 1e-4 degrees.
+func angleCharts(steps, exactMax, exactMedian, epochs, mbMax, mbMedian []float64) (descent, angles *plot.Chart, err error) {
 	if len(exactMax) == 0 {
-		return fmt.Errorf("no principal angles measured during the exact descent: the decoder stayed zero")
+		return nil, nil, fmt.Errorf("no principal angles measured during the exact descent: the decoder stayed zero")
 	}
 	last := exactMax[len(exactMax)-1]
-	descent := &plot.Chart{
+	descent = &plot.Chart{
 		Title:  "Exact descent: principal angles to PCA",
 		XLabel: "full-batch gradient step", YLabel: "angle (degrees)", LogY: true,
 		Series: []plot.Series{
@@ -645,12 +686,9 @@ func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedi
 			{Name: "median", X: steps, Y: floorAt(exactMedian, 1e-4)},
 		},
 	}
-	if err := descent.Save(filepath.Join(out, "descent_angles.svg")); err != nil {
-		return err
-	}
 	if len(epochs) == 0 {
 		// No mini-batch training: angles.svg shows the exact descent alone.
-		return descent.Save(filepath.Join(out, "angles.svg"))
+		return descent, descent, nil
 	}
 	end := epochs[len(epochs)-1]
 	minibatch := &plot.Chart{
@@ -662,7 +700,7 @@ func angleCharts(out string, steps, exactMax, exactMedian, epochs, mbMax, mbMedi
 			{Name: "exact descent, largest", X: []float64{0, end}, Y: floorAt([]float64{last, last}, 1e-4)},
 		},
 	}
-	return minibatch.Save(filepath.Join(out, "angles.svg"))
+	return descent, minibatch, nil
 }
 
 func degrees(rad float64) float64 { return rad * 180 / math.Pi }

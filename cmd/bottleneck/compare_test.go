@@ -58,6 +58,8 @@ func TestCompareCommandWritesOutputs(t *testing.T) {
 }
 
 func TestCompareCommandErrors(t *testing.T) {
+	data := t.TempDir()
+	writeTinyMNIST(t, data, 3)
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -76,7 +78,7 @@ func TestCompareCommandErrors(t *testing.T) {
 		{"NaN adam lr", []string{"-adam-lr", "NaN"}, "bottleneck compare: -adam-lr NaN"},
 	} {
 		var stdout, stderr bytes.Buffer
-		code := run(append([]string{"compare", "-out", t.TempDir()}, tc.args...), &stdout, &stderr)
+		code := run(append([]string{"compare", "-data", data, "-out", t.TempDir()}, tc.args...), &stdout, &stderr)
 		if code != 2 || !strings.HasPrefix(stderr.String(), tc.want) {
 			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", tc.name, code, stderr.String(), tc.want)
 		}
@@ -132,7 +134,7 @@ func TestCompareSwitchedOff(t *testing.T) {
 func TestCompareInterrupted(t *testing.T) {
 	data, out := t.TempDir(), t.TempDir()
 	writeTinyMNIST(t, data, 30)
-	train, test, err := loadMNIST(data)
+	train, test, err := loadMNIST(context.Background(), data, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}

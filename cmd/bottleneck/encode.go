@@ -8,7 +8,7 @@ import (
 	"strconv"
 
 	"bottleneck/autoencoder"
-	"bottleneck/internal/atomicfile"
+	"bottleneck/matrix"
 )
 
 const encodeHelp = `
@@ -34,18 +34,24 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	if ae.InputSize() != 28*28 {
-		return fmt.Errorf("model %s takes %d inputs, not the 784 pixels of an MNIST image", *model, ae.InputSize())
-	}
-	test, err := loadMNISTTest(*data)
+	shape, err := readDataShape(*data, false, true)
 	if err != nil {
 		return err
 	}
-	codes := ae.Encode(test.Images)
-	if ctx.Err() != nil {
-		return interrupted
+	if ae.InputSize() != shape.pixels() {
+		return fmt.Errorf("model %s takes %d inputs, but the images in %s are %s", *model, ae.InputSize(), shape.dir, shape.size())
 	}
-	err = atomicfile.Write(*out, func(w io.Writer) error {
+	test, err := loadMNISTTest(ctx, *data, stderr)
+	if err != nil {
+		return err
+	}
+	codes, err := encodeAll(ctx, ae, test.Images)
+	if err != nil {
+		return err
+	}
+	o := newOutputSet()
+	defer o.discard()
+	err = o.write(*out, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		bw.WriteString("label")
 		for j := 0; j < codes.Cols(); j++ {
@@ -65,6 +71,23 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	if err := o.commit(ctx, "", ""); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "wrote the %d-number codes of %d test images to %s\n", codes.Cols(), codes.Rows(), *out)
 	return nil
+}
+
+// encodeAll returns the codes of the rows of x (n×in → n×code), a thousand
+// rows at a time, and stops with interrupted when ctx is cancelled.
+func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) (*matrix.Dense, error) {
+	codes := matrix.New(x.Rows(), ae.CodeSize())
+	for i0 := 0; i0 < x.Rows(); i0 += 1000 {
+		if ctx.Err() != nil {
+			return nil, interrupted
+		}
+		i1 := min(i0+1000, x.Rows())
+		codes.SliceRows(i0, i1).Copy(ae.Encode(x.SliceRows(i0, i1)))
+	}
+	return codes, nil
 }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"strings"
 
 	"bottleneck/mnist"
 )
@@ -21,19 +23,49 @@ Mirrors, tried in order:
 func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("fetch", fetchDescription, stdout)
 	data := fs.String("data", "", "directory for the four MNIST files (default $MNIST_DIR, else the user cache directory)")
+	mirrorList := fs.String("mirrors", strings.Join(mnist.Mirrors, ","), "base URLs to download from, comma-separated, tried in order (a classroom's own server, say)")
+	stall := fs.Duration("timeout", mnist.StallTimeout, "give up on a mirror when no byte has arrived for this long")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	mirrors, err := parseMirrors(*mirrorList)
+	if err != nil {
+		return err
+	}
+	if *stall <= 0 {
+		return usagef("-timeout %v: must be positive, e.g. 30s", *stall)
 	}
 	dir, err := mnist.Dir(*data)
 	if err != nil {
 		return err
 	}
-	results, err := mnist.Fetch(ctx, dir, mnist.Mirrors, terminalOrNil(stderr))
+	results, err := mnist.FetchWithTimeout(ctx, dir, mirrors, *stall, terminalOrNil(stderr))
+	if ctx.Err() != nil {
+		return fmt.Errorf("interrupted; the file being downloaded was not saved, those verified before stay in %s", dir)
+	}
 	if err != nil {
 		return err
 	}
 	printFetchResults(stdout, results, dir)
 	return nil
+}
+
+// parseMirrors splits the -mirrors list into base URLs, each http or https
+// and ending in "/" (added if missing).
+func parseMirrors(list string) ([]string, error) {
+	var mirrors []string
+	for _, m := range strings.Split(list, ",") {
+		m = strings.TrimSpace(m)
+		u, err := url.Parse(m)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, usagef("-mirrors: %q is not an http or https URL, e.g. https://ossci-datasets.s3.amazonaws.com/mnist/", brief(m))
+		}
+		if !strings.HasSuffix(m, "/") {
+			m += "/"
+		}
+		mirrors = append(mirrors, m)
+	}
+	return mirrors, nil
 }
 
 // printFetchResults says, file by file, what fetch found or did.

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,10 +19,7 @@ import (
 // mnist against local test servers.
 
 func TestFetchVerifiesRealFiles(t *testing.T) {
-	data := os.Getenv("MNIST_DIR")
-	if data == "" {
-		t.Skip("MNIST_DIR is not set: this test needs the four MNIST files")
-	}
+	data := embeddedDir(t)
 	var stdout, stderr bytes.Buffer
 	if code := run([]string{"fetch", "-data", data}, &stdout, &stderr); code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, stderr.String())
@@ -82,5 +82,49 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 	}
 	if !strings.Contains(fetchDescription, mnist.Mirrors[0]) || !strings.Contains(fetchDescription, mnist.Mirrors[1]) {
 		t.Error("fetch -h does not list the mirrors that fetch uses")
+	}
+}
+
+// stallingMirror is a test server that answers every MNIST file with its
+// real length, sends three bytes and then nothing until the client gives
+// up.
+func stallingMirror(t *testing.T) *httptest.Server {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for _, f := range mnist.Files {
+			if strings.HasSuffix(r.URL.Path, "/"+f.Name) {
+				w.Header().Set("Content-Length", strconv.FormatInt(f.Size, 10))
+			}
+		}
+		w.Write([]byte{0x1f, 0x8b, 8})
+		w.(http.Flusher).Flush()
+		<-r.Context().Done()
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestFetchStalledServer: a server that stops in the middle of a file is
+// given up after -timeout, in one line that says so, and nothing is left
+// behind; fetch used to hang until killed.
+func TestFetchStalledServer(t *testing.T) {
+	srv := stallingMirror(t)
+	dir := filepath.Join(t.TempDir(), "mnist")
+	code, _, stderr := runBinary(t, "fetch", "-data", dir, "-mirrors", srv.URL+"/mnist", "-timeout", "200ms")
+	want := "the server stalled: no byte for 200ms after 3 of 9912422 bytes"
+	if code != 1 || !strings.Contains(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+	if _, err := os.Stat(dir); err == nil {
+		t.Errorf("the failed fetch left %s behind", dir)
+	}
+	for _, tc := range []struct{ args, want string }{
+		{"-mirrors ftp://example.org/", `-mirrors: "ftp://example.org/" is not an http or https URL`},
+		{"-timeout 0s", "-timeout 0s: must be positive"},
+		{"-timeout soon", `invalid value "soon" for flag -timeout`},
+	} {
+		code, _, stderr := runBinary(t, append([]string{"fetch", "-data", dir}, strings.Fields(tc.args)...)...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("fetch %s: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
 	}
 }

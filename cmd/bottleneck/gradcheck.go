@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 
 	"bottleneck/autoencoder"
@@ -35,25 +36,33 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	// The check runs the whole network forward twice per parameter entry:
-	// about 2·P·(2·n·P) flops for P weights. 1e11 is a minute or so.
-	weights := 0.0
-	for i := 0; i+1 < len(cfg.Layers); i++ {
-		weights += 2 * float64(cfg.Layers[i]*cfg.Layers[i+1]+cfg.Layers[i+1])
-	}
-	if work := 4 * weights * weights * float64(*n); work > 1e11 {
-		return usagef("-layers %s with -n %d: %.0f weights, each moved twice with the whole network run each time, would take too long; keep it small (e.g. -layers 6,4,2)", nf.layers, *n, weights)
-	}
 	switch {
 	case *n < 1 || *n > 10000:
 		return usagef("-n %d: give between 1 and 10000 input vectors", *n)
 	case !(*h >= 1e-10) || *h > 0.1:
 		// Below 1e-10 rounding, about 1e-16·|L|/h, swamps the difference.
 		return usagef("-step %g: the step must be between 1e-10 and 0.1 (1e-5 is customary)", *h)
-	case !(*tol > 0):
-		return usagef("-tol %g: must be positive", *tol)
-	case !(*wd >= 0):
-		return usagef("-weight-decay %g: must be zero or positive", *wd)
+	case !(*tol > 0) || *tol >= 1:
+		// The relative error is at most 1, so a tolerance of 1 passes
+		// anything: a check that cannot fail.
+		return usagef("-tol %g: must be above 0 and below 1 (the relative error is at most 1)", *tol)
+	case !(*wd >= 0) || math.IsInf(*wd, 0):
+		return usagef("-weight-decay %g: must be zero or a positive number", *wd)
+	case *wd > maxWeightDecay:
+		return usagef("-weight-decay %g: at most %g", *wd, float64(maxWeightDecay))
+	}
+	// The check runs the whole network forward twice per parameter entry:
+	// about 2·P·(2·n·P) flops for P weights. 1e11 is a minute or so.
+	weights := 0.0
+	for i := 0; i+1 < len(cfg.Layers); i++ {
+		weights += 2 * (float64(cfg.Layers[i])*float64(cfg.Layers[i+1]) + float64(cfg.Layers[i+1]))
+	}
+	if work := 4 * weights * weights * float64(*n); work > 1e11 {
+		what := fmt.Sprintf("-layers %s with -n %d", brief(nf.layers), *n)
+		if 4*weights*weights > 1e11 {
+			what = "-layers " + brief(nf.layers)
+		}
+		return usagef("%s: %.0f weights, each moved twice with the whole network run on the %d inputs each time, would take too long; keep it small (e.g. -layers 6,4,2 -n 5)", what, weights, *n)
 	}
 
 	rng := rand.New(rand.NewPCG(*seed, 0))
@@ -84,6 +93,9 @@ func runGradcheck(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	fmt.Fprintf(stdout, "%-22s %-9s %-12s %s\n", "parameter", "shape", "rel. error", "result")
 	failed := 0
 	for _, p := range analytic {
+		if ctx.Err() != nil {
+			return interrupted
+		}
 		r := nn.CheckGradient(f, p, *h, 1)
 		verdict := "PASS"
 		if !r.Pass(*tol) {

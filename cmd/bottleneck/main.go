@@ -17,9 +17,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
+	"unicode/utf8"
+
+	"bottleneck/mnist/mnistdata"
 )
 
 // command is one subcommand of bottleneck.
@@ -49,41 +50,58 @@ func main() {
 
 // run executes the command line args and returns the exit status: 0 on
 // success, 2 for a usage error (unknown command, bad flag), 1 for a failure
-// at run time (missing data, unwritable output, diverging training).
+// at run time (missing data, unwritable output, diverging training, a
+// standard output that cannot be written, Ctrl-C).
 func run(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
-		if len(args) >= 2 {
-			return run([]string{args[1], "-h"}, stdout, stderr)
+	out := &stdoutWriter{w: stdout}
+	if len(args) == 0 || isHelpWord(args[0]) {
+		// "help train" is "train -h"; help about help ("help help",
+		// "-h -h") is the general help, like "help" alone.
+		if len(args) >= 2 && !isHelpWord(args[1]) {
+			args = []string{args[1], "-h"}
+		} else {
+			printHelp(out)
+			return finish("bottleneck", out.Err(), stderr)
 		}
-		printHelp(stdout)
-		return 0
 	}
-	// The first Ctrl-C (or SIGTERM) cancels ctx: long work stops at its next
-	// check and nothing half-done is saved. A second one ends the program
-	// at once, as usual.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	go func() {
-		<-ctx.Done()
-		stop()
-	}()
 	for _, c := range commands {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(ctx, args[1:], stdout, stderr)
-		if err == nil || errors.Is(err, flag.ErrHelp) {
-			return 0
+		// Ctrl-C or SIGTERM, or a standard output that fails, cancels ctx:
+		// long work stops at its next check and nothing half-done is saved
+		// (see watchSignals for what happens if it does not stop).
+		ctx, cancel := context.WithCancelCause(context.Background())
+		defer cancel(nil)
+		out.failed = cancel
+		defer watchSignals(cancel, c.name, stderr)()
+		err := c.run(ctx, args[1:], out, stderr)
+		if out.Err() != nil {
+			err = out.Err() // what made the command stop, or what it could not print
 		}
-		fmt.Fprintf(stderr, "bottleneck %s: %v\n", c.name, oneLine(err))
-		var ue usageError
-		if errors.As(err, &ue) {
-			return 2
-		}
-		return 1
+		return finish("bottleneck "+c.name, err, stderr)
 	}
 	fmt.Fprintf(stderr, "bottleneck: unknown command %q (run \"bottleneck help\" for the list)\n", args[0])
 	return 2
+}
+
+// finish prints err, if it is one, on one line after the program's name,
+// and returns the exit status it calls for.
+func finish(name string, err error, stderr io.Writer) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "%s: %v\n", name, oneLine(err))
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+// isHelpWord reports whether arg asks for help rather than naming a command.
+func isHelpWord(arg string) bool {
+	return arg == "help" || arg == "-h" || arg == "-help" || arg == "--help"
 }
 
 func printHelp(w io.Writer) {
@@ -97,7 +115,13 @@ func printHelp(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run \"bottleneck <command> -h\" for the flags of a command.")
-	fmt.Fprintln(w, "MNIST is looked for in -data DIR, else $MNIST_DIR, else the user cache directory.")
+	fmt.Fprintln(w, "MNIST is read from -data DIR, else $MNIST_DIR, else the user cache directory if")
+	fmt.Fprintln(w, "\"bottleneck fetch\" filled it, else the copy built into the program.")
+	fmt.Fprintln(w, "Outputs are written when a command has finished, all together, replacing the")
+	fmt.Fprintln(w, "previous run's; an existing file keeps its permissions, a symbolic link is")
+	fmt.Fprintln(w, "followed, and a device or named pipe given as -out is refused.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, mnistdata.Attribution)
 }
 
 // usageError is an error in how the program was called: a bad flag value or
@@ -157,7 +181,8 @@ func parseFlags(fs *flagSet, args []string) error {
 	return nil
 }
 
-// interrupted is returned by a command that stopped because of Ctrl-C.
+// interrupted is returned by a command that stopped because of Ctrl-C or
+// SIGTERM.
 var interrupted = errors.New("interrupted; nothing was saved")
 
 // orInterrupted returns interrupted in place of an error that Ctrl-C caused
@@ -167,4 +192,24 @@ func orInterrupted(err error) error {
 		return interrupted
 	}
 	return err
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
+// brief returns s, or its first 40 bytes and a note of its length if it is
+// longer, for quoting what a user typed in a message.
+func brief(s string) string {
+	if len(s) <= 60 {
+		return s
+	}
+	n := 40
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"bottleneck/autoencoder"
@@ -27,7 +28,7 @@ func (nf *netFlags) register(fs *flagSet, layers, act, outAct string) {
 func (nf *netFlags) config() (autoencoder.Config, error) {
 	sizes, err := autoencoder.ParseLayers(nf.layers)
 	if err != nil {
-		return autoencoder.Config{}, usagef("-layers %s: give whole numbers separated by commas, e.g. 784,256,32", nf.layers)
+		return autoencoder.Config{}, usagef("-layers %s: give whole numbers separated by commas, e.g. 784,256,32", brief(nf.layers))
 	}
 	cfg := autoencoder.Config{Layers: sizes, Activation: nf.act, CodeActivation: nf.codeAct, OutputActivation: nf.outAct, Tied: nf.tied, AllowOvercomplete: nf.overcomplete}
 	if err := cfg.Validate(); err != nil {
@@ -36,6 +37,40 @@ func (nf *netFlags) config() (autoencoder.Config, error) {
 			msg += " (-overcomplete allows it)"
 		}
 		return cfg, usageError{msg}
+	}
+	return cfg, nil
+}
+
+// fitInput returns cfg with its input size fitted to the images of shape:
+// the first layer size must be their number of pixels. With -layers given
+// (explicit), a first size that differs is an error, the data's or the
+// flag's; with the default -layers, made for MNIST's 784 pixels, the input
+// becomes the image's pixel count and every hidden size that is not
+// smaller than the size before it is left out. Errors here are about the
+// data (exit status 1), not the command line.
+func (nf *netFlags) fitInput(cfg autoencoder.Config, shape dataShape, explicit bool) (autoencoder.Config, error) {
+	d := shape.pixels()
+	if cfg.Layers[0] == d {
+		return cfg, nil
+	}
+	if d < 2 {
+		return cfg, shape.errTooSmall()
+	}
+	if explicit {
+		return cfg, fmt.Errorf("-layers %s starts with %d, but the images in %s are %s: the first size must be %d", brief(nf.layers), cfg.Layers[0], shape.dir, shape.size(), d)
+	}
+	layers := []int{d}
+	for _, h := range cfg.Layers[1:] {
+		if h < layers[len(layers)-1] {
+			layers = append(layers, h)
+		}
+	}
+	if len(layers) < 2 {
+		return cfg, fmt.Errorf("the default -layers %s does not fit the images in %s, which are %s: give -layers starting with %d, e.g. -layers %d,%d", nf.layers, shape.dir, shape.size(), d, d, max(1, d/2))
+	}
+	cfg.Layers = layers
+	if err := cfg.Validate(); err != nil {
+		return cfg, fmt.Errorf("the default -layers adapted to the images in %s (%s): %v", shape.dir, shape.size(), err)
 	}
 	return cfg, nil
 }

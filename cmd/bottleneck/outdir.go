@@ -1,59 +1,134 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
+	"image"
+	"image/png"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
 
 	"bottleneck/internal/atomicfile"
 )
 
-// prepareOutDir makes sure dir exists and can be written, and that none of
-// the files the command will write there is a directory, before any long
-// work starts: finding out after an hour of training that the pictures
-// cannot be saved would lose the hour. It reports whether it created dir,
-// so that a run that fails can take the empty folder away again
-// (removeIfCreated).
-func prepareOutDir(dir string, files ...string) (created bool, err error) {
+// How a command writes its outputs. The files of one output folder come
+// from one run: a command checks the folder before any long work
+// (prepareOutDir), writes every output to a temporary file (outputSet.write)
+// and, only when all are written, renames them into place together, the
+// summary last (outputSet.commit). A run that fails or is interrupted, even
+// halfway through writing (a full disk), leaves the folder as it was, and
+// never removes anything: not a file, not a folder another run may be
+// writing into. Two runs that finish at the same time commit one after the
+// other, so the folder ends up holding one run's files, not a mix. Outputs
+// are written directly into -out, as named in the command's help.
+
+// outputFiles lists the files each command writes into its -out folder.
+// A folder that holds files of another command is refused, so that a
+// summary never sits beside pictures it does not describe.
+var outputFiles = map[string][]string{
+	"train":   trainFiles,
+	"pca":     pcaFiles,
+	"compare": compareFiles,
+}
+
+// prepareOutDir checks, before any long work, that command can write its
+// files into dir: dir, or the nearest folder above it that exists, is a
+// folder that can be written; none of the files is something other than a
+// regular file (a directory, a device, a named pipe); and dir holds no
+// files of another command. It creates nothing: the folder is made when the
+// outputs are written.
+func prepareOutDir(command, dir string) error {
 	if dir == "" {
-		return false, usagef("-out is empty: name the folder to write into")
+		return usagef("-out is empty: name the folder to write into")
 	}
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
-		created = true
+	if err := checkWritableFolder(dir); err != nil {
+		return err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return false, fmt.Errorf("cannot create output directory: %v (choose another with -out)", err)
+	for _, name := range outputFiles[command] {
+		path := filepath.Join(dir, name)
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			return fmt.Errorf("%s is a directory, so %s cannot be written there (choose another -out)", path, name)
+		}
+		if err := atomicfile.Check(path); err != nil {
+			return fmt.Errorf("%v (choose another -out)", err)
+		}
 	}
-	f, err := os.CreateTemp(dir, ".probe-*")
+	if err := foreignOutputs(command, dir); err != nil {
+		return usageError{err.Error()}
+	}
+	return nil
+}
+
+// checkWritableFolder checks that dir is a folder a file can be created in
+// or, if it does not exist yet, that the nearest folder above it that
+// exists is, so that dir can be made there. The check creates a file and
+// removes it at once.
+func checkWritableFolder(dir string) error {
+	existing := filepath.Clean(dir)
+	for {
+		info, err := os.Stat(existing)
+		if err == nil {
+			if !info.IsDir() {
+				if existing == filepath.Clean(dir) {
+					return fmt.Errorf("cannot write into %s: it is a file, not a folder (choose another with -out)", dir)
+				}
+				return fmt.Errorf("cannot create output directory %s: %s is a file, not a folder (choose another with -out)", dir, existing)
+			}
+			break
+		}
+		parent := filepath.Dir(existing)
+		if parent == existing {
+			return fmt.Errorf("cannot create output directory %s: %v (choose another with -out)", dir, unwrapPathError(err))
+		}
+		existing = parent
+	}
+	f, err := os.CreateTemp(existing, ".probe-*")
 	if err != nil {
-		removeIfCreated(dir, created, &err)
-		return false, fmt.Errorf("cannot write into output directory %s: %v (choose another with -out)", dir, unwrapPathError(err))
+		return fmt.Errorf("cannot write into %s: %v (choose another with -out)", existing, unwrapPathError(err))
 	}
 	f.Close()
 	os.Remove(f.Name())
-	for _, name := range files {
-		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.IsDir() {
-			removeIfCreated(dir, created, &err)
-			return false, fmt.Errorf("%s is a directory, so %s cannot be written there (choose another -out)", filepath.Join(dir, name), name)
-		}
-	}
-	return created, nil
+	return nil
 }
 
-// removeIfCreated removes dir if this run created it and *err says the run
-// failed; dir is removed only if it is empty. Call it deferred, with the
-// address of the command's named error result.
-func removeIfCreated(dir string, created bool, err *error) {
-	if created && *err != nil {
-		os.Remove(dir) // fails, harmlessly, if anything is in it
+// foreignOutputs returns an error naming the files in dir that another
+// command writes and command does not, or nil if there are none.
+func foreignOutputs(command, dir string) error {
+	own := map[string]bool{}
+	for _, name := range outputFiles[command] {
+		own[name] = true
 	}
+	var others []string
+	for other, names := range outputFiles {
+		if other == command {
+			continue
+		}
+		var found []string
+		for _, name := range names {
+			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil && !own[name] {
+				found = append(found, name)
+			}
+		}
+		if len(found) > 0 {
+			others = append(others, fmt.Sprintf("%s of bottleneck %s", strings.Join(found, ", "), other))
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	sort.Strings(others)
+	return fmt.Errorf("-out %s holds %s: the files of one folder come from one run; choose another -out, or remove them", dir, strings.Join(others, " and "))
 }
 
 // checkOutFile checks, before any long work, that a single output file can
-// be written: the path is not empty, not a directory, and its folder exists.
+// be written: the path is not empty, not a directory nor a device or pipe,
+// and its folder exists and can be written.
 func checkOutFile(path string) error {
 	if path == "" {
 		return usagef("-out is empty: name the file to write")
@@ -61,27 +136,154 @@ func checkOutFile(path string) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return usagef("-out %s is a directory: name a file in it", path)
 	}
-	dir := filepath.Dir(path)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("cannot write %s: folder %s does not exist (create it or choose another -out)", path, dir)
+	target, _, err := atomicfile.Resolve(path)
+	if errors.Is(err, atomicfile.ErrNotRegular) {
+		return usagef("-out: %v: name a file", err)
 	}
+	if err != nil {
+		return fmt.Errorf("%v (choose another -out)", err)
+	}
+	dir := filepath.Dir(target)
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("cannot write %s: folder %s does not exist (create it or choose another -out)", path, dir)
+	case err != nil:
+		return fmt.Errorf("cannot write %s: %v (choose another -out)", path, unwrapPathError(err))
+	case !st.IsDir():
+		return fmt.Errorf("cannot write %s: %s is a file, not a folder (choose another -out)", path, dir)
+	}
+	f, err := os.CreateTemp(dir, ".probe-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: cannot create a file in %s: %v (choose another -out)", path, dir, unwrapPathError(err))
+	}
+	f.Close()
+	os.Remove(f.Name())
 	return nil
 }
 
 // unwrapPathError drops the operation and file name from an *os.PathError
 // when the message names the file already.
 func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
 		return pe.Err
 	}
 	return err
 }
 
-// writeJSONFile writes v as indented JSON to path, atomically.
-func writeJSONFile(path string, v any) error {
+// outputs are the output sets being written, so that forceStop can take
+// their temporary files away; committed says whether one has been put in
+// place. The mutex is held while a set writes or commits.
+var outputs struct {
+	sync.Mutex
+	active    map[*outputSet]bool
+	committed bool
+}
+
+// outputSet is a command's outputs, written with atomicfile.Set: each into
+// a temporary file, all put in place by commit.
+type outputSet struct {
+	set atomicfile.Set
+}
+
+// newOutputSet returns an empty output set, known to forceStop.
+func newOutputSet() *outputSet {
+	o := &outputSet{}
+	outputs.Lock()
+	defer outputs.Unlock()
+	if outputs.active == nil {
+		outputs.active = map[*outputSet]bool{}
+	}
+	outputs.active[o] = true
+	return o
+}
+
+// write writes the file at path with what write produces, into a
+// temporary file until commit.
+func (o *outputSet) write(path string, write func(io.Writer) error) error {
+	outputs.Lock()
+	defer outputs.Unlock()
+	return o.set.Write(path, write)
+}
+
+// writeJSON writes v as indented JSON.
+func (o *outputSet) writeJSON(path string, v any) error {
 	data, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
 		return err
 	}
-	return atomicfile.WriteFile(path, append(data, '\n'))
+	return o.write(path, func(w io.Writer) error {
+		_, err := w.Write(append(data, '\n'))
+		return err
+	})
+}
+
+// commit puts every file written into place, the last one last, unless
+// ctx has been cancelled (then nothing is), or command's folder dir holds
+// another command's files by now (command and dir may be "" for a single
+// file). Whatever happens, no temporary file stays.
+func (o *outputSet) commit(ctx context.Context, command, dir string) error {
+	outputs.Lock()
+	defer outputs.Unlock()
+	delete(outputs.active, o)
+	if ctx.Err() != nil {
+		o.set.Discard()
+		return interrupted
+	}
+	var check func() error
+	if command != "" {
+		check = func() error {
+			if err := foreignOutputs(command, dir); err != nil {
+				return fmt.Errorf("%v; nothing was saved", err)
+			}
+			return nil
+		}
+	}
+	if err := o.set.Commit(check); err != nil {
+		return err
+	}
+	outputs.committed = true
+	return nil
+}
+
+// discard takes the temporary files away; call it deferred: after commit
+// it does nothing.
+func (o *outputSet) discard() {
+	outputs.Lock()
+	defer outputs.Unlock()
+	delete(outputs.active, o)
+	o.set.Discard()
+}
+
+// discardAllOutputs takes away the temporary files of every output set not
+// yet committed, and reports whether that was all (true), or a set has been
+// committed already (false: nothing is discarded then, as the command has
+// done its work). It waits for a write or commit under way to end, and
+// leaves the outputs locked, so that nothing more is written.
+func discardAllOutputs() bool {
+	outputs.Lock()
+	if outputs.committed {
+		outputs.Unlock()
+		return false
+	}
+	for o := range outputs.active {
+		o.set.Discard()
+	}
+	return true
+}
+
+// bytesWriter returns a write function for outputSet.write that writes
+// data.
+func bytesWriter(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+// pngWriter returns a write function for outputSet.write that encodes img
+// as PNG.
+func pngWriter(img image.Image) func(io.Writer) error {
+	return func(w io.Writer) error { return png.Encode(w, img) }
 }

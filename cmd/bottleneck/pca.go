@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -51,6 +52,8 @@ var pcaFractions = []struct {
 type pcaSummary struct {
 	K                 int            `json:"k"`
 	KChosenBy         string         `json:"k_chosen_by"`
+	ImageRows         int            `json:"image_rows"`
+	ImageCols         int            `json:"image_cols"`
 	VarianceKept      float64        `json:"variance_kept"`
 	TestSSEPerImage   float64        `json:"test_sse_per_image"`
 	TrainSSEPerImage  float64        `json:"train_sse_per_image"`
@@ -76,7 +79,7 @@ const hintonPCASSE = 13.87
 func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	fs := newFlagSet("pca", pcaHelp, stdout)
 	data := fs.String("data", "", dataFlagHelp)
-	k := fs.Int("k", 30, "number of components (1 to 784); not together with -var")
+	k := fs.Int("k", 30, "number of components (1 to 784, the pixels of an image); not together with -var")
 	frac := fs.Float64("var", 0, "instead of -k: keep the fewest components that explain this fraction of the variance, e.g. 0.95")
 	out := fs.String("out", filepath.Join("out", "pca"), "directory for the pictures and summary.json")
 	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout")
@@ -94,16 +97,25 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 			return usagef("-var %g: the fraction of the variance must be in (0, 1], e.g. 0.95", *frac)
 		}
 		chosenBy = "variance"
-	case *k < 1 || *k > 28*28:
-		return usagef("-k %d: the number of components must be between 1 and 784", *k)
 	}
 
-	created, err := prepareOutDir(*out, pcaFiles...)
+	if err := prepareOutDir("pca", *out); err != nil {
+		return err
+	}
+	shape, err := readDataShape(*data, true, true)
 	if err != nil {
 		return err
 	}
-	defer removeIfCreated(*out, created, &err)
-	train, test, err := loadMNIST(*data)
+	if err := shape.checkPCA(); err != nil {
+		return err
+	}
+	switch d := shape.pixels(); {
+	case !set["k"]:
+		*k = min(*k, d) // the default, 30, is for MNIST's 784 pixels
+	case *k < 1 || *k > d:
+		return usagef("-k %d: the number of components must be between 1 and %d, the pixels of an image (%s)", *k, d, shape.size())
+	}
+	train, test, err := loadMNIST(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}
@@ -121,14 +133,10 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	if *k > p.Dim() {
 		return usagef("-k %d: the images have only %d pixels", *k, p.Dim())
 	}
-	s := pcaSummary{K: *k, KChosenBy: chosenBy, PublishedTestSSE: hintonPCASSE,
+	s := pcaSummary{K: *k, KChosenBy: chosenBy, ImageRows: train.Rows, ImageCols: train.Cols, PublishedTestSSE: hintonPCASSE,
 		ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
 		FitSeconds: fitSeconds, Kernel: matrix.Kernel(), Files: pcaFiles}
-	if err := pcaFitted(ctx, &s, p, train.Images, test.Images, *out); err != nil {
-		return err
-	}
-	s.Seconds = time.Since(start).Seconds()
-	if err := writeJSONFile(filepath.Join(*out, "summary.json"), s); err != nil {
+	if err := pcaFitted(ctx, &s, p, train.Images, test.Images, *out, start); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -142,9 +150,9 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 }
 
 // pcaFitted measures the fitted PCA p for s.K components on the training
-// and test images (n×784 each), fills in the rest of s and draws the
-// pictures into out.
-func pcaFitted(ctx context.Context, s *pcaSummary, p *pca.PCA, train, test *matrix.Dense, out string) error {
+// and test images (n×784 each), fills in the rest of s (the seconds since
+// start among it) and writes the pictures and summary.json into out.
+func pcaFitted(ctx context.Context, s *pcaSummary, p *pca.PCA, train, test *matrix.Dense, out string, start time.Time) error {
 	cum, err := p.CumulativeVarianceRatio()
 	if err != nil {
 		return err
@@ -174,7 +182,8 @@ func pcaFitted(ctx context.Context, s *pcaSummary, p *pca.PCA, train, test *matr
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	return writePCAOutputs(out, p, s.ComponentsFor, cum, s.TestSSEPerImageAt)
+	s.Seconds = time.Since(start).Seconds()
+	return writePCAOutputs(ctx, out, p, *s, cum)
 }
 
 // printPCASummary prints the numbers of a PCA run, one per line.
@@ -185,8 +194,8 @@ func printPCASummary(w io.Writer, s pcaSummary) {
 		verb = "keeps"
 	}
 	fmt.Fprintf(w, "k = %s %s %.2f%% of the variance\n", plural(s.K, "component"), verb, 100*s.VarianceKept)
-	fmt.Fprintf(w, "test_sse_per_image %.2f  (Σ over 784 pixels of (x − x̂)², mean over %d test images; Hinton & Salakhutdinov report %.2f for k = 30)\n",
-		s.TestSSEPerImage, s.TestImages, s.PublishedTestSSE)
+	fmt.Fprintf(w, "test_sse_per_image %.2f  (Σ over %d pixels of (x − x̂)², mean over %d test images; Hinton & Salakhutdinov report %.2f for k = 30 on MNIST)\n",
+		s.TestSSEPerImage, s.ImageRows*s.ImageCols, s.TestImages, s.PublishedTestSSE)
 	fmt.Fprintf(w, "train_sse_per_image %.2f\n", s.TrainSSEPerImage)
 	for _, f := range pcaFractions {
 		n := s.ComponentsFor[fmt.Sprintf("%g", f.fraction)]
@@ -199,8 +208,15 @@ func printPCASummary(w io.Writer, s pcaSummary) {
 }
 
 // writePCAOutputs draws components.png, scree.svg, cumulative.svg and
-// error_vs_k.svg; componentsFor holds the component counts of pcaFractions.
-func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, curve []float64) error {
+// error_vs_k.svg and writes them with summary.json into out, all together
+// (see outputSet); cum is the cumulative variance ratio.
+func writePCAOutputs(ctx context.Context, out string, p *pca.PCA, s pcaSummary, cum []float64) error {
+	componentsFor, curve := s.ComponentsFor, s.TestSSEPerImageAt
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
+	}
+	o := newOutputSet()
+	defer o.discard()
 	// The mean image, then the first 29 components: 3 lines of 10.
 	d := p.Dim()
 	tiles := matrix.New(min(30, d+1), d)
@@ -208,8 +224,8 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 	for i := 1; i < tiles.Rows(); i++ {
 		copy(tiles.Row(i), p.Components.Row(i-1))
 	}
-	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: 10, Scale: 2, PerTileRange: true}
-	if err := mnist.SavePNG(filepath.Join(out, "components.png"), mnist.Grid(tiles, opt)); err != nil {
+	opt := mnist.GridOptions{TileRows: s.ImageRows, TileCols: s.ImageCols, Columns: 10, Scale: 2, PerTileRange: true}
+	if err := o.write(filepath.Join(out, "components.png"), pngWriter(mnist.Grid(tiles, opt))); err != nil {
 		return err
 	}
 	ratio, err := p.ExplainedVarianceRatio()
@@ -227,7 +243,7 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 		XLabel: "component k", YLabel: "fraction of the variance", LogY: true,
 		Series: []plot.Series{{Name: "component k", X: ks, Y: positive(ratio[:n])}},
 	}
-	if err := scree.Save(filepath.Join(out, "scree.svg")); err != nil {
+	if err := o.write(filepath.Join(out, "scree.svg"), scree.WriteSVG); err != nil {
 		return err
 	}
 	// The running sum goes from 10% to 100%: a linear axis, in percent, with
@@ -254,7 +270,7 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 			Y:    []float64{level, level, 0},
 		})
 	}
-	if err := cumulative.Save(filepath.Join(out, "cumulative.svg")); err != nil {
+	if err := o.write(filepath.Join(out, "cumulative.svg"), cumulative.WriteSVG); err != nil {
 		return err
 	}
 	k0 := make([]float64, len(curve))
@@ -269,7 +285,13 @@ func writePCAOutputs(out string, p *pca.PCA, componentsFor map[string]int, cum, 
 			{Name: "Hinton 2006, k=30", X: []float64{30}, Y: []float64{hintonPCASSE}, Points: true},
 		},
 	}
-	return errChart.Save(filepath.Join(out, "error_vs_k.svg"))
+	if err := o.write(filepath.Join(out, "error_vs_k.svg"), errChart.WriteSVG); err != nil {
+		return err
+	}
+	if err := o.writeJSON(filepath.Join(out, "summary.json"), s); err != nil {
+		return err
+	}
+	return o.commit(ctx, "pca", out)
 }
 
 // positive returns a copy of y with every value raised to at least 1e-12 of

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"bottleneck/matrix"
 	"bottleneck/mnist"
@@ -80,22 +81,17 @@ var realMNIST struct {
 	err         error
 }
 
-// mnistPCA returns the MNIST splits in $MNIST_DIR and their PCA, skipping
-// the test when MNIST_DIR is unset or under -short.
+// mnistPCA returns the real MNIST splits (the embedded copy) and their
+// PCA, skipping the test under -short.
 func mnistPCA(t *testing.T) (train, test *mnist.Dataset, p *pca.PCA) {
 	t.Helper()
-	dir := os.Getenv("MNIST_DIR")
-	if dir == "" {
-		t.Skip("MNIST_DIR is not set: this test needs the four MNIST files")
-	}
 	if testing.Short() {
 		t.Skip("-short: fitting PCA on 60,000 images takes several seconds")
 	}
 	r := &realMNIST
 	r.once.Do(func() {
-		if r.train, r.test, r.err = loadMNIST(dir); r.err == nil {
-			r.p, r.err = pca.Fit(r.train.Images)
-		}
+		r.train, r.test = embeddedMNIST(t)
+		r.p, r.err = pca.Fit(r.train.Images)
 	})
 	if r.err != nil {
 		t.Fatal(r.err)
@@ -112,9 +108,9 @@ func mnistPCA(t *testing.T) (train, test *mnist.Dataset, p *pca.PCA) {
 func TestPCAReproducesPublishedNumbers(t *testing.T) {
 	train, test, p := mnistPCA(t)
 	out := t.TempDir()
-	s := pcaSummary{K: 30, ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
+	s := pcaSummary{K: 30, ImageRows: 28, ImageCols: 28, ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
 		PublishedTestSSE: hintonPCASSE, Kernel: matrix.Kernel()}
-	if err := pcaFitted(context.Background(), &s, p, train.Images, test.Images, out); err != nil {
+	if err := pcaFitted(context.Background(), &s, p, train.Images, test.Images, out, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	var stdout bytes.Buffer

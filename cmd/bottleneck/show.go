@@ -42,18 +42,25 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if !strings.EqualFold(filepath.Ext(*out), ".png") {
 		return usagef("-out %s: show writes a PNG picture; name the file .png", *out)
 	}
-	train, err := loadMNISTTrain(*data)
+	shape, err := readDataShape(*data, true, false)
 	if err != nil {
 		return err
 	}
-	if *n > train.Len() {
-		return usagef("-n %d: the training set has only %d digits", *n, train.Len())
+	if *n > shape.trainN {
+		return usagef("-n %d: the training set has only %d digits", *n, shape.trainN)
 	}
-	// A picture of n digits of 28×28 pixels, each drawn scale×scale; 1<<28
-	// pixels (a 16384×16384 picture, 1 GB in memory) is more than any
+	// A picture of n images of rows×cols pixels, each drawn scale×scale;
+	// 1<<28 pixels (a 16384×16384 picture, 1 GB in memory) is more than any
 	// screen shows.
-	if pixels := float64(*n) * 28 * 28 * float64(*scale) * float64(*scale); pixels > 1<<28 {
-		return usagef("-n %d with -scale %d makes a picture of about %.0f million pixels, too large to draw; draw fewer digits or a smaller scale", *n, *scale, pixels/1e6)
+	if pixels := float64(*n) * float64(shape.pixels()) * float64(*scale) * float64(*scale); pixels > 1<<28 {
+		return usagef("-n %d with -scale %d makes a picture of about %.0f million pixels (the images are %s), too large to draw; draw fewer digits or a smaller scale", *n, *scale, pixels/1e6, shape.size())
+	}
+	train, err := loadMNISTTrain(ctx, *data, stderr)
+	if err != nil {
+		return err
+	}
+	if ctx.Err() != nil {
+		return interrupted
 	}
 
 	digits := train.Images.SliceRows(0, *n) // n×784
@@ -61,7 +68,12 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	if err := mnist.SavePNG(*out, img); err != nil {
+	o := newOutputSet()
+	defer o.discard()
+	if err := o.write(*out, pngWriter(img)); err != nil {
+		return err
+	}
+	if err := o.commit(ctx, "", ""); err != nil {
 		return err
 	}
 	b := img.Bounds()

@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"runtime"
 	"time"
@@ -54,7 +55,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fs.StringVar(&f.opt, "opt", "adam", "optimizer: sgd, momentum (μ = 0.9) or adam")
 	fs.Float64Var(&f.weightDecay, "weight-decay", 0, "L2 weight decay λ: adds (λ/2)·‖W‖² per image to the loss")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights and the shuffling; the same seed gives the same run")
-	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs")
+	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs (default all of MNIST's 60000)")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "train"), "directory for the model, pictures and summary")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
 	if err := parseFlags(fs, args); err != nil {
@@ -64,34 +65,46 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err != nil {
 		return err
 	}
-	if cfg.Layers[0] != 28*28 {
-		return usagef("-layers %s: the first size must be 784, the 28×28 pixels of an MNIST image", f.net.layers)
-	}
 	if err := checkTraining(f.epochs, f.batch, f.lr, f.weightDecay); err != nil {
 		return err
 	}
 	if f.trainN < 1 {
 		return usagef("-train-n %d: need at least one training image", f.trainN)
 	}
-	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
-		return err
-	}
 	opt, err := newOptimizer(f.opt, f.lr)
 	if err != nil {
 		return err
 	}
-
-	created, err := prepareOutDir(f.out, trainFiles...)
+	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
+		return err
+	}
+	if err := prepareOutDir("train", f.out); err != nil {
+		return err
+	}
+	// What the data holds, from the headers alone: the network's input is
+	// one image's pixels.
+	shape, err := readDataShape(f.data, true, true)
 	if err != nil {
 		return err
 	}
-	defer removeIfCreated(f.out, created, &err)
-	train, test, err := loadMNIST(f.data)
+	if cfg, err = f.net.fitInput(cfg, shape, isSet(fs, "layers")); err != nil {
+		return err
+	}
+	if !isSet(fs, "train-n") {
+		f.trainN = min(f.trainN, shape.trainN) // the default is all of MNIST's 60,000
+	}
+	if f.trainN > shape.trainN {
+		return usagef("-train-n %d: the training set has only %d images", f.trainN, shape.trainN)
+	}
+	if err := checkMemory(cfg, min(f.batch, f.trainN)); err != nil {
+		return err
+	}
+	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
 	}
-	if f.trainN > train.Len() {
-		return usagef("-train-n %d: the training set has only %d images", f.trainN, train.Len())
+	if ctx.Err() != nil {
+		return interrupted
 	}
 	trainX := train.Images.SliceRows(0, f.trainN)
 
@@ -147,12 +160,17 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if errors.Is(err, context.Canceled) {
 		return interrupted
 	}
+	if errors.Is(err, autoencoder.ErrDiverged) && f.weightDecay > 0 {
+		// With weight decay a step shrinks W by lr·λ·W: too large a λ
+		// diverges as surely as too large a learning rate.
+		return fmt.Errorf("%v, or a smaller -weight-decay; nothing was saved", err)
+	}
 	if err != nil {
 		return fmt.Errorf("%v; nothing was saved", err)
 	}
 	seconds := time.Since(start).Seconds()
 	if f.epochs > 0 {
-		fmt.Fprintln(log, "errors are Σ over the 784 pixels of (x − x̂)² per image; the training error is the mean during the epoch")
+		fmt.Fprintf(log, "errors are Σ over the %d pixels of (x − x̂)² per image; the training error is the mean during the epoch\n", shape.pixels())
 	}
 
 	s := trainSummary{
@@ -166,11 +184,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		MeanImageSSEPerImage: meanImageSSE(trainX, test.Images),
 		Files:                trainFiles,
 	}
-	s.Warning = trainingWarning(untrained, ae.SSEPerImage(probe), s.TestSSEPerImage, s.MeanImageSSEPerImage)
+	s.Warning = trainingWarning(untrained, ae.SSEPerImage(probe), s.TestSSEPerImage, s.MeanImageSSEPerImage, "-lr", f.weightDecay > 0, "more -epochs or -train-n")
 	if ctx.Err() != nil {
 		return interrupted
 	}
-	if err := writeTrainOutputs(f.out, ae, test, hist, s); err != nil {
+	if err := writeTrainOutputs(ctx, f.out, ae, test, hist, s); err != nil {
 		return err
 	}
 	if s.Warning != "" {
@@ -191,13 +209,18 @@ var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.p
 
 // trainingWarning says what is wrong with a run whose test error is worse
 // than drawing the mean image, or "" if nothing is. before and after are the
-// errors of the untrained and the trained network on the same test images.
-func trainingWarning(before, after, testSSE, meanSSE float64) string {
+// errors of the untrained and the trained network on the same test images;
+// lrFlag names the flag of the learning rate, decay says whether weight
+// decay was on (too large a one does the same harm), longer names the
+// flags that train longer.
+func trainingWarning(before, after, testSSE, meanSSE float64, lrFlag string, decay bool, longer string) string {
 	switch {
-	case after >= before:
-		return fmt.Sprintf("training made the test error worse (%.2f before, %.2f after): the learning rate is probably too large; try a smaller -lr", before, after)
-	case testSSE > meanSSE:
-		return fmt.Sprintf("test error %.2f is still worse than drawing the mean training image every time (%.2f): the network has not learned the digits yet; train longer (more -epochs or -train-n) or try another -lr", testSSE, meanSSE)
+	case !(after < before) && decay: // NaN too
+		return fmt.Sprintf("training made the test error worse (%.3g before, %.3g after): the learning rate or the weight decay is probably too large; try a smaller %s or -weight-decay", before, after, lrFlag)
+	case !(after < before):
+		return fmt.Sprintf("training made the test error worse (%.3g before, %.3g after): the learning rate is probably too large; try a smaller %s", before, after, lrFlag)
+	case !(testSSE <= meanSSE):
+		return fmt.Sprintf("test error %.3g is still worse than drawing the mean training image every time (%.3g): the network has not learned the digits yet; train longer (%s) or try another %s", testSSE, meanSSE, longer, lrFlag)
 	}
 	return ""
 }
@@ -287,15 +310,25 @@ type trainSummary struct {
 	Files            []string  `json:"files"`
 }
 
-// writeTrainOutputs writes the model, the pictures and the summary.
-func writeTrainOutputs(out string, ae *autoencoder.Autoencoder, test *mnist.Dataset, hist autoencoder.History, s trainSummary) error {
-	if err := autoencoder.Save(filepath.Join(out, "autoencoder.model"), ae); err != nil {
+// writeTrainOutputs writes the model, the pictures and the summary into
+// out, all together (see outputSet), the summary last.
+func writeTrainOutputs(ctx context.Context, out string, ae *autoencoder.Autoencoder, test *mnist.Dataset, hist autoencoder.History, s trainSummary) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
+	}
+	o := newOutputSet()
+	defer o.discard()
+	model, err := ae.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := o.write(filepath.Join(out, "autoencoder.model"), bytesWriter(model)); err != nil {
 		return err
 	}
 	// The first 20 test digits above their reconstructions.
 	originals := test.Images.SliceRows(0, min(20, test.Len()))
-	opt := mnist.GridOptions{TileRows: 28, TileCols: 28, Columns: 10, Scale: 2}
-	if err := mnist.SavePNG(filepath.Join(out, "reconstructions.png"), mnist.Pairs(originals, ae.Reconstruct(originals), opt)); err != nil {
+	opt := mnist.GridOptions{TileRows: test.Rows, TileCols: test.Cols, Columns: 10, Scale: 2}
+	if err := o.write(filepath.Join(out, "reconstructions.png"), pngWriter(mnist.Pairs(originals, ae.Reconstruct(originals), opt))); err != nil {
 		return err
 	}
 	// Column j of W (784×h) is the filter of hidden unit j: draw Wᵀ's rows.
@@ -304,13 +337,16 @@ func writeTrainOutputs(out string, ae *autoencoder.Autoencoder, test *mnist.Data
 	filters.Transpose(w)
 	filters = filters.SliceRows(0, min(filters.Rows(), 100))
 	opt.PerTileRange = true
-	if err := mnist.SavePNG(filepath.Join(out, "filters.png"), mnist.Grid(filters, opt)); err != nil {
+	if err := o.write(filepath.Join(out, "filters.png"), pngWriter(mnist.Grid(filters, opt))); err != nil {
 		return err
 	}
-	if err := lossChart(hist).Save(filepath.Join(out, "loss.svg")); err != nil {
+	if err := o.write(filepath.Join(out, "loss.svg"), lossChart(hist).WriteSVG); err != nil {
 		return err
 	}
-	return writeJSONFile(filepath.Join(out, "summary.json"), s)
+	if err := o.writeJSON(filepath.Join(out, "summary.json"), s); err != nil {
+		return err
+	}
+	return o.commit(ctx, "train", out)
 }
 
 // lossChart draws training and test error per epoch, both as Σ(x − x̂)² per
@@ -344,6 +380,8 @@ func checkTraining(epochs, batch int, lr, weightDecay float64) error {
 		return usagef("-lr %g: the learning rate must be a positive number", lr)
 	case !(weightDecay >= 0) || math.IsInf(weightDecay, 0):
 		return usagef("-weight-decay %g: must be zero or a positive number", weightDecay)
+	case weightDecay > maxWeightDecay:
+		return usagef("-weight-decay %g: at most %g; far below that every weight is driven to zero (λ above a direction's variance, about 5.1 at most for MNIST, switches it off)", weightDecay, float64(maxWeightDecay))
 	}
 	return nil
 }

@@ -61,10 +61,17 @@ type gradeNet struct {
 	w1, b1, w1p, b1p *matrix.Dense // W1 (in×code), b1, W1′ (code×in), b1′
 }
 
-// newGradeNet returns an in-code-in gradeNet.
+// newGradeNet returns an in-code-in gradeNet trained on squared error.
 func newGradeNet(t *testing.T, rng *rand.Rand, in, code int) *gradeNet {
 	t.Helper()
-	ae, err := New(Config{Layers: []int{in, code}, Activation: "sigmoid", CodeActivation: "sigmoid", OutputActivation: "sigmoid"}, rng)
+	return newGradeNetLoss(t, rng, in, code, SquaredError)
+}
+
+// newGradeNetLoss returns an in-code-in gradeNet trained on the given
+// loss.
+func newGradeNetLoss(t *testing.T, rng *rand.Rand, in, code int, loss Loss) *gradeNet {
+	t.Helper()
+	ae, err := New(Config{Layers: []int{in, code}, Activation: "sigmoid", CodeActivation: "sigmoid", OutputActivation: "sigmoid", Loss: loss}, rng)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +94,12 @@ func newGradeNet(t *testing.T, rng *rand.Rand, in, code int) *gradeNet {
 	n.b1.Copy(gradeMatrix(rng, 1, code, -0.5, 0.5))
 	n.b1p.Copy(gradeMatrix(rng, 1, in, -0.5, 0.5))
 	return n
+}
+
+// encode returns the code h = σ(X·W₁ + b₁) from the current weights, with
+// loops.
+func (n *gradeNet) encode(x *matrix.Dense) *matrix.Dense {
+	return gradeSigmoidOf(gradeAffine(x, n.w1, n.b1))
 }
 
 // reconstruct returns x̂ = σ(σ(X·W₁ + b₁)·W₁′ + b₁′) from the current
@@ -144,4 +157,45 @@ func gradeSumSquares(ms ...*matrix.Dense) float64 {
 		}
 	}
 	return s
+}
+
+// gradeCrossEntropy returns −Σ [x ln x̂ + (1 − x) ln(1 − x̂)] over every
+// entry, straight from the definition (x̂ must lie strictly inside (0, 1)).
+func gradeCrossEntropy(xhat, x *matrix.Dense) float64 {
+	s := 0.0
+	for i := 0; i < x.Rows(); i++ {
+		for j := 0; j < x.Cols(); j++ {
+			p, t := xhat.At(i, j), x.At(i, j)
+			s -= t*math.Log(p) + (1-t)*math.Log(1-p)
+		}
+	}
+	return s
+}
+
+// gradeSumAbs returns Σ |v| over every entry.
+func gradeSumAbs(m *matrix.Dense) float64 {
+	s := 0.0
+	for i := 0; i < m.Rows(); i++ {
+		for _, v := range m.Row(i) {
+			s += math.Abs(v)
+		}
+	}
+	return s
+}
+
+// gradeAdded returns, for each parameter of ae by name, a copy of its
+// gradient now; addedSince subtracts such a copy from the gradient later.
+func gradeAdded(ae *Autoencoder) map[string]*matrix.Dense {
+	out := map[string]*matrix.Dense{}
+	for _, p := range ae.Params() {
+		out[p.Name] = p.Grad.Clone()
+	}
+	return out
+}
+
+// addedSince returns the gradient of p less its copy in before.
+func addedSince(before map[string]*matrix.Dense, p nn.Param) *matrix.Dense {
+	added := p.Grad.Clone()
+	added.Sub(added, before[p.Name])
+	return added
 }

@@ -15,18 +15,39 @@ import (
 //	m̂ = m/(1−β₁ᵗ),  v̂ = v/(1−β₂ᵗ),  θ ← θ − η·m̂/(√v̂ + ε),
 //
 // written here as loops in the paper's form, over three steps of two
-// parameters. Step folds the two bias corrections into the step size and ε
-// (its doc comment shows that this is the same update), so the two agree
-// to rounding. The first step is also checked by hand: m̂₁ = g and v̂₁ = g²,
-// so θ moves by η·g/(|g| + ε), almost exactly η against the gradient's
-// sign.
+// parameters. Step has two paths, and the exercise has a region in each:
+// the textbook loop, taken after matrix.SetKernel("reference"), and the
+// folded form of adam_fast.go, taken otherwise, which puts the two bias
+// corrections into the step size and ε (Step's doc comment shows that it
+// is the same update). Both are graded, each against the loops here, to
+// rounding. The first step is also checked by hand: m̂₁ = g and v̂₁ = g², so
+// θ moves by η·g/(|g| + ε), almost exactly η against the gradient's sign.
 func TestGradeAdam(t *testing.T) {
+	before := matrix.Kernel()
+	t.Cleanup(func() { matrix.SetKernel(before) })
+	for _, path := range []struct{ kernel, name string }{
+		{"reference", "the textbook loop of Adam.Step"},
+		{"portable", "the folded form, adamRowGo"},
+	} {
+		if err := matrix.SetKernel(path.kernel); err != nil {
+			t.Fatal(err)
+		}
+		if !gradeAdamPath(t, path.name) {
+			return
+		}
+	}
+}
+
+// gradeAdamPath grades the path of Adam.Step that the kernel in use
+// chooses, called name in what it reports.
+func gradeAdamPath(t *testing.T, name string) bool {
+	t.Helper()
 	theta, grad := gradeRows([][]float64{{1, -2}}), gradeRows([][]float64{{0.5, -3}})
 	NewAdam(0.1).Step([]Param{{Name: "θ", Value: theta, Grad: grad}})
 	// 1 − 0.1·0.5/(0.5 + 1e-8) and −2 + 0.1·3/(3 + 1e-8).
 	want := [][]float64{{1 - 0.1*0.5/(0.5+1e-8), -2 + 0.1*3/(3+1e-8)}}
-	if !gradeExpect(t, "the first step of Adam (η = 0.1) from θ = [1 −2] with gradient [0.5 −3]", theta, want, 1e-12) {
-		return
+	if !gradeExpect(t, name+": the first step (η = 0.1) from θ = [1 −2] with gradient [0.5 −3]", theta, want, 1e-12) {
+		return false
 	}
 
 	rng := gradeRand(70)
@@ -59,9 +80,11 @@ func TestGradeAdam(t *testing.T) {
 		}
 		opt.Step(params)
 		for i, p := range params {
-			if !gradeExpect(t, "Adam (η = 0.01, β₁ = 0.8, β₂ = 0.95, ε = 1e-6), parameter "+p.Name+fmt.Sprintf(" after step %d", step), p.Value, wantTheta[i], 1e-12) {
-				return
+			what := fmt.Sprintf("%s (η = 0.01, β₁ = 0.8, β₂ = 0.95, ε = 1e-6): parameter %s after step %d", name, p.Name, step)
+			if !gradeExpect(t, what, p.Value, wantTheta[i], 1e-12) {
+				return false
 			}
 		}
 	}
+	return true
 }

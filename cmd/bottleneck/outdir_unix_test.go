@@ -1,0 +1,86 @@
+//go:build unix
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestFullDiskKeepsPreviousRun: a run that cannot write its outputs (here a
+// file size limit, ulimit -f, which fails writes as a full disk does) leaves
+// the previous run's files whole, and no temporary file; before, it could
+// leave a new model beside old pictures and an old summary.
+func TestFullDiskKeepsPreviousRun(t *testing.T) {
+	data := t.TempDir()
+	writeTinyMNIST(t, data, 20)
+	out := filepath.Join(t.TempDir(), "run")
+	if code, _, stderr := runBinary(t, trainArgs(data, out)...); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	before := map[string][]byte{}
+	for _, name := range trainFiles {
+		before[name], _ = os.ReadFile(filepath.Join(out, name))
+	}
+	// 784-64-2 makes a model of about 800 kB; the limit is 100 kB (ulimit
+	// counts blocks of 1024 bytes).
+	args := strings.Join(trainArgs(data, out, "-layers", "784,64,2"), " ")
+	cmd := exec.Command("sh", "-c", "ulimit -f 100 && exec "+bottleneckBinary(t)+" "+args)
+	cmd.Env = append(os.Environ(), "MNIST_DIR=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if cmd.ProcessState.ExitCode() != 1 || !strings.Contains(stderr.String(), "file too large") {
+		t.Fatalf("run under ulimit -f: %v, stderr %q; want exit 1 and \"file too large\"", err, stderr.String())
+	}
+	if strings.Contains(stderr.String(), ".tmp-") {
+		t.Errorf("the message names a temporary file: %q", stderr.String())
+	}
+	for _, name := range trainFiles {
+		if now, _ := os.ReadFile(filepath.Join(out, name)); !bytes.Equal(now, before[name]) {
+			t.Errorf("%s changed although the run failed", name)
+		}
+	}
+	checkOneRun(t, out)
+}
+
+// TestFailingRunRemovesNothing: a run that fails (here on SIGTERM) while
+// another trains into the same new folder takes nothing away. It used to
+// remove the folder it had created, and the good run, which had started
+// after it, then had nowhere to write.
+func TestFailingRunRemovesNothing(t *testing.T) {
+	data := t.TempDir()
+	writeTinyMNIST(t, data, 20)
+	out := filepath.Join(t.TempDir(), "shared")
+	failing := exec.Command(bottleneckBinary(t), trainArgs(data, out, "-epochs", "1000000")...)
+	failing.Env = append(os.Environ(), "MNIST_DIR=")
+	started, err := failing.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := failing.Start(); err != nil {
+		t.Fatal(err)
+	}
+	bufio.NewReader(started).ReadString('\n') // "training …": past the checks of -out
+	good := exec.Command(bottleneckBinary(t), trainArgs(data, out, "-epochs", "200")...)
+	good.Env = failing.Env
+	if err := good.Start(); err != nil {
+		t.Fatal(err)
+	}
+	failing.Process.Signal(syscall.SIGTERM)
+	go io.Copy(io.Discard, started)
+	if err := failing.Wait(); failing.ProcessState.ExitCode() != 1 {
+		t.Errorf("the interrupted run: %v, want exit status 1", err)
+	}
+	if err := good.Wait(); err != nil {
+		t.Fatalf("the good run failed: %v", err)
+	}
+	checkOneRun(t, out)
+}

@@ -1,0 +1,141 @@
+package pca
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"bottleneck/matrix"
+	"bottleneck/nn"
+)
+
+// DescentConfig sets the full-batch gradient descent of
+// FitLinearAutoencoder. Every field must be set; none has a hidden default.
+type DescentConfig struct {
+	K            int     // code size k, 1 ≤ k ≤ d
+	WeightDecay  float64 // λ ≥ 0: adds (λ/2)·(‖W₁‖² + ‖W₁′‖²) to the per-image loss
+	LearningRate float64 // η > 0; SafeLearningRate(σ₁², λ) is always stable (see there)
+	Momentum     float64 // β in [0, 1): heavy-ball momentum
+	Steps        int     // number of gradient steps, ≥ 0
+	InitStd      float64 // standard deviation of the random initial weights, > 0
+}
+
+// FitLinearAutoencoder trains a linear autoencoder with code size cfg.K on
+// centred data whose covariance is cov (d×d, e.g. PCA.Covariance), by
+// full-batch gradient descent with heavy-ball momentum on
+// LinearAutoencoderLoss, the rule of nn.Momentum:
+//
+//	v ← β·v − η·∇L,   W ← W + v   (for W₁ and W₁′ alike)
+//
+// Because the loss depends on the data only through Σ, every step uses the
+// exact gradient over the whole training set at the cost of two
+// d×d·d×k products, independent of the number of samples. The weights start
+// as independent N(0, InitStd²) draws from rng, encoder first; the same seed
+// gives the same result.
+//
+// progress, if not nil, is called before the first step (step 0) and after
+// every step with the current weights (which it must not keep or modify) and
+// the loss at them. If it returns an error, the descent stops and
+// FitLinearAutoencoder returns that error unchanged: this is how a caller
+// stops it, e.g. by returning ctx.Err() when the user presses Ctrl-C.
+// FitLinearAutoencoder returns an error for a bad configuration, or if the
+// loss stops being finite (the learning rate is too large: see
+// SafeLearningRate).
+func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, progress func(step int, ae *LinearAutoencoder, loss float64) error) (*LinearAutoencoder, error) {
+	d := cov.Rows()
+	if cov.Cols() != d {
+		panic(fmt.Sprintf("pca: FitLinearAutoencoder: covariance %d×%d is not square", d, cov.Cols()))
+	}
+	if err := cfg.check(d); err != nil {
+		return nil, err
+	}
+	if i, j, bad := firstNonFinite(cov); bad {
+		return nil, fmt.Errorf("pca: FitLinearAutoencoder: covariance entry (%d, %d) is %v", i, j, cov.At(i, j))
+	}
+	k := cfg.K
+	ae := &LinearAutoencoder{Encoder: matrix.New(d, k), Decoder: matrix.New(k, d)}
+	for _, w := range []*matrix.Dense{ae.Encoder, ae.Decoder} {
+		for i := 0; i < w.Rows(); i++ {
+			for j := range w.Row(i) {
+				w.Row(i)[j] = cfg.InitStd * rng.NormFloat64()
+			}
+		}
+	}
+	// The descent is nn's heavy-ball momentum, the optimizer an autoencoder
+	// can be trained with, here fed the exact gradient over the whole data.
+	g1, g2 := matrix.New(d, k), matrix.New(k, d)
+	params := []nn.Param{{Name: "W₁", Value: ae.Encoder, Grad: g1}, {Name: "W₁′", Value: ae.Decoder, Grad: g2}}
+	opt := &nn.Momentum{LearningRate: cfg.LearningRate, Mu: cfg.Momentum}
+	work := newLAEWork(d, k)
+	for step := 0; ; step++ {
+		if step < cfg.Steps {
+			// The gradient at the current weights; the loss below reuses
+			// its products instead of computing ΣW₁ again.
+			work.gradient(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay, g1, g2)
+		} else {
+			work.products(cov, ae.Encoder, ae.Decoder)
+		}
+		if progress != nil || step == cfg.Steps {
+			loss := work.lossFromProducts(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
+			if math.IsNaN(loss) || math.IsInf(loss, 0) {
+				return nil, fmt.Errorf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", loss, step, cfg.LearningRate)
+			}
+			if progress != nil {
+				if err := progress(step, ae, loss); err != nil {
+					return nil, err
+				}
+			}
+		}
+		if step == cfg.Steps {
+			return ae, nil
+		}
+		opt.Step(params) // v ← β·v − η·∇L, W ← W + v
+	}
+}
+
+// check returns an error for a configuration that cannot work with d
+// features.
+func (c DescentConfig) check(d int) error {
+	switch {
+	case c.K < 1 || c.K > d:
+		return fmt.Errorf("pca: FitLinearAutoencoder: code size k = %d; it must be between 1 and d = %d", c.K, d)
+	case !(c.WeightDecay >= 0) || math.IsInf(c.WeightDecay, 0):
+		return fmt.Errorf("pca: FitLinearAutoencoder: weight decay λ = %v; it must be finite and ≥ 0", c.WeightDecay)
+	case !(c.LearningRate > 0) || math.IsInf(c.LearningRate, 0):
+		return fmt.Errorf("pca: FitLinearAutoencoder: learning rate %v; it must be finite and > 0", c.LearningRate)
+	case !(c.Momentum >= 0 && c.Momentum < 1):
+		return fmt.Errorf("pca: FitLinearAutoencoder: momentum %v; it must be in [0, 1)", c.Momentum)
+	case c.Steps < 0:
+		return fmt.Errorf("pca: FitLinearAutoencoder: %d steps; it must be ≥ 0", c.Steps)
+	case !(c.InitStd > 0) || math.IsInf(c.InitStd, 0):
+		return fmt.Errorf("pca: FitLinearAutoencoder: initial standard deviation %v; it must be finite and > 0", c.InitStd)
+	}
+	return nil
+}
+
+// SafeLearningRate returns η = 1/(2σ₁² + λ), a learning rate at which
+// FitLinearAutoencoder is stable for every momentum β in [0, 1), where
+// sigma1Sq is σ₁², the largest variance of the data, and lambda the weight
+// decay λ. If both are zero the loss is constant and it returns 1.
+//
+// Why: heavy-ball descent on a quadratic of curvature h is stable if and only
+// if η·h < 2(1+β), so η must stay below 2(1+β)/h for the largest curvature h
+// the descent meets, the largest eigenvalue of the loss's Hessian. Along a
+// component of variance σ², with encoder weight a and decoder weight b, the
+// loss is ½σ²(1 − ab)² + (λ/2)(a² + b²), whose Hessian is
+//
+//	[ σ²b² + λ      σ²(2ab − 1) ]
+//	[ σ²(2ab − 1)   σ²a² + λ    ]
+//
+// At the small initial weights (a = b = 0) its eigenvalues are λ ± σ², so
+// the curvature is σ₁² + λ: it grows with λ without bound. At the minimum
+// (a = b = s, s² = 1 − λ/σ²) they are 2(σ² − λ) and 2λ. Both are below
+// 2σ₁² + λ, so η·h ≤ 1 < 2(1+β) on the way (docs/pca.md, "The learning
+// rate of the exact descent").
+func SafeLearningRate(sigma1Sq, lambda float64) float64 {
+	h := 2*math.Max(sigma1Sq, 0) + lambda
+	if h == 0 {
+		return 1
+	}
+	return 1 / h
+}
