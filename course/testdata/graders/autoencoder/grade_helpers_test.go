@@ -199,3 +199,26 @@ func addedSince(before map[string]*matrix.Dense, p nn.Param) *matrix.Dense {
 	added.Sub(added, before[p.Name])
 	return added
 }
+
+// gradePenalty reports through t, and returns false, unless the
+// regularizers regs add penalty() to net's objective on the batch x and
+// its gradient to the parameters' gradients. Both are measured as the
+// difference regs make to Objective; the gradient is checked against
+// central differences of penalty, for every parameter (those penalty does
+// not depend on must get nothing).
+func gradePenalty(t *testing.T, what string, net *gradeNet, x *matrix.Dense, regs []Regularizer, penalty func() float64) bool {
+	t.Helper()
+	without := net.ae.Objective(x, nil)
+	before := gradeAdded(net.ae)
+	with := net.ae.Objective(x, regs)
+	if got, want := with-without, penalty(); !gradeClose(got, want, 1e-12) {
+		t.Errorf("%s adds %v to the objective, want %v", what, got, want)
+		return false
+	}
+	for _, p := range net.ae.Params() {
+		if !gradeGradient(t, what+": what it adds to the gradient of "+p.Name, penalty, p.Value, addedSince(before, p)) {
+			return false
+		}
+	}
+	return true
+}
