@@ -107,7 +107,11 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 	stamp, err := ReadStamp(dir)
 	switch {
 	case errors.Is(err, ErrNoStamp):
-		res.Notes = append(res.Notes, fmt.Sprintf("no %s: not a student copy; grading every exercise", StampFile))
+		what := "every exercise"
+		if only != nil {
+			what = "the exercises asked for"
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("no %s: not a student copy; grading %s", StampFile, what))
 		for _, g := range graders {
 			wants = append(wants, want{name: g.Exercise, points: g.Points, hash: g.Hash()})
 		}

@@ -8,8 +8,9 @@ import (
 )
 
 // TestAssignAndGrade runs assign and grade as a user would: exit status 2
-// for an unknown exercise, 1 for a folder that is neither a copy nor holds
-// copies, and 0 for a copy graded, whatever its score.
+// for an unknown exercise (to assign or to grade), 1 for a folder that is
+// neither a copy nor holds copies, and 0 for a copy graded, whatever its
+// score.
 func TestAssignAndGrade(t *testing.T) {
 	code, _, stderr := runBinary(t, "assign", "-only", "nope", "-out", filepath.Join(t.TempDir(), "x"))
 	if code != 2 || !strings.Contains(stderr, "no exercise nope; the exercises are linear-forward, ") {
@@ -32,6 +33,10 @@ func TestAssignAndGrade(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || res.Points == nil || *res.Points != 0 || *res.MaxPoints != 2 || len(res.Exercises) != 1 {
 		t.Errorf("grade -json of a fresh copy: exit %d, stdout %q, stderr %q; want 0 and 0 of 2 points", code, stdout, stderr)
+	}
+
+	if code, _, stderr := runBinary(t, "grade", "-dir", out, "-only", "adam"); code != 2 || !strings.Contains(stderr, "no exercise adam; the exercises are sgd-momentum") {
+		t.Errorf("grade -only adam in a copy of sgd-momentum: exit %d, stderr %q; want 2 and the copy's exercises", code, stderr)
 	}
 
 	if code, _, stderr := runBinary(t, "grade", "-dir", t.TempDir()); code != 1 || !strings.Contains(stderr, "neither a copy nor a folder of copies") {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"bottleneck/course"
@@ -27,6 +28,7 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	flags := newFlagSet("grade", gradeHelp, stdout)
 	dir := flags.String("dir", ".", "the copy, or a folder of copies")
 	asJSON := flags.Bool("json", false, "print only the result as JSON (not for a class)")
+	only := flags.String("only", "", "comma-separated exercises to grade (default every exercise of the copy)")
 	limits := course.DefaultLimits()
 	flags.DurationVar(&limits.Run, "timeout", limits.Run, "time limit of one exercise")
 	memory := flags.Int64("memory", limits.Memory>>20, "address space limit of one exercise in MiB (Linux; 0 for none)")
@@ -38,6 +40,9 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	limits.Memory = *memory << 20
 	opts := course.GradeOptions{Dir: *dir, Limits: limits}
+	if *only != "" {
+		opts.Only = strings.Split(*only, ",")
+	}
 
 	if _, err := os.Stat(filepath.Join(*dir, "go.mod")); errors.Is(err, fs.ErrNotExist) {
 		if *asJSON {
@@ -50,6 +55,10 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return class.WriteCSV(stdout)
 	}
 	res, err := course.Grade(ctx, opts)
+	var unknown *course.UnknownExerciseError
+	if errors.As(err, &unknown) {
+		return usageError{err.Error()}
+	}
 	if err != nil {
 		return orInterrupted(err)
 	}
