@@ -189,6 +189,7 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 // delta. step returns J and the batch's summed squared error
 // Σₙ‖xₙ − x̂ₙ‖², whatever the loss. input, clean, grad: n×in.
 func (ae *Autoencoder) step(input, clean, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
+	// exercise training-step (3 points): ZeroGrad; b.forward; the loss and its delta into grad; each regularizer's Penalty and AddGradient; b.backward (docs/assignments.md)
 	nn.ZeroGrad(ae.params)
 	b := ae.batch
 	b.forward(input, clean) // 1. forward through every layer
@@ -217,6 +218,7 @@ func (ae *Autoencoder) step(input, clean, grad *matrix.Dense, regs []Regularizer
 		b.backward(top, grad)
 	}
 	return loss, sse
+	// end exercise training-step
 }
 
 // sumSquaredError returns Σ (x − x̂)² over every element of the batch.

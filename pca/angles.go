@@ -100,6 +100,7 @@ func PrincipalAngles(a, b *matrix.Dense) ([]float64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pca: PrincipalAngles: second subspace: %w", err)
 	}
+	// exercise principal-angles (3 points): the singular values of Q₁·Q₂ᵀ (from qa, qb) are the cosines; return the angles ascending (docs/pca.md)
 	m := matrix.New(qa.Rows(), qb.Rows())
 	m.MulTransB(qa, qb) // Q₁·Q₂ᵀ: r₁×r₂
 	_, cosines, _, err := SVD(m)
@@ -111,6 +112,7 @@ func PrincipalAngles(a, b *matrix.Dense) ([]float64, error) {
 		angles[i] = math.Acos(math.Min(c, 1)) // rounding can push a cosine past 1
 	}
 	return angles, nil
+	// end exercise principal-angles
 }
 
 // SubspaceDistance returns 1 − tr(U·Uᵀ·P_W)/k, the measure of Bao et al.

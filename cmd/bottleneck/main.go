@@ -40,6 +40,8 @@ var commands = []command{
 	{"fetch", "download MNIST (or verify the files present) by SHA-256", runFetch},
 	{"show", "draw the first training digits into a PNG", runShow},
 	{"bench", "time whole training epochs on MNIST and report GFLOP/s", runBench},
+	{"assign", "write a student copy with the exercises blanked", runAssign},
+	{"grade", "grade a student copy (or a folder of them) with the reference's tests", runGrade},
 }
 
 func main() {
