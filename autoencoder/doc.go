@@ -18,6 +18,8 @@
 // variants regularize otherwise, and are Regularizers that see the batch:
 // the sparse autoencoder (CodeL1, KLSparsity), the contractive one
 // (Contractive), and weight decay (WeightDecay); the denoising autoencoder
-// corrupts its input instead (Noise). With one of them on, the code may be
-// as large as the input.
+// corrupts its input instead (Noise). With a code penalty or noise on, the
+// code may be as large as the input; weight decay does not count, since it
+// shrinks the weights without stopping an overcomplete network from copying
+// its input (Config.Validate).
 package autoencoder
