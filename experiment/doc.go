@@ -3,8 +3,13 @@
 //
 // Each run is a function that takes its settings and its data and returns
 // a result struct: Train fits an autoencoder to MNIST and measures it,
-// Bench times training epochs, and a GradCheck compares backpropagation's
-// gradient with central differences. A result holds the numbers a run's
+// Bench times training epochs, and a GradCheck (NewGradCheck) compares
+// backpropagation's gradient with central differences. FitPCA fits PCA on
+// the training images once; PCA then measures the first k components (the
+// variance they keep, their errors, the error for every k), and Compare
+// sets PCA beside the linear autoencoder, trained both by the exact
+// descent and by mini-batches, describing each decoder against the top k
+// components. DrawPCA and DrawCompare draw their figures. A result holds the numbers a run's
 // summary.json holds, under the same JSON names, and what the run made
 // besides (the trained network, its pictures, its loss chart). The run
 // prints nothing and writes no file: package main (cmd/bottleneck) keeps
