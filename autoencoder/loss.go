@@ -18,15 +18,20 @@ import (
 type Loss int
 
 const (
-	// SquaredError is the lecture's loss ½ Σₙ ‖xₙ − x̂ₙ‖², with output
-	// delta X̂ − X. It is the zero value: a Config that names no loss uses
-	// it, as every model written before the choice existed did.
+	// SquaredError is the lecture's loss ½ Σₙ ‖xₙ − x̂ₙ‖², whose delta
+	// with respect to x̂ is X̂ − X, one row per image. A training step
+	// minimises the loss divided by the batch's n images, and so uses the
+	// delta (X̂ − X)/n (nn.MeanHalfSquaredError). It is the zero value: a
+	// Config that names no loss uses it, as every model written before the
+	// choice existed did.
 	SquaredError Loss = iota
 	// CrossEntropy is the binary cross-entropy
 	// −Σₙ Σᵢ [xᵢ ln x̂ᵢ + (1 − xᵢ) ln(1 − x̂ᵢ)] of a sigmoid output, for
 	// targets in [0, 1]. Fused with the output sigmoid x̂ = σ(z), its delta
 	// with respect to the logits z is X̂ − X, the same as squared error's
-	// with respect to x̂ (nn.SigmoidCrossEntropy derives it).
+	// with respect to x̂ (nn.SigmoidCrossEntropy derives it); a training
+	// step, on the loss divided by n, uses (X̂ − X)/n
+	// (nn.MeanSigmoidCrossEntropy).
 	CrossEntropy
 )
 

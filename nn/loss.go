@@ -34,7 +34,7 @@ func perRow(pred *matrix.Dense) float64 {
 
 func halfSquaredError(op string, pred, target, grad *matrix.Dense, scale float64) float64 {
 	checkLoss(op, pred, target, grad)
-	// exercise half-squared-error (2 points): return scale·½Σ(p − t)²; unless grad is nil, set it to scale·(p − t): (L1), (L2) in docs/autoencoder.md
+	// exercise half-squared-error (2 points): return scale·½Σ(p − t)²; unless grad is nil, set it to scale·(p − t): (L1), the first term of (L2) in docs/autoencoder.md
 	sum := 0.0
 	for i := 0; i < pred.Rows(); i++ {
 		p, t := pred.Row(i), target.Row(i)
