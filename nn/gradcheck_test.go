@@ -48,9 +48,14 @@ func checkLayer(t *testing.T, layer Layer, x *matrix.Dense, rng *rand.Rand) []Gr
 	return results
 }
 
+// assertPass fails the test for every result that does not pass, and logs
+// every parameter's relative error, one line each, so that
+// `go test -v ./nn -run Gradient` shows the numbers the check compares
+// with GradCheckTolerance.
 func assertPass(t *testing.T, what string, results []GradCheckResult) {
 	t.Helper()
 	for _, r := range results {
+		t.Logf("%s: %s: relative error %.3g", what, r.Name, r.RelErr)
 		if !r.Pass(GradCheckTolerance) {
 			t.Errorf("%s: gradient of %s: relative error %.3g ≥ %g; worst entries %+v", what, r.Name, r.RelErr, GradCheckTolerance, r.Worst)
 		}
@@ -207,6 +212,7 @@ func TestGradCheckCatchesWrongBackward(t *testing.T) {
 	x := randMatrix(rng, 5, 4, -1, 1)
 
 	results := checkLayer(t, flippedLinear{l}, x, rng)
+	t.Logf("sign-flipped dX: x: relative error %.3g", results[0].RelErr)
 	if in := results[0]; in.Pass(GradCheckTolerance) {
 		t.Errorf("a sign-flipped dX passed the check: relative error %g", in.RelErr)
 	} else if in.RelErr < 0.99 {
@@ -215,6 +221,7 @@ func TestGradCheckCatchesWrongBackward(t *testing.T) {
 	}
 
 	results = checkLayer(t, forgetfulLinear{l}, x, rng)
+	t.Logf("forgotten bias gradient: b: relative error %.3g", results[2].RelErr)
 	if b := results[2]; b.Name != "b" || b.Pass(GradCheckTolerance) {
 		t.Errorf("a missing bias gradient passed the check: %s relative error %g", b.Name, b.RelErr)
 	}
@@ -232,6 +239,7 @@ func TestCheckGradientRestoresValues(t *testing.T) {
 		return s
 	}
 	r := CheckGradient(f, Param{Name: "w", Value: w, Grad: g}, GradCheckStep, 2)
+	t.Logf("f = Σ w²: w: relative error %.3g", r.RelErr)
 	if !matrix.EqualApprox(w, before, 0) {
 		t.Errorf("values changed by the check: %v, want %v", w, before)
 	}
