@@ -129,6 +129,13 @@ type TrainResult struct {
 	// with the clean ones: how well it restores damaged images. Nil
 	// without noise.
 	CorruptedTestSSEPerImage *float64 `json:"corrupted_test_sse_per_image,omitempty"`
+	// MaskedTestSSEPerImage is the error on the test images masked by
+	// MaskTest (30% of the pixels set to 0), compared with the clean ones,
+	// for every run: how any network copes with damaged input.
+	MaskedTestSSEPerImage float64 `json:"masked_test_sse_per_image"`
+	// Code describes the trained network's codes of the test images: how
+	// active the code units are and how sensitive the code is to the input.
+	Code CodeStats `json:"code"`
 	// MeanImageSSEPerImage is the test error of always drawing the mean
 	// training image, the baseline any model must beat (MeanImageSSE).
 	MeanImageSSEPerImage float64 `json:"mean_image_sse_per_image"`
@@ -164,9 +171,10 @@ func (r *TrainResult) Warning(lrName, longer string) string {
 // images of train, measuring it on test after every epoch, and returns what
 // it found. The seed s.Seed draws the initial weights and the order of the
 // images (its stream 0), the noise of every batch of a denoising
-// autoencoder (stream 1) and the noise of the corrupted test images
-// (stream 2), so that a rerun is the same run. progress, if not nil, is called after every batch and every
-// epoch (autoencoder.TrainConfig.Progress); an error from it stops the run
+// autoencoder (stream 1), and the noise of the corrupted and of the masked
+// test images (stream 2, drawn anew for each), so that a rerun is the same
+// run. progress, if not nil, is called after every batch and every epoch
+// (autoencoder.TrainConfig.Progress); an error from it stops the run
 // and is returned, wrapped. train and test must hold images of the
 // network's input size.
 //
@@ -230,6 +238,8 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 		corrupted := ae.CorruptedSSEPerImage(testX, cfg.Noise, rand.New(rand.NewPCG(s.Seed, 2)))
 		r.CorruptedTestSSEPerImage = &corrupted
 	}
+	r.MaskedTestSSEPerImage = ae.CorruptedSSEPerImage(testX, MaskTest, rand.New(rand.NewPCG(s.Seed, 2)))
+	r.Code = MeasureCode(ae, testX)
 	r.MeanImageSSEPerImage = MeanImageSSE(trainX, testX)
 
 	r.Reconstructions = ReconstructionsPicture(ae, testX, test.Rows, test.Cols)

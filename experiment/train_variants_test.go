@@ -36,6 +36,11 @@ func TestTrainDenoising(t *testing.T) {
 	if clean := sseRef(test.Images, res.Model.Reconstruct(test.Images)); math.Abs(res.TestSSEPerImage-clean) > 1e-9*clean {
 		t.Errorf("clean test error %v, by hand %v", res.TestSSEPerImage, clean)
 	}
+	// The noise is MaskTest's and the masked test images are drawn from
+	// the same stream: the same images, the same error.
+	if res.MaskedTestSSEPerImage != *res.CorruptedTestSSEPerImage {
+		t.Errorf("masked test error %v, corrupted by the same noise %v", res.MaskedTestSSEPerImage, *res.CorruptedTestSSEPerImage)
+	}
 	if res.Noise != s.Config.Noise {
 		t.Errorf("the result names the noise %v, want %v", res.Noise, s.Config.Noise)
 	}
@@ -47,8 +52,17 @@ func TestTrainDenoising(t *testing.T) {
 		t.Errorf("the same seed gave training errors %v, then %v", res.TrainSSEPerImage, again.TrainSSEPerImage)
 	}
 	s.Config.Noise = autoencoder.Noise{}
-	if plain, err := Train(s, train, test, nil); err != nil || plain.CorruptedTestSSEPerImage != nil {
-		t.Errorf("without noise: corrupted error %v, error %v; want none", plain.CorruptedTestSSEPerImage, err)
+	plain, err := Train(s, train, test, nil)
+	if err != nil || plain.CorruptedTestSSEPerImage != nil {
+		t.Fatalf("without noise: corrupted error %v, error %v; want none", plain.CorruptedTestSSEPerImage, err)
+	}
+	masked := matrix.New(test.Len(), 784)
+	MaskTest.Corrupt(masked, test.Images, rand.New(rand.NewPCG(s.Seed, 2)))
+	if want := sseRef(test.Images, plain.Model.Reconstruct(masked)); math.Abs(plain.MaskedTestSSEPerImage-want) > 1e-9*want {
+		t.Errorf("without noise: masked test error %v, by hand %v", plain.MaskedTestSSEPerImage, want)
+	}
+	if want := MeasureCode(plain.Model, test.Images); !reflect.DeepEqual(plain.Code, want) {
+		t.Errorf("code statistics %+v, measured again %+v", plain.Code, want)
 	}
 }
 

@@ -35,7 +35,10 @@ it, to read or hand in) and summary.json.
 
 Errors are per image: Σ over the 784 pixels of (x − x̂)², averaged over the
 images, whatever the loss (test_sse_per_image; PCA with 30 components gets
-13.87). With -noise the error on corrupted test images is reported too.`
+13.87). With -noise the error on corrupted test images is reported too.
+Every run also reports the error on test images with 30% of their pixels
+masked, the code units' mean activations and, for an encoder of one sigmoid
+layer, the mean ‖J_f(x)‖²_F of its Jacobian (summary.json: code).`
 
 // trainFlags are train's settings.
 type trainFlags struct {
@@ -139,6 +142,9 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		fmt.Fprint(log, ", on corrupted images; the test error on clean ones")
 	}
 	fmt.Fprintln(log)
+	c := res.Code
+	fmt.Fprintf(log, "test error %.3f on images masked 30%% (against the clean ones); code units' mean activation min %.3f, median %.3f, max %.3f; %.1f%% of activations below %g%s\n",
+		res.MaskedTestSSEPerImage, c.MeanActivationMin, c.MeanActivationMedian, c.MeanActivationMax, 100*c.FractionNearZero, experiment.NearZero, jacobianNote(c.Jacobian))
 
 	sum := trainSummary{TrainResult: res, Advice: res.Warning("-lr", "more -epochs or -train-n"), Files: trainFiles}
 	if ctx.Err() != nil {
@@ -242,6 +248,15 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 		return err
 	}
 	return o.commit(ctx, "train", out)
+}
+
+// jacobianNote returns "; mean ‖J_f(x)‖²_F 1.234" for an encoder whose
+// Jacobian was measured, "" for none.
+func jacobianNote(j *float64) string {
+	if j == nil {
+		return ""
+	}
+	return fmt.Sprintf("; mean ‖J_f(x)‖²_F %.3f", *j)
 }
 
 // plural returns "1 epoch", "2 epochs" and so on.
