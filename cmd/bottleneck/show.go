@@ -18,7 +18,7 @@ scale×scale block.`
 // runShow draws the first -n training digits into the PNG file -out.
 func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("show", showDescription, stdout)
-	data := fs.String("data", "", "directory that holds the four MNIST files (default $MNIST_DIR, else the user cache directory)")
+	data := fs.String("data", "", dataFlagHelp)
 	n := fs.Int("n", 64, "number of training digits to draw, from the first")
 	out := fs.String("out", "", "PNG file to write (required), e.g. digits.png")
 	columns := fs.Int("columns", 10, "digits per line of the picture")

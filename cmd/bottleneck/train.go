@@ -72,7 +72,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fs.StringVar(&f.opt, "opt", "adam", "optimizer: sgd, momentum (μ = 0.9) or adam")
 	fs.Float64Var(&f.weightDecay, "weight-decay", 0, "L2 weight decay λ: adds (λ/2)·‖W‖² per image to the loss")
 	fs.Uint64Var(&f.seed, "seed", 1, "random seed for the initial weights, the shuffling and the noise; the same seed gives the same run")
-	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs (default all of MNIST's 60000)")
+	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs (60000 is all of MNIST's; fewer images in the data mean all of them)")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "train"), "directory for the model, pictures and summary")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
 	if err := parseFlags(fs, args); err != nil {
