@@ -25,7 +25,8 @@ type Autoencoder struct {
 // New builds the autoencoder that cfg describes, with weights drawn from
 // rng (Glorot uniform, or He normal for ReLU layers) and zero biases.
 func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
-	if err := cfg.Validate(); err != nil {
+	acts, err := cfg.check()
+	if err != nil {
 		return nil, err
 	}
 	cfg.Layers = append([]int(nil), cfg.Layers...)
@@ -33,28 +34,26 @@ func New(cfg Config, rng *rand.Rand) (*Autoencoder, error) {
 	sizes := cfg.Layers
 	var encLinear []*nn.Linear
 	for i := 0; i+1 < len(sizes); i++ {
-		actName := cfg.Activation
+		act := acts.hidden
 		if i+2 == len(sizes) {
-			actName = cfg.CodeActivation
+			act = acts.code
 		}
-		l := ae.newLinear(sizes[i], sizes[i+1], actName, rng)
+		l := ae.newLinear(sizes[i], sizes[i+1], act, rng)
 		encLinear = append(encLinear, l)
-		act, _ := nn.NewActivation(actName)
-		ae.Encoder.Layers = append(ae.Encoder.Layers, l, act)
+		ae.Encoder.Layers = append(ae.Encoder.Layers, l, act.New())
 	}
 	for i := len(sizes) - 1; i >= 1; i-- {
 		var l nn.Layer
-		actName := cfg.Activation
+		act := acts.hidden
 		if i == 1 {
-			actName = cfg.OutputActivation
+			act = acts.output
 		}
 		if cfg.Tied {
 			l = nn.NewTiedLinear(encLinear[i-1])
 		} else {
-			l = ae.newLinear(sizes[i], sizes[i-1], actName, rng)
+			l = ae.newLinear(sizes[i], sizes[i-1], act, rng)
 		}
-		act, _ := nn.NewActivation(actName)
-		ae.Decoder.Layers = append(ae.Decoder.Layers, l, act)
+		ae.Decoder.Layers = append(ae.Decoder.Layers, l, act.New())
 	}
 	ae.collectParams()
 	ae.batch = newBatch(ae)
@@ -83,9 +82,12 @@ func (c Config) penalties() []Regularizer {
 // any that Train or Objective is given besides.
 func (ae *Autoencoder) Penalties() []Regularizer { return append([]Regularizer(nil), ae.penalty...) }
 
-func (ae *Autoencoder) newLinear(in, out int, act string, rng *rand.Rand) *nn.Linear {
+// newLinear returns a linear layer in×out followed by an activation of kind
+// act, with weights drawn as suits that activation: He normal for ReLU,
+// Glorot uniform for the others.
+func (ae *Autoencoder) newLinear(in, out int, act nn.ActivationKind, rng *rand.Rand) *nn.Linear {
 	l := nn.NewLinear(in, out)
-	if act == "relu" {
+	if act == nn.ReLUKind {
 		nn.HeNormal(l.W, rng)
 	} else {
 		nn.GlorotUniform(l.W, rng)
@@ -143,10 +145,28 @@ func (ae *Autoencoder) CodeSize() int { return ae.Config.Layers[len(ae.Config.La
 // are the filters the autoencoder applies to the input.
 func (ae *Autoencoder) FirstLayer() *nn.Linear { return ae.Encoder.Layers[0].(*nn.Linear) }
 
+// LastLayer returns the decoder's last linear layer, whose weights W₁′
+// (units below the output × in) mirror FirstLayer's: row j is the pattern
+// that unit j adds to the reconstruction before the output activation. For
+// an autoencoder with one layer each way, W₁′ is code×in and its rows are
+// the directions in input space that the code spans. The layer is the
+// network's own, so its W changes as training goes on. With tied weights
+// the decoder has no W₁′ of its own (it is FirstLayer().W transposed), and
+// LastLayer panics.
+func (ae *Autoencoder) LastLayer() *nn.Linear {
+	l, ok := ae.Decoder.Layers[len(ae.Decoder.Layers)-2].(*nn.Linear)
+	if !ok {
+		panic("autoencoder: LastLayer: the weights are tied: W₁′ is FirstLayer().W transposed, not a layer of its own")
+	}
+	return l
+}
+
 // String describes the network, e.g.
 // "784-256-32-256-784 (hidden relu, code linear, output sigmoid)".
-func (ae *Autoencoder) String() string {
-	c := ae.Config
+func (ae *Autoencoder) String() string { return ae.Config.String() }
+
+// String describes the network c configures, as Autoencoder.String does.
+func (c Config) String() string {
 	s := fmt.Sprintf("%s (hidden %s, code %s, output %s", c.Shape(), c.Activation, c.CodeActivation, c.OutputActivation)
 	if len(c.Layers) == 2 {
 		s = fmt.Sprintf("%s (code %s, output %s", c.Shape(), c.CodeActivation, c.OutputActivation)

@@ -3,7 +3,6 @@ package autoencoder
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -75,40 +74,65 @@ const MaxLayers = 1000
 // say). Weight decay, given to Train, does not count: it shrinks the
 // weights but does not stop an overcomplete net from copying.
 func (c Config) Validate() error {
+	_, err := c.check()
+	return err
+}
+
+// activations are the activations of a network, parsed once from the
+// names in its Config: New builds the layers from them.
+type activations struct {
+	hidden, code, output nn.ActivationKind
+}
+
+// check is Validate, and returns the activations it parsed as well.
+func (c Config) check() (activations, error) {
+	var acts activations
 	if len(c.Layers) < 2 {
-		return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("need at least two layer sizes (input and code), got %d", len(c.Layers))}
+		return acts, &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("need at least two layer sizes (input and code), got %d", len(c.Layers))}
 	}
 	if len(c.Layers) > MaxLayers {
-		return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("%d layer sizes, more than the %d allowed", len(c.Layers), MaxLayers)}
+		return acts, &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("%d layer sizes, more than the %d allowed", len(c.Layers), MaxLayers)}
 	}
 	for i, n := range c.Layers {
 		if n <= 0 {
-			return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("layer size number %d is %d; sizes must be positive", i+1, n)}
+			return acts, &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("layer size number %d is %d; sizes must be positive", i+1, n)}
 		}
 		// 1<<24 inputs already means a weight matrix of 2⁴⁸ bytes or more.
 		if n > 1<<24 {
-			return &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("layer size number %d is %d, too large", i+1, n)}
+			return acts, &ConfigError{Field: "layers", Err: ErrLayers, Detail: fmt.Sprintf("layer size number %d is %d, too large", i+1, n)}
 		}
 	}
-	activations := []struct{ field, what, name string }{
-		{"activation", "hidden", c.Activation},
-		{"code_activation", "code", c.CodeActivation},
+	names := []struct {
+		field, what, name string
+		kind              *nn.ActivationKind
+	}{
+		{"activation", "hidden", c.Activation, &acts.hidden},
+		{"code_activation", "code", c.CodeActivation, &acts.code},
 	}
-	for _, a := range activations {
-		if !slices.Contains(nn.ActivationNames, a.name) {
-			return &ConfigError{Field: a.field, Err: ErrActivation, Detail: fmt.Sprintf("unknown %s activation %q (want %s)", a.what, brief(a.name), strings.Join(nn.ActivationNames, ", "))}
+	for _, a := range names {
+		k, err := nn.ParseActivation(a.name)
+		if err != nil {
+			return acts, &ConfigError{Field: a.field, Err: ErrActivation, Detail: fmt.Sprintf("unknown %s activation %q (want %s)", a.what, brief(a.name), strings.Join(nn.ActivationNames, ", "))}
 		}
+		*a.kind = k
 	}
-	if c.OutputActivation != "sigmoid" && c.OutputActivation != "linear" {
-		return &ConfigError{Field: "output_activation", Err: ErrActivation, Detail: fmt.Sprintf("unknown output activation %q (want sigmoid or linear)", brief(c.OutputActivation))}
+	acts.output, _ = nn.ParseActivation(c.OutputActivation)
+	if acts.output != nn.SigmoidKind && acts.output != nn.LinearKind {
+		return acts, &ConfigError{Field: "output_activation", Err: ErrActivation, Detail: fmt.Sprintf("unknown output activation %q (want sigmoid or linear)", brief(c.OutputActivation))}
 	}
+	return acts, c.checkRest(acts)
+}
+
+// checkRest checks what check has not: the loss, the penalties, the noise
+// and the bottleneck.
+func (c Config) checkRest(acts activations) error {
 	if !c.Loss.valid() {
 		return &ConfigError{Field: "loss", Err: ErrUnknownLoss, Detail: fmt.Sprintf("unknown loss %v (want sse or bce)", c.Loss)}
 	}
-	if c.Loss == CrossEntropy && c.OutputActivation != "sigmoid" {
+	if c.Loss == CrossEntropy && acts.output != nn.SigmoidKind {
 		return &ConfigError{Field: "loss", Err: ErrLossOutput, Detail: fmt.Sprintf("loss bce needs outputs in (0, 1), the range of a sigmoid output, not %s", c.OutputActivation)}
 	}
-	if err := c.validatePenalties(); err != nil {
+	if err := c.validatePenalties(acts.code); err != nil {
 		return err
 	}
 	if err := c.Noise.validate(); err != nil {
@@ -128,7 +152,7 @@ func (c Config) regularizesCode() bool {
 }
 
 // validatePenalties checks the weights and targets of the penalties.
-func (c Config) validatePenalties() error {
+func (c Config) validatePenalties(code nn.ActivationKind) error {
 	weights := []struct {
 		field string
 		v     float64
@@ -141,7 +165,7 @@ func (c Config) validatePenalties() error {
 			return &ConfigError{Field: w.field, Err: ErrPenaltyWeight, Detail: fmt.Sprintf("%s is %v; it must not be negative", w.field, w.v)}
 		}
 	}
-	if c.Contractive > 0 && (len(c.Layers) != 2 || c.CodeActivation != "sigmoid") {
+	if c.Contractive > 0 && (len(c.Layers) != 2 || code != nn.SigmoidKind) {
 		return &ConfigError{Field: "contractive", Err: ErrContractiveEncoder, Detail: fmt.Sprintf("the contractive penalty is computed for an encoder of one sigmoid layer (e.g. layers 784,256 with a sigmoid code), not %s with a %s code", c.encoderShape(), c.CodeActivation)}
 	}
 	if c.Sparsity == 0 && c.SparsityWeight == 0 {
@@ -152,7 +176,7 @@ func (c Config) validatePenalties() error {
 		return &ConfigError{Field: "sparsity", Err: ErrSparsityTarget, Detail: fmt.Sprintf("sparsity target ρ = %v is outside (0, 1); a mean activation such as 0.05 is needed", c.Sparsity)}
 	case c.SparsityWeight == 0:
 		return &ConfigError{Field: "sparsity_weight", Err: ErrPenaltyWeight, Detail: fmt.Sprintf("sparsity target ρ = %v has no weight β; give one above 0, such as 3", c.Sparsity)}
-	case c.CodeActivation != "sigmoid":
+	case code != nn.SigmoidKind:
 		return &ConfigError{Field: "sparsity", Err: ErrSparsityCode, Detail: fmt.Sprintf("the KL sparsity penalty needs a sigmoid code, whose units lie in (0, 1), not a %s one", c.CodeActivation)}
 	}
 	return nil

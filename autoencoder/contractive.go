@@ -71,6 +71,7 @@ func (p *Contractive) columnNorms(b *Batch) []float64 {
 
 // Penalty returns λ·(1/n) Σₙ Σⱼ (hₙⱼ(1 − hₙⱼ))² sⱼ.
 func (p *Contractive) Penalty(b *Batch) float64 {
+	// exercise contractive (3 points): λ·(1/n) Σₙ Σⱼ (hₙⱼ(1 − hₙⱼ))² sⱼ, h the code and sⱼ from p.columnNorms (the doc comment of Contractive)
 	s, h := p.columnNorms(b), b.Code()
 	sum := 0.0
 	for n := 0; n < h.Rows(); n++ {
@@ -80,6 +81,7 @@ func (p *Contractive) Penalty(b *Batch) float64 {
 		}
 	}
 	return p.Lambda * sum / float64(b.Rows())
+	// end exercise contractive
 }
 
 // AddGradient adds the gradient's two terms: through the code, and
@@ -92,6 +94,7 @@ func (p *Contractive) AddGradient(b *Batch) {
 // addCodeDelta adds (λ/n)·2h(1 − h)(1 − 2h)·sⱼ to the code's delta, for
 // backpropagation to carry into W and b.
 func (p *Contractive) addCodeDelta(b *Batch) {
+	// exercise contractive (continued): add ∂Ω/∂hₙⱼ, through the code, to b.CodeDelta()
 	s, h, dh := p.columnNorms(b), b.Code(), b.CodeDelta()
 	k := p.Lambda / float64(b.Rows())
 	for n := 0; n < h.Rows(); n++ {
@@ -101,10 +104,12 @@ func (p *Contractive) addCodeDelta(b *Batch) {
 			dn[j] += k * 2 * d * (1 - 2*v) * s[j]
 		}
 	}
+	// end exercise contractive
 }
 
 // addWeightGradient adds (λ/n)·2Wᵢⱼ·Σₙ (hₙⱼ(1 − hₙⱼ))² to the gradient of W.
 func (p *Contractive) addWeightGradient(b *Batch) {
+	// exercise contractive (continued): add the direct term ∂Ω/∂Wᵢⱼ to the gradient DW of the encoder's layer b.AE.FirstLayer()
 	h, k := b.Code(), p.Lambda/float64(b.Rows())
 	p.size(h.Cols())
 	clear(p.c)
@@ -121,4 +126,5 @@ func (p *Contractive) addWeightGradient(b *Batch) {
 			g[j] += k * 2 * w[j] * p.c[j]
 		}
 	}
+	// end exercise contractive
 }

@@ -4,7 +4,8 @@
 // network — the sizes from the input to the code, mirrored by the decoder
 // (the stacked autoencoder), the activations, tied weights — and New
 // builds it; Train fits it by mini-batch gradient descent; Encode cuts the
-// decoder off and returns the codes; Save and Load keep it in a file.
+// decoder off and returns the codes; Save and Load keep it in a file, and
+// WriteTo and Read in any stream.
 //
 // Training minimises the lecture's L(X, X̂) + regularizer. The loss L is
 // half the squared error, or the cross-entropy of a sigmoid output for

@@ -148,6 +148,7 @@ func (n Noise) Corrupt(dst, x *matrix.Dense, rng *rand.Rand) {
 	if n.Kind < 0 || int(n.Kind) >= len(noiseNames) {
 		panic(fmt.Sprintf("autoencoder: Noise.Corrupt: unknown noise kind %d", int(n.Kind)))
 	}
+	// exercise denoising-noise (2 points): for every value of x, row after row, into dst: Masking sets it to 0 with probability p = n.Level; Gaussian adds p·N(0, 1); SaltPepper, with probability p, sets it to 0 or 1 at even odds
 	p := n.Level
 	for i := 0; i < x.Rows(); i++ {
 		d, s := dst.Row(i), x.Row(i)
@@ -167,4 +168,5 @@ func (n Noise) Corrupt(dst, x *matrix.Dense, rng *rand.Rand) {
 			d[j] = v
 		}
 	}
+	// end exercise denoising-noise
 }

@@ -56,15 +56,15 @@ func TestPixelOrderDoesNotMatter(t *testing.T) {
 		a, b := hRow.TrainLoss[e], hCol.TrainLoss[e]
 		// 1e-9 relative: rounding in sums of 784 terms is about 1e-13, and
 		// two epochs of Adam amplify it by far less than 10⁴.
-		if math.Abs(a-b) > 1e-9*a {
+		if !(math.Abs(a-b) <= 1e-9*a) { // written so that NaN fails
 			t.Errorf("epoch %d: loss %.15g row-major, %.15g column-major", e+1, a, b)
 		}
-		if a, b := hRow.HeldOutSSE[e], hCol.HeldOutSSE[e]; math.Abs(a-b) > 1e-9*a {
+		if a, b := hRow.HeldOutSSE[e], hCol.HeldOutSSE[e]; !(math.Abs(a-b) <= 1e-9*a) {
 			t.Errorf("epoch %d: held-out error %.15g row-major, %.15g column-major", e+1, a, b)
 		}
 	}
 	// Training must have done something, or the comparison proves nothing.
-	if hRow.TrainLoss[1] >= hRow.TrainLoss[0] {
+	if !(hRow.TrainLoss[1] < hRow.TrainLoss[0]) {
 		t.Errorf("loss did not fall: %v", hRow.TrainLoss)
 	}
 }

@@ -36,18 +36,22 @@ type WeightDecay struct {
 
 // Penalty returns (λ/2)·Σ ‖W‖².
 func (wd WeightDecay) Penalty(b *Batch) float64 {
+	// exercise weight-decay (2 points): (λ/2)·Σ ‖W‖² over b.AE.Weights(), the biases left out (docs/autoencoder.md, 16:19)
 	sum := 0.0
 	for _, w := range b.AE.Weights() {
 		n := w.Value.Norm()
 		sum += n * n
 	}
 	return wd.Lambda / 2 * sum
+	// end exercise weight-decay
 }
 
 // AddGradient adds λ·W to the gradient of every weight matrix W. The
 // penalty depends on the weights directly, so no layer output gets a delta.
 func (wd WeightDecay) AddGradient(b *Batch) {
+	// exercise weight-decay (continued): add λ·W to the gradient of every weight matrix W
 	for _, w := range b.AE.Weights() {
 		w.Grad.AddScaled(wd.Lambda, w.Value)
 	}
+	// end exercise weight-decay
 }

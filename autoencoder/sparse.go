@@ -90,17 +90,20 @@ func meanActivation(b *Batch, j int) float64 {
 
 // Penalty returns β Σⱼ KL(ρ ‖ ρ̂ⱼ).
 func (p KLSparsity) Penalty(b *Batch) float64 {
+	// exercise kl-sparsity (3 points): β Σⱼ KL(ρ ‖ ρ̂ⱼ) over the code units j, ρ̂ⱼ = meanActivation(b, j) (the doc comment of KLSparsity)
 	rho, sum := p.Rho, 0.0
 	for j := 0; j < b.Code().Cols(); j++ {
 		r := meanActivation(b, j)
 		sum += rho*math.Log(rho/r) + (1-rho)*math.Log((1-rho)/(1-r))
 	}
 	return p.Beta * sum
+	// end exercise kl-sparsity
 }
 
 // AddGradient adds (β/n)(−ρ/ρ̂ⱼ + (1 − ρ)/(1 − ρ̂ⱼ)) to column j of the
 // code's delta, for every code unit j.
 func (p KLSparsity) AddGradient(b *Batch) {
+	// exercise kl-sparsity (continued): add ∂Ω/∂hₙⱼ to entry (n, j) of b.CodeDelta() for every image n and code unit j
 	rho, dh := p.Rho, b.CodeDelta()
 	for j := 0; j < dh.Cols(); j++ {
 		r := meanActivation(b, j)
@@ -109,4 +112,5 @@ func (p KLSparsity) AddGradient(b *Batch) {
 			dh.Row(i)[j] += g
 		}
 	}
+	// end exercise kl-sparsity
 }

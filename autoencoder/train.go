@@ -74,8 +74,13 @@ var ErrDiverged = errors.New("training diverged")
 // ErrDataRange, before any step, if a training value lies outside.
 //
 // If the loss or a gradient becomes NaN or infinite, Train stops before
-// applying that step, so ae keeps the last good weights, and returns an
-// error wrapping ErrDiverged that names the epoch and batch.
+// applying that step, so ae keeps the weights of the last step, and returns
+// an error wrapping ErrDiverged that names the epoch and batch. The check
+// looks at the loss and the gradients, not at the weights the optimizer
+// writes: an optimizer whose own settings are NaN or infinite (a learning
+// rate of +Inf, say) can spoil the weights in its step, and that is caught
+// only at the next batch's loss, after the good weights are gone. Give
+// finite settings; the bottleneck command refuses any other.
 func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (History, error) {
 	var hist History
 	d := ae.InputSize()
@@ -184,6 +189,7 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 // delta. step returns J and the batch's summed squared error
 // Σₙ‖xₙ − x̂ₙ‖², whatever the loss. input, clean, grad: n×in.
 func (ae *Autoencoder) step(input, clean, grad *matrix.Dense, regs []Regularizer) (loss, sse float64) {
+	// exercise training-step (3 points): ZeroGrad; b.forward; the loss and its delta into grad; each regularizer's Penalty and AddGradient; b.backward (docs/assignments.md)
 	nn.ZeroGrad(ae.params)
 	b := ae.batch
 	b.forward(input, clean) // 1. forward through every layer
@@ -212,6 +218,7 @@ func (ae *Autoencoder) step(input, clean, grad *matrix.Dense, regs []Regularizer
 		b.backward(top, grad)
 	}
 	return loss, sse
+	// end exercise training-step
 }
 
 // sumSquaredError returns Σ (x − x̂)² over every element of the batch.

@@ -143,7 +143,7 @@ func TestEncodeDecodeReconstruct(t *testing.T) {
 			sse += d * d
 		}
 	}
-	if got, want := ae.SSEPerImage(x), sse/1234; math.Abs(got-want) > 1e-9*want {
+	if got, want := ae.SSEPerImage(x), sse/1234; !(math.Abs(got-want) <= 1e-9*want) {
 		t.Errorf("SSEPerImage = %g, want %g", got, want)
 	}
 }

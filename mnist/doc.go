@@ -1,5 +1,5 @@
-// Package mnist reads the MNIST handwritten digits, downloads them safely,
-// and draws images as PNG grids.
+// Package mnist reads the MNIST handwritten digits and downloads them
+// safely.
 //
 // MNIST comes as four files in the IDX format (see ReadImages): 60,000
 // training and 10,000 test images of 28×28 grey pixels, each with a label
@@ -19,6 +19,6 @@
 // that order; a fully connected network does not care which one it gets, as
 // long as every image uses the same one.
 //
-// Grid and Pairs turn rows of a matrix into a picture: digits, their
-// reconstructions, or the weight filters a network learned.
+// Package picture draws the images, as it draws anything that comes in
+// rows of a matrix: digits, reconstructions, filters, components.
 package mnist

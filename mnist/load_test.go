@@ -67,7 +67,7 @@ func TestLoadRealMNIST(t *testing.T) {
 			sum += v
 		}
 	}
-	if mean := sum / float64(60000*784); math.Abs(mean-wantMean) > 1e-11 {
+	if mean := sum / float64(60000*784); !(math.Abs(mean-wantMean) <= 1e-11) {
 		t.Errorf("mean training pixel %.12f, want %.12f", mean, wantMean)
 	}
 	// Images and Pixels hold the same values.

@@ -1,7 +1,6 @@
 package nn
 
 import (
-	"fmt"
 	"math"
 
 	"bottleneck/matrix"
@@ -34,7 +33,9 @@ func (s *Sigmoid) Backward(dy *matrix.Dense) *matrix.Dense {
 	for i := 0; i < dy.Rows(); i++ {
 		dxi, dyi, yi := dx.Row(i), dy.Row(i), s.out.Row(i)
 		for j, y := range yi {
+			// exercise activation-derivatives (3 points): dX = dY times the sigmoid's derivative, written with its output y (docs/autoencoder.md)
 			dxi[j] = dyi[j] * y * (1 - y)
+			// end exercise activation-derivatives
 		}
 	}
 	return dx
@@ -73,7 +74,9 @@ func (t *Tanh) Backward(dy *matrix.Dense) *matrix.Dense {
 	for i := 0; i < dy.Rows(); i++ {
 		dxi, dyi, yi := dx.Row(i), dy.Row(i), t.out.Row(i)
 		for j, y := range yi {
+			// exercise activation-derivatives (continued): the same for tanh, whose derivative is a function of its output y too
 			dxi[j] = dyi[j] * (1 - y*y)
+			// end exercise activation-derivatives
 		}
 	}
 	return dx
@@ -104,11 +107,13 @@ func (r *ReLU) Backward(dy *matrix.Dense) *matrix.Dense {
 	for i := 0; i < dy.Rows(); i++ {
 		dxi, dyi, yi := dx.Row(i), dy.Row(i), r.out.Row(i)
 		for j, y := range yi {
+			// exercise activation-derivatives (continued): the same for ReLU (at 0 itself its derivative is taken as 0)
 			if y > 0 {
 				dxi[j] = dyi[j]
 			} else {
 				dxi[j] = 0
 			}
+			// end exercise activation-derivatives
 		}
 	}
 	return dx
@@ -132,21 +137,13 @@ func (Identity) Backward(dy *matrix.Dense) *matrix.Dense { return dy }
 // Params returns nil: an activation has no parameters.
 func (Identity) Params() []Param { return nil }
 
-// ActivationNames lists the names NewActivation accepts.
-var ActivationNames = []string{"sigmoid", "tanh", "relu", "linear"}
-
 // NewActivation returns the activation layer with the given name: "sigmoid",
-// "tanh", "relu", or "linear" (the identity).
+// "tanh", "relu", or "linear" (the identity). It is ParseActivation
+// followed by New.
 func NewActivation(name string) (Layer, error) {
-	switch name {
-	case "sigmoid":
-		return &Sigmoid{}, nil
-	case "tanh":
-		return &Tanh{}, nil
-	case "relu":
-		return &ReLU{}, nil
-	case "linear", "identity":
-		return Identity{}, nil
+	k, err := ParseActivation(name)
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("nn: unknown activation %q (want sigmoid, tanh, relu or linear)", name)
+	return k.New(), nil
 }

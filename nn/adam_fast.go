@@ -68,6 +68,7 @@ var adamRow = adamRowGo
 // with step and ε already corrected for the bias of m and v (see
 // Adam.Step).
 func adamRowGo(theta, g, m, v []float64, b1, b2, step, eps float64) {
+	// exercise adam (continued): the folded form, the three lines of the comment above for every j of the row
 	g, m, v = g[:len(theta)], m[:len(theta)], v[:len(theta)]
 	for j, gj := range g {
 		mj := b1*m[j] + (1-b1)*gj
@@ -75,4 +76,5 @@ func adamRowGo(theta, g, m, v []float64, b1, b2, step, eps float64) {
 		m[j], v[j] = mj, vj
 		theta[j] -= step * mj / (math.Sqrt(vj) + eps)
 	}
+	// end exercise adam
 }

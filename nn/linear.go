@@ -36,9 +36,11 @@ func NewLinear(in, out int) *Linear {
 func (l *Linear) Forward(x *matrix.Dense) *matrix.Dense {
 	l.x = x
 	y := l.y.get(x.Rows(), l.W.Cols())
+	// exercise linear-forward (2 points): Y = X·W + b into y (n×out), then return y; go doc ./matrix lists the operations (docs/autoencoder.md, 09:20)
 	y.Mul(x, l.W)       // n×out = n×in · in×out
 	y.AddRowVector(l.B) // + b on every row
 	return y
+	// end exercise linear-forward
 }
 
 // Backward adds dW = Xᵀ·dY and db = Σₙ dYₙ into the gradients and returns
@@ -46,16 +48,20 @@ func (l *Linear) Forward(x *matrix.Dense) *matrix.Dense {
 func (l *Linear) Backward(dy *matrix.Dense) *matrix.Dense {
 	l.BackwardParams(dy)
 	dx := l.dx.get(dy.Rows(), l.W.Rows())
+	// exercise linear-backward (continued): dX = dY·Wᵀ into dx (n×in), then return dx: (B3)
 	dx.MulTransB(dy, l.W) // n×in = n×out · (in×out)ᵀ
 	return dx
+	// end exercise linear-backward
 }
 
 // BackwardParams is Backward without dX. The first layer of a network needs
 // no gradient with respect to its input, the data, and skipping it saves a
 // third of that layer's backward pass.
 func (l *Linear) BackwardParams(dy *matrix.Dense) {
+	// exercise linear-backward (3 points): add dW = Xᵀ·dY to l.DW and db = Σₙ dYₙ to l.DB, X being l.x (docs/autoencoder.md, (B1) and (B2))
 	l.DW.AddMulTransA(l.x, dy) // in×out += (n×in)ᵀ · n×out
 	l.DB.AddColSums(dy)        // 1×out
+	// end exercise linear-backward
 }
 
 // Params returns W and b with their gradients.

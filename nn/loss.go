@@ -34,6 +34,7 @@ func perRow(pred *matrix.Dense) float64 {
 
 func halfSquaredError(op string, pred, target, grad *matrix.Dense, scale float64) float64 {
 	checkLoss(op, pred, target, grad)
+	// exercise half-squared-error (2 points): return scale·½Σ(p − t)²; unless grad is nil, set it to scale·(p − t): (L1), (L2) in docs/autoencoder.md
 	sum := 0.0
 	for i := 0; i < pred.Rows(); i++ {
 		p, t := pred.Row(i), target.Row(i)
@@ -50,6 +51,7 @@ func halfSquaredError(op string, pred, target, grad *matrix.Dense, scale float64
 		}
 	}
 	return scale * sum / 2
+	// end exercise half-squared-error
 }
 
 // BinaryCrossEntropy returns the cross-entropy between targets t in [0, 1]
@@ -73,6 +75,7 @@ func MeanBinaryCrossEntropy(pred, target, grad *matrix.Dense) float64 {
 func binaryCrossEntropy(op string, pred, target, grad *matrix.Dense, scale float64) float64 {
 	checkLoss(op, pred, target, grad)
 	const eps = 1e-12
+	// exercise binary-cross-entropy (2 points): the loss and gradient of the doc comment of BinaryCrossEntropy, times scale, p clamped to [eps, 1−eps]
 	sum := 0.0
 	for i := 0; i < pred.Rows(); i++ {
 		p, t := pred.Row(i), target.Row(i)
@@ -89,6 +92,7 @@ func binaryCrossEntropy(op string, pred, target, grad *matrix.Dense, scale float
 		}
 	}
 	return scale * sum
+	// end exercise binary-cross-entropy
 }
 
 // LossFunc is the signature shared by the losses of this package: the value

@@ -42,12 +42,14 @@ type Momentum struct {
 // Step updates the velocities and moves the parameters by them.
 func (o *Momentum) Step(params []Param) {
 	o.velocity = stateFor("Momentum", o.velocity, params)
+	// exercise sgd-momentum (2 points): for each parameter i, v ← μ·v − η·∇θ in o.velocity[i], then θ ← θ + v
 	for i, p := range params {
 		v := o.velocity[i]
 		v.Scale(o.Mu, v)
 		v.AddScaled(-o.LearningRate, p.Grad)
 		p.Value.Add(p.Value, v)
 	}
+	// end exercise sgd-momentum
 }
 
 // Adam is the optimizer of Kingma and Ba (2015): each parameter moves by
@@ -96,6 +98,7 @@ func (o *Adam) Step(params []Param) {
 		o.fast.step(o, params) // the folded form, on every core, with SIMD where built in
 		return
 	}
+	// exercise adam (3 points): the five lines of Adam's doc comment, entry by entry, in o.m[i] and o.v[i] for parameter i; o.t is t
 	b1, b2 := o.Beta1, o.Beta2
 	c1 := 1 - math.Pow(b1, float64(o.t)) // 1−β₁ᵗ
 	c2 := 1 - math.Pow(b2, float64(o.t)) // 1−β₂ᵗ
@@ -112,6 +115,7 @@ func (o *Adam) Step(params []Param) {
 			}
 		}
 	}
+	// end exercise adam
 }
 
 // stateFor returns one zero matrix per parameter, made on the first call and

@@ -57,7 +57,7 @@ func TestAdamFirstStep(t *testing.T) {
 	NewAdam(0.01).Step([]Param{{Value: theta, Grad: grad}})
 	want := []float64{-0.01, 0.01, -0.01}
 	for j, w := range want {
-		if got := theta.At(0, j); math.Abs(got-w) > 1e-7 {
+		if got := theta.At(0, j); !(math.Abs(got-w) <= 1e-7) { // written so that NaN fails
 			t.Errorf("θ[%d] = %g, want %g", j, got, w)
 		}
 	}
@@ -81,12 +81,12 @@ func TestInitialisersScale(t *testing.T) {
 	w := matrix.New(400, 200)
 	GlorotUniform(w, rng)
 	// Uniform on [−a, a] has variance a²/3 = 2/(in+out) = 2/600.
-	if v := variance(w); math.Abs(v-2.0/600)/(2.0/600) > 0.02 {
+	if v := variance(w); !(math.Abs(v-2.0/600)/(2.0/600) <= 0.02) {
 		t.Errorf("GlorotUniform variance %g, want %g within 2%%", v, 2.0/600)
 	}
 	HeNormal(w, rng)
 	// He: variance 2/in = 2/400.
-	if v := variance(w); math.Abs(v-2.0/400)/(2.0/400) > 0.02 {
+	if v := variance(w); !(math.Abs(v-2.0/400)/(2.0/400) <= 0.02) {
 		t.Errorf("HeNormal variance %g, want %g within 2%%", v, 2.0/400)
 	}
 }
@@ -122,7 +122,7 @@ func TestLossValues(t *testing.T) {
 	// Cross-entropy of p = ½ against any t is ln 2 per element.
 	half := matrix.NewFromSlice(1, 3, []float64{0.5, 0.5, 0.5})
 	tgt := matrix.NewFromSlice(1, 3, []float64{0, 1, 0.3})
-	if got := BinaryCrossEntropy(half, tgt, nil); math.Abs(got-3*math.Ln2) > 1e-12 {
+	if got := BinaryCrossEntropy(half, tgt, nil); !(math.Abs(got-3*math.Ln2) <= 1e-12) {
 		t.Errorf("BinaryCrossEntropy = %g, want 3 ln 2", got)
 	}
 }

@@ -43,11 +43,13 @@ func (l *TiedLinear) Forward(x *matrix.Dense) *matrix.Dense {
 // and returns dX = dY·W.
 func (l *TiedLinear) Backward(dy *matrix.Dense) *matrix.Dense {
 	w := l.Tied.W
+	// exercise tied-gradient (3 points): add dYᵀ·X to l.Tied.DW (the encoder's part is in it), Σₙ dYₙ to l.DB; return dX = dY·W in l.dx.get(n, out)
 	l.Tied.DW.AddMulTransA(dy, l.x) // in×out += (n×in)ᵀ · n×out
 	l.DB.AddColSums(dy)
 	dx := l.dx.get(dy.Rows(), w.Cols())
 	dx.Mul(dy, w) // n×out = n×in · in×out
 	return dx
+	// end exercise tied-gradient
 }
 
 // Params returns the bias b′ only; W is a parameter of the tied layer.

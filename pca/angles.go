@@ -100,6 +100,7 @@ func PrincipalAngles(a, b *matrix.Dense) ([]float64, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pca: PrincipalAngles: second subspace: %w", err)
 	}
+	// exercise principal-angles (3 points): the singular values of Q₁·Q₂ᵀ (from qa, qb) are the cosines; return the angles ascending (docs/pca.md)
 	m := matrix.New(qa.Rows(), qb.Rows())
 	m.MulTransB(qa, qb) // Q₁·Q₂ᵀ: r₁×r₂
 	_, cosines, _, err := SVD(m)
@@ -111,6 +112,7 @@ func PrincipalAngles(a, b *matrix.Dense) ([]float64, error) {
 		angles[i] = math.Acos(math.Min(c, 1)) // rounding can push a cosine past 1
 	}
 	return angles, nil
+	// end exercise principal-angles
 }
 
 // SubspaceDistance returns 1 − tr(U·Uᵀ·P_W)/k, the measure of Bao et al.
@@ -148,7 +150,8 @@ func SubspaceDistance(u, w *matrix.Dense) (float64, error) {
 // components) and the learned directions w (m×d, e.g. a decoder's rows). It
 // is 0 when every uᵢ has a learned direction parallel to it, and near 1 when
 // the learned directions are a random rotation in a large space. It panics if
-// the numbers of columns differ and returns an error for a zero row.
+// the numbers of columns differ and returns an error for a zero row or for
+// NaN or ±Inf.
 func AxisAlignment(u, w *matrix.Dense) (float64, error) {
 	if u.Cols() != w.Cols() {
 		panic(fmt.Sprintf("pca: AxisAlignment: shape mismatch %d×%d and %d×%d", u.Rows(), u.Cols(), w.Rows(), w.Cols()))
@@ -171,27 +174,33 @@ func AxisAlignment(u, w *matrix.Dense) (float64, error) {
 // Cos2 returns the squared cosines between every row of u (p×d) and every
 // row of w (q×d): element (i, j) of the p×q result is
 // (uᵢ·wⱼ)² / (‖uᵢ‖²·‖wⱼ‖²), 1 for parallel rows and 0 for orthogonal ones.
-// It returns an error for a zero row and panics if the numbers of columns
-// differ.
+// It returns an error for a zero row (PairCos2, for rows paired one to one,
+// gives such a row 0) or for NaN or ±Inf, and panics if the numbers of
+// columns differ.
 func Cos2(u, w *matrix.Dense) (*matrix.Dense, error) {
 	if u.Cols() != w.Cols() {
 		panic(fmt.Sprintf("pca: Cos2: shape mismatch %d×%d and %d×%d", u.Rows(), u.Cols(), w.Rows(), w.Cols()))
 	}
-	out := matrix.New(u.Rows(), w.Rows())
+	for _, m := range []*matrix.Dense{u, w} {
+		if i, j, bad := firstNonFinite(m); bad {
+			return nil, fmt.Errorf("pca: Cos2: entry (%d, %d) is %v; the directions must be finite", i, j, m.At(i, j))
+		}
+	}
 	for i := 0; i < u.Rows(); i++ {
-		ui := u.Row(i)
-		uu := dot(ui, ui)
-		if uu == 0 {
+		if dot(u.Row(i), u.Row(i)) == 0 {
 			return nil, fmt.Errorf("pca: Cos2: row %d of the first matrix is zero and has no direction", i)
 		}
+	}
+	for j := 0; j < w.Rows(); j++ {
+		if dot(w.Row(j), w.Row(j)) == 0 {
+			return nil, fmt.Errorf("pca: Cos2: row %d of the second matrix is zero and has no direction", j)
+		}
+	}
+	out := matrix.New(u.Rows(), w.Rows())
+	for i := 0; i < u.Rows(); i++ {
 		for j := 0; j < w.Rows(); j++ {
-			wj := w.Row(j)
-			ww := dot(wj, wj)
-			if ww == 0 {
-				return nil, fmt.Errorf("pca: Cos2: row %d of the second matrix is zero and has no direction", j)
-			}
-			c := dot(ui, wj)
-			out.Set(i, j, c*c/(uu*ww))
+			c, _ := cos2(u.Row(i), w.Row(j)) // no row is zero
+			out.Set(i, j, c)
 		}
 	}
 	return out, nil

@@ -51,7 +51,7 @@ func TestPrincipalAngles(t *testing.T) {
 		}
 		for i := range got {
 			// 1e-7 rad: angles come from acos, accurate to about √ε ≈ 1.5e-8.
-			if math.Abs(got[i]-tt.want[i]) > 1e-7 {
+			if !(math.Abs(got[i]-tt.want[i]) <= 1e-7) { // written so that NaN fails
 				t.Errorf("%s: angles %v, want %v", tt.name, got, tt.want)
 				break
 			}
@@ -69,7 +69,7 @@ func TestPrincipalAnglesDependentRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := math.Acos(1 / math.Sqrt(14)); len(got) != 1 || math.Abs(got[0]-want) > 1e-12 {
+	if want := math.Acos(1 / math.Sqrt(14)); len(got) != 1 || !(math.Abs(got[0]-want) <= 1e-12) {
 		t.Errorf("angles %v, want [%v]", got, want)
 	}
 	// A plane written with three rows against itself written with two.
@@ -79,7 +79,7 @@ func TestPrincipalAnglesDependentRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 2 || got[1] > 1e-7 {
+	if len(got) != 2 || !(got[1] <= 1e-7) {
 		t.Errorf("plane against itself: angles %v, want two zeros", got)
 	}
 }
@@ -126,7 +126,7 @@ func TestSubspaceDistance(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := SubspaceDistance(tt.u, tt.w)
-		if err != nil || math.Abs(got-tt.want) > 1e-14 {
+		if err != nil || !(math.Abs(got-tt.want) <= 1e-14) {
 			t.Errorf("%s: SubspaceDistance = %.17g, %v; want %.17g", tt.name, got, err, tt.want)
 		}
 	}
@@ -150,7 +150,7 @@ func TestAxisAlignment(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got, err := AxisAlignment(u, tt.w)
-		if err != nil || math.Abs(got-tt.want) > 1e-15 {
+		if err != nil || !(math.Abs(got-tt.want) <= 1e-15) {
 			t.Errorf("%s: AxisAlignment = %.17g, %v; want %v", tt.name, got, err, tt.want)
 		}
 	}

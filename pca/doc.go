@@ -15,7 +15,15 @@
 //
 // To compare two subspaces of R^d, each given by the rows of a matrix, there
 // are PrincipalAngles (via RowBasis and SVD, a one-sided Jacobi singular
-// value decomposition also written here), SubspaceDistance and AxisAlignment.
+// value decomposition also written here), SubspaceDistance and AxisAlignment;
+// to compare single directions, Cos2 (every pair of rows) and PairCos2 (row
+// i with row i).
+//
+// A decoder's weights W₁′ (k×d) are described by the directions they
+// stretch most, SingularDirections; those that weight decay has not
+// switched off (LiveDims, LiveS2) span the subspace the decoder uses, and
+// LiveAngles measures it against the top components. RegularizedS2 is what
+// theory says each squared singular value becomes under weight decay.
 //
 // FitLinearAutoencoder trains the linear autoencoder x ↦ x·W₁·W₁′ by exact,
 // full-batch gradient descent on the covariance: docs/pca.md explains why

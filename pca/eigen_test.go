@@ -62,17 +62,17 @@ func TestEigenSymKnown(t *testing.T) {
 				size = math.Max(size, math.Abs(w))
 			}
 			for i := range want {
-				if math.Abs(values[i]-want[i]) > eigenTol*size {
+				if !(math.Abs(values[i]-want[i]) <= eigenTol*size) { // written so that NaN fails
 					t.Errorf("eigenvalue %d = %.17g, want %.17g", i, values[i], want[i])
 				}
-				if i > 0 && values[i] > values[i-1] {
+				if i > 0 && !(values[i] <= values[i-1]) {
 					t.Errorf("eigenvalues not descending at %d: %v", i, values)
 				}
 			}
-			if off := maxOffIdentity(vectors); off > eigenTol {
+			if off := maxOffIdentity(vectors); !(off <= eigenTol) {
 				t.Errorf("eigenvectors not orthonormal: max |VVᵀ − I| = %.3g", off)
 			}
-			if r := maxResidual(tt.a, values, vectors); r > eigenTol*size {
+			if r := maxResidual(tt.a, values, vectors); !(r <= eigenTol*size) {
 				t.Errorf("max |A·v − λ·v| = %.3g, want ≤ %.3g", r, eigenTol*size)
 			}
 			for i := 0; i < vectors.Rows(); i++ {

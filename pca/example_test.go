@@ -85,3 +85,33 @@ func ExampleSVD() {
 	// u column 0 (0.3162, 0.9487), v column 0 (0.7071, 0.7071)
 	// u column 1 (0.9487, -0.3162), v column 1 (0.7071, -0.7071)
 }
+
+// A decoder of three rows, one of which weight decay has switched off: it
+// spans a plane, tilted 30° from the plane of the first two components.
+func ExampleLiveAngles() {
+	top := matrix.NewFromSlice(3, 3, []float64{ // the components e₀, e₁, e₂
+		1, 0, 0,
+		0, 1, 0,
+		0, 0, 1,
+	})
+	c, s := math.Cos(math.Pi/6), math.Sin(math.Pi/6)
+	decoder := matrix.NewFromSlice(3, 3, []float64{
+		2, 0, 0,
+		0, c, s,
+		0, 0, 1e-5, // s² = 1e-10, below LiveS2
+	})
+	angles, live, err := pca.LiveAngles(decoder, top)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%d live directions, angles", live)
+	for _, a := range angles {
+		fmt.Printf(" %.1f°", a*180/math.Pi)
+	}
+	fmt.Println()
+	fmt.Printf("cos² of each row with its component: %.2f\n", pca.PairCos2(decoder, top))
+	// Output:
+	// 2 live directions, angles 0.0° 30.0°
+	// cos² of each row with its component: [1.00 0.75 1.00]
+}

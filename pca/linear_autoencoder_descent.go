@@ -38,9 +38,9 @@ type DescentConfig struct {
 // the loss at them. If it returns an error, the descent stops and
 // FitLinearAutoencoder returns that error unchanged: this is how a caller
 // stops it, e.g. by returning ctx.Err() when the user presses Ctrl-C.
-// FitLinearAutoencoder returns an error for a bad configuration, or if the
-// loss stops being finite (the learning rate is too large: see
-// SafeLearningRate).
+// FitLinearAutoencoder returns an error for a bad configuration, and a
+// *DivergedError if the loss stops being finite (the learning rate is too
+// large: see SafeLearningRate).
 func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, progress func(step int, ae *LinearAutoencoder, loss float64) error) (*LinearAutoencoder, error) {
 	d := cov.Rows()
 	if cov.Cols() != d {
@@ -78,7 +78,7 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 		if progress != nil || step == cfg.Steps {
 			loss := work.lossFromProducts(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				return nil, fmt.Errorf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", loss, step, cfg.LearningRate)
+				return nil, &DivergedError{Step: step, Loss: loss, LearningRate: cfg.LearningRate}
 			}
 			if progress != nil {
 				if err := progress(step, ae, loss); err != nil {
@@ -91,6 +91,21 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 		}
 		opt.Step(params) // v ← β·v − η·∇L, W ← W + v
 	}
+}
+
+// DivergedError is FitLinearAutoencoder's error when the loss stops being
+// finite: the learning rate is too large for the loss's curvature
+// (SafeLearningRate gives one that is always stable). A caller that took
+// the rate from its user can find it with errors.As and say which setting
+// to change.
+type DivergedError struct {
+	Step         int     // the step at which the loss was found not finite
+	Loss         float64 // NaN or ±Inf
+	LearningRate float64 // the rate that diverged
+}
+
+func (e *DivergedError) Error() string {
+	return fmt.Sprintf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", e.Loss, e.Step, e.LearningRate)
 }
 
 // check returns an error for a configuration that cannot work with d

@@ -1,6 +1,7 @@
 package pca
 
 import (
+	"errors"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -31,7 +32,7 @@ func TestLinearAutoencoderLossIsDataLoss(t *testing.T) {
 	n1, n2 := w1.Norm(), w2.Norm()
 	direct := 0.5*e*e/n + 0.5*lambda*(n1*n1+n2*n2)
 	viaCov := LinearAutoencoderLoss(p.Covariance, w1, w2, lambda)
-	if math.Abs(direct-viaCov) > 1e-12*direct {
+	if !(math.Abs(direct-viaCov) <= 1e-12*direct) { // written so that NaN fails
 		t.Errorf("loss through Σ = %.17g, on the samples = %.17g", viaCov, direct)
 	}
 }
@@ -78,7 +79,7 @@ func TestLinearAutoencoderGradient(t *testing.T) {
 		diff = math.Sqrt(diff)
 		sum = math.Sqrt(dot(num, num)) + math.Sqrt(dot(ana, ana))
 		rel := diff / math.Max(sum, 1e-300)
-		if rel > tol {
+		if !(rel <= tol) {
 			t.Errorf("d=%d k=%d λ=%v: relative gradient error %.3g > %g", tt.d, tt.k, tt.lambda, rel, tol)
 		}
 	}
@@ -110,7 +111,7 @@ func TestFitLinearAutoencoderRecoversComponents(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if angles[k-1] > 1e-5 {
+		if !(angles[k-1] <= 1e-5) {
 			t.Errorf("λ=%v: largest principal angle to the top %d components = %.3g rad", lambda, k, angles[k-1])
 		}
 		if lambda == 0 {
@@ -125,11 +126,11 @@ func TestFitLinearAutoencoderRecoversComponents(t *testing.T) {
 			for j := 0; j < d; j++ {
 				c += v.At(j, i) * q.At(i, j)
 			}
-			if c*c < 1-1e-8 {
+			if !(c*c >= 1-1e-8) {
 				t.Errorf("λ=%v: cos² of singular vector %d with component %d = %.10f", lambda, i, i, c*c)
 			}
 			theory := 1 - lambda/sigma2[i]
-			if math.Abs(s[i]*s[i]-theory) > 1e-8 {
+			if !(math.Abs(s[i]*s[i]-theory) <= 1e-8) {
 				t.Errorf("λ=%v: s²[%d] = %.10f, theory 1 − λ/σ² = %.10f", lambda, i, s[i]*s[i], theory)
 			}
 		}
@@ -174,6 +175,14 @@ func TestFitLinearAutoencoderErrors(t *testing.T) {
 			t.Errorf("%s: err = %v, want one containing %q", tt.name, err, tt.want)
 		}
 	}
+	// The divergence is a value a caller can inspect, not only a text.
+	cfg := good
+	cfg.LearningRate, cfg.Steps = 10, 200
+	_, err := FitLinearAutoencoder(cov, cfg, rand.New(rand.NewPCG(1, 1)), nil)
+	var de *DivergedError
+	if !errors.As(err, &de) || de.LearningRate != 10 || de.Step < 1 || de.Step > 200 || !(math.IsNaN(de.Loss) || math.IsInf(de.Loss, 0)) {
+		t.Errorf("diverging: err = %#v, want a *DivergedError at a step in 1..200, rate 10, loss not finite", err)
+	}
 }
 
 // TestLinearAutoencoderReconstruct: with the top k components as decoder
@@ -198,7 +207,7 @@ func TestLinearAutoencoderReconstruct(t *testing.T) {
 	diff := matrix.New(x.Rows(), x.Cols())
 	diff.Sub(x, want)
 	norm := diff.Norm()
-	if got, full := ae.SSEPerImage(x, p.Mean), norm*norm/float64(x.Rows()); math.Abs(got-full) > 1e-12*full {
+	if got, full := ae.SSEPerImage(x, p.Mean), norm*norm/float64(x.Rows()); !(math.Abs(got-full) <= 1e-12*full) {
 		t.Errorf("SSEPerImage %v, from the full reconstruction %v", got, full)
 	}
 }

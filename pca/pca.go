@@ -58,6 +58,7 @@ func FitContext(ctx context.Context, x *matrix.Dense) (*PCA, error) {
 	if i, j, bad := firstNonFinite(x); bad {
 		return nil, fmt.Errorf("pca: Fit: sample %d, feature %d is %v; the data must be finite", i, j, x.At(i, j))
 	}
+	// exercise pca-mean-covariance (4 points): μ, then Σ = (1/n)·Σᵢ (xᵢ − μ)ᵀ(xᵢ − μ), centred first; EigenSym(Σ) gives the rest (docs/pca.md)
 	mean := make([]float64, d)
 	for i := 0; i < n; i++ {
 		axpy(1, x.Row(i), mean)
@@ -92,6 +93,7 @@ func FitContext(ctx context.Context, x *matrix.Dense) (*PCA, error) {
 		return nil, fmt.Errorf("pca: Fit: %w", err)
 	}
 	return &PCA{Mean: mean, Covariance: cov, Components: vectors, Variances: values}, nil
+	// end exercise pca-mean-covariance
 }
 
 // Dim returns d, the number of features.

@@ -60,17 +60,17 @@ func TestFitKnownSubspace(t *testing.T) {
 	}
 	// 1e-6 rad: angles are acos of a cosine, accurate to about √ε ≈ 1.5e-8.
 	for i, a := range angles {
-		if a > 1e-6 {
+		if !(a <= 1e-6) { // written so that NaN fails
 			t.Errorf("angle %d between the top 3 components and the true subspace = %.3g rad, want ≈ 0", i, a)
 		}
 	}
 	// The variances beyond rank 3 are zero up to roundoff of the largest (≈ 25).
 	for i, v := range p.Variances[3:] {
-		if math.Abs(v) > 1e-12*p.Variances[0] {
+		if !(math.Abs(v) <= 1e-12*p.Variances[0]) {
 			t.Errorf("variance %d = %.3g, want 0 (rank 3 data)", i+3, v)
 		}
 	}
-	if off := maxOffIdentity(p.Components); off > 1e-12 {
+	if off := maxOffIdentity(p.Components); !(off <= 1e-12) {
 		t.Errorf("components not orthonormal: %.3g", off)
 	}
 }
@@ -92,11 +92,11 @@ func TestFitSmallCovariance(t *testing.T) {
 	if !matrix.EqualApprox(p.Covariance, wantCov, 1e-15) {
 		t.Errorf("covariance = %v, want %v", p.Covariance, wantCov)
 	}
-	if math.Abs(p.Variances[0]-2) > 1e-15 || math.Abs(p.Variances[1]) > 1e-15 {
+	if !(math.Abs(p.Variances[0]-2) <= 1e-15) || !(math.Abs(p.Variances[1]) <= 1e-15) {
 		t.Errorf("variances = %v, want [2 0]", p.Variances)
 	}
 	h := 1 / math.Sqrt2
-	if math.Abs(p.Components.At(0, 0)-h) > 1e-15 || math.Abs(p.Components.At(0, 1)-h) > 1e-15 {
+	if !(math.Abs(p.Components.At(0, 0)-h) <= 1e-15) || !(math.Abs(p.Components.At(0, 1)-h) <= 1e-15) {
 		t.Errorf("first component = %v, want (1, 1)/√2", p.Components.Row(0))
 	}
 }
@@ -112,7 +112,7 @@ func TestFitFewerSamplesThanFeatures(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, v := range p.Variances {
-		if nonzero := v > 1e-12*p.Variances[0]; nonzero != (i < 4) {
+		if tol := 1e-12 * p.Variances[0]; i < 4 && !(v > tol) || i >= 4 && !(math.Abs(v) <= tol) {
 			t.Errorf("variance %d = %.3g; want non-zero exactly for the first 4", i, v)
 		}
 	}
@@ -120,7 +120,7 @@ func TestFitFewerSamplesThanFeatures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e > 1e-24 {
+	if !(e <= 1e-24) {
 		t.Errorf("error with k = n−1 on the training samples = %.3g, want 0", e)
 	}
 }
@@ -139,11 +139,11 @@ func TestFitConstantColumn(t *testing.T) {
 		t.Fatal(err)
 	}
 	last := p.Components.Row(3)
-	if math.Abs(p.Variances[3]) > 1e-15 || math.Abs(last[2]-1) > 1e-12 {
+	if !(math.Abs(p.Variances[3]) <= 1e-15) || !(math.Abs(last[2]-1) <= 1e-12) {
 		t.Errorf("last component %v with variance %.3g; want e₂ with variance 0", last, p.Variances[3])
 	}
 	for i := 0; i < 3; i++ {
-		if math.Abs(p.Components.At(i, 2)) > 1e-12 {
+		if !(math.Abs(p.Components.At(i, 2)) <= 1e-12) {
 			t.Errorf("component %d = %v has weight on the constant column", i, p.Components.Row(i))
 		}
 	}
@@ -221,14 +221,14 @@ func TestReconstruction(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if math.Abs(e-curve[k]) > 1e-12*curve[0] {
+		if !(math.Abs(e-curve[k]) <= 1e-12*curve[0]) {
 			t.Errorf("k = %d: ReconstructionError %.15g, ErrorCurve %.15g", k, e, curve[k])
 		}
-		if curve[k] > curve[k-1]+1e-12 {
+		if !(curve[k] <= curve[k-1]+1e-12) {
 			t.Errorf("error curve rises at k = %d: %v", k, curve)
 		}
 	}
-	if curve[8] > 1e-12*curve[0] {
+	if !(curve[8] <= 1e-12*curve[0]) {
 		t.Errorf("error with all components = %.3g, want 0", curve[8])
 	}
 	// On the training data, the error with k components is the sum of the
@@ -239,7 +239,7 @@ func TestReconstruction(t *testing.T) {
 		for _, v := range p.Variances[k:] {
 			left += v
 		}
-		if math.Abs(e-left) > 1e-12*curve[0] {
+		if !(math.Abs(e-left) <= 1e-12*curve[0]) {
 			t.Errorf("k = %d: training error %.15g, sum of the remaining variances %.15g", k, e, left)
 		}
 	}
@@ -253,7 +253,7 @@ func TestVarianceRatios(t *testing.T) {
 	}
 	want := []float64{0.6, 0.2, 0.15, 0.05} // the variances over their sum, 10
 	for i := range want {
-		if math.Abs(ratio[i]-want[i]) > 1e-15 {
+		if !(math.Abs(ratio[i]-want[i]) <= 1e-15) {
 			t.Errorf("ratio = %v, want %v", ratio, want)
 		}
 	}
@@ -313,7 +313,7 @@ func TestWhitening(t *testing.T) {
 	pe, _ := p.WhitenPCA(x, 1, 1)
 	q, _ := Fit(pe)
 	want := p.Variances[0] / (p.Variances[0] + 1)
-	if math.Abs(q.Variances[0]-want) > 1e-10 {
+	if !(math.Abs(q.Variances[0]-want) <= 1e-10) {
 		t.Errorf("variance with ε = 1: %.12g, want λ/(λ+ε) = %.12g", q.Variances[0], want)
 	}
 	if _, err := p.WhitenPCA(x, 2, -1); err == nil {

@@ -25,9 +25,11 @@ func (p *PCA) Project(x *matrix.Dense, k int) (*matrix.Dense, error) {
 	if err := p.checkData("Project", x); err != nil {
 		return nil, err
 	}
+	// exercise pca-project-reconstruct (3 points): codes = (x − μ)·Vₖᵀ (n×k), Vₖ the first k rows of p.Components; p.centre(x) is x − μ
 	codes := matrix.New(x.Rows(), k)
 	codes.MulTransB(p.centre(x), p.Components.SliceRows(0, k))
 	return codes, nil
+	// end exercise pca-project-reconstruct
 }
 
 // Reconstruct returns the samples that the codes (n×k) stand for:
@@ -38,12 +40,14 @@ func (p *PCA) Reconstruct(codes *matrix.Dense) (*matrix.Dense, error) {
 	if err := p.checkK("Reconstruct", k); err != nil {
 		return nil, err
 	}
+	// exercise pca-project-reconstruct (continued): x̂ = codes·Vₖ + μ (n×d)
 	xhat := matrix.New(codes.Rows(), p.Dim())
 	xhat.Mul(codes, p.Components.SliceRows(0, k))
 	for i := 0; i < xhat.Rows(); i++ {
 		axpy(1, p.Mean, xhat.Row(i))
 	}
 	return xhat, nil
+	// end exercise pca-project-reconstruct
 }
 
 // ReconstructionError returns the mean over the samples x (n×d) of the sum

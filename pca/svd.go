@@ -42,7 +42,26 @@ func SVD(a *matrix.Dense) (u *matrix.Dense, s []float64, v *matrix.Dense, err er
 		at := matrix.New(n, m)
 		at.Transpose(a)
 		vt, s, ut, err := SVD(at)
-		return ut, s, vt, err
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		// That call made the columns of vt follow the sign convention;
+		// it is u's columns that must.
+		for j := 0; j < ut.Cols(); j++ {
+			col := make([]float64, ut.Rows())
+			for i := range col {
+				col[i] = ut.At(i, j)
+			}
+			if signOfLargest(col) < 0 {
+				for i := 0; i < ut.Rows(); i++ {
+					ut.Set(i, j, -ut.At(i, j))
+				}
+				for i := 0; i < vt.Rows(); i++ {
+					vt.Set(i, j, -vt.At(i, j))
+				}
+			}
+		}
+		return ut, s, vt, nil
 	}
 	// cols holds the columns of a·V as rows (n×m); vt holds V's columns as
 	// rows (n×n), starting from the identity.

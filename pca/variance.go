@@ -1,12 +1,20 @@
 package pca
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // ExplainedVarianceRatio returns, for each component in order, the fraction
 // of the total variance it explains: Variances[i] / Σⱼ Variances[j]. Tiny
 // negative variances from rounding count as zero. It returns an error if the
-// data had no variance at all.
+// data had no variance at all, or if a variance is NaN or infinite.
 func (p *PCA) ExplainedVarianceRatio() ([]float64, error) {
+	for i, v := range p.Variances {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, fmt.Errorf("pca: variance %d is %v; the variances must be finite", i, v)
+		}
+	}
 	total := p.totalVariance()
 	if total == 0 {
 		return nil, errNoVariance

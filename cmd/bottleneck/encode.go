@@ -5,10 +5,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
+	"path/filepath"
 	"strconv"
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
+	"bottleneck/mnist"
 )
 
 const encodeHelp = `
@@ -35,6 +38,9 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := checkOutFile(*out); err != nil {
 		return err
 	}
+	if sameFile(*out, *model) {
+		return usagef("-out %s is the model itself: writing the codes there would destroy it; name another file", *out)
+	}
 	ae, err := autoencoder.Load(*model)
 	if err != nil {
 		return err
@@ -42,6 +48,13 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	shape, err := readDataShape(*data, *split == "train", *split == "test")
 	if err != nil {
 		return err
+	}
+	for _, f := range mnist.Files {
+		for _, name := range []string{f.Name, f.RawName()} {
+			if sameFile(*out, filepath.Join(shape.dir, name)) {
+				return usagef("-out %s is one of the MNIST files: writing the codes there would destroy it; name another file", *out)
+			}
+		}
 	}
 	if ae.InputSize() != shape.pixels() {
 		return fmt.Errorf("model %s takes %d inputs, but the images in %s are %s", *model, ae.InputSize(), shape.dir, shape.size())
@@ -88,7 +101,8 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 }
 
 // encodeAll returns the codes of the rows of x (n×in → n×code), a thousand
-// rows at a time, and stops with interrupted when ctx is cancelled.
+// rows at a time, and stops with interrupted when ctx is cancelled, or with
+// an error at a code that is not a finite number.
 func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) (*matrix.Dense, error) {
 	codes := matrix.New(x.Rows(), ae.CodeSize())
 	for i0 := 0; i0 < x.Rows(); i0 += 1000 {
@@ -97,6 +111,13 @@ func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense
 		}
 		i1 := min(i0+1000, x.Rows())
 		codes.SliceRows(i0, i1).Copy(ae.Encode(x.SliceRows(i0, i1)))
+		for i := i0; i < i1; i++ {
+			for j, v := range codes.Row(i) {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					return nil, fmt.Errorf("the code of test image %d is %v at h%d: the model's weights are too large to give numbers", i, v, j)
+				}
+			}
+		}
 	}
 	return codes, nil
 }

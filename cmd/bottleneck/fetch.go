@@ -39,7 +39,18 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	results, err := mnist.FetchWithTimeout(ctx, dir, mirrors, *stall, terminalOrNil(stderr))
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		origin := "-data"
+		if *data == "" {
+			origin = "$MNIST_DIR" // mnist.Dir gives a file only when a user named one
+		}
+		return usagef("%s %s is a file, not a folder: name the folder for the four MNIST files", origin, dir)
+	}
+	var progress io.Writer // none in a pipe, a file or a test
+	if isTerminal(stderr) {
+		progress = stderr // a line that redraws itself
+	}
+	results, err := mnist.FetchWithTimeout(ctx, dir, mirrors, *stall, progress)
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted; the file being downloaded was not saved, those verified before stay in %s", dir)
 	}
@@ -78,18 +89,4 @@ func printFetchResults(w io.Writer, results []mnist.FetchResult, dir string) {
 		}
 	}
 	fmt.Fprintf(w, "MNIST is ready in %s\n", dir)
-}
-
-// terminalOrNil returns w if it is a terminal, where a progress line that
-// redraws itself makes sense, and nil otherwise (a pipe, a file, a test).
-func terminalOrNil(w io.Writer) io.Writer {
-	f, ok := w.(*os.File)
-	if !ok {
-		return nil
-	}
-	info, err := f.Stat()
-	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
-		return nil
-	}
-	return w
 }

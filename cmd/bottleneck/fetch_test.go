@@ -69,7 +69,7 @@ func TestFetchErrors(t *testing.T) {
 
 func TestProgressOnlyOnATerminal(t *testing.T) {
 	var buf bytes.Buffer
-	if terminalOrNil(&buf) != nil {
+	if isTerminal(&buf) {
 		t.Error("a bytes.Buffer counts as a terminal")
 	}
 	f, err := os.Create(filepath.Join(t.TempDir(), "log"))
@@ -77,7 +77,7 @@ func TestProgressOnlyOnATerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if terminalOrNil(f) != nil {
+	if isTerminal(f) {
 		t.Error("a regular file counts as a terminal")
 	}
 	if !strings.Contains(fetchDescription, mnist.Mirrors[0]) || !strings.Contains(fetchDescription, mnist.Mirrors[1]) {

@@ -32,7 +32,7 @@ type command struct {
 
 // commands lists the subcommands in the order "help" shows them.
 var commands = []command{
-	{"train", "train the lecture's autoencoder on MNIST and draw what it learned", runTrain},
+	{"train", "train the lecture's stacked autoencoder (784-256-32-256-784) on MNIST and draw what it learned", runTrain},
 	{"encode", "write the code of every test image, with its label, as CSV", runEncode},
 	{"classify", "classify the digits by their codes, by as many principal components, by pixels", runClassify},
 	{"gradcheck", "check a small autoencoder's gradients numerically, parameter by parameter", runGradcheck},
@@ -41,6 +41,8 @@ var commands = []command{
 	{"fetch", "download MNIST (or verify the files present) by SHA-256", runFetch},
 	{"show", "draw the first training digits into a PNG", runShow},
 	{"bench", "time whole training epochs on MNIST and report GFLOP/s", runBench},
+	{"assign", "write a student copy with the exercises blanked", runAssign},
+	{"grade", "grade a student copy (or a folder of them) with the reference's tests", runGrade},
 }
 
 func main() {

@@ -2,16 +2,18 @@ package main
 
 import (
 	"fmt"
-	"strings"
 
 	"bottleneck/autoencoder"
 )
 
 // netFlags are the flags that describe a network, shared by train and
-// gradcheck.
+// gradcheck: its shape and activations, the loss, the penalties on the
+// code, the noise of a denoising autoencoder, and whether to binarize the
+// images.
 type netFlags struct {
-	layers, act, codeAct, outAct string
-	tied, overcomplete           bool
+	layers, act, codeAct, outAct, loss, noise string
+	l1, sparsity, sparsityWeight, contractive float64
+	tied, overcomplete, binarize              bool
 }
 
 func (nf *netFlags) register(fs *flagSet, layers, act, outAct string) {
@@ -20,25 +22,66 @@ func (nf *netFlags) register(fs *flagSet, layers, act, outAct string) {
 	fs.StringVar(&nf.codeAct, "code-act", "linear", "activation of the code layer: linear (as Hinton & Salakhutdinov), sigmoid, tanh or relu")
 	fs.StringVar(&nf.outAct, "out-act", outAct, "output activation: sigmoid (for pixels in [0, 1]) or linear")
 	fs.BoolVar(&nf.tied, "tied", false, "tie the weights: every decoder weight is the transpose of its encoder weight")
-	fs.BoolVar(&nf.overcomplete, "overcomplete", false, "allow a code as large as the input (no bottleneck; needs another regularizer)")
+	fs.StringVar(&nf.loss, "loss", "sse", "reconstruction loss: sse (½‖x − x̂‖², the lecture's) or bce (cross-entropy, for 0/1 or [0, 1] pixels; needs -out-act sigmoid)")
+	fs.BoolVar(&nf.binarize, "binarize", false, "turn the pixels into 0 or 1 (threshold 0.5), the data cross-entropy models best")
+	fs.Float64Var(&nf.l1, "l1", 0, "sparse autoencoder: weight λ of the L1 penalty λ·Σ|h| on the code, per image")
+	fs.Float64Var(&nf.sparsity, "sparsity", 0, "sparse autoencoder: target ρ in (0, 1) of each code unit's mean activation, with -sparsity-weight and -code-act sigmoid (UFLDL: 0.05)")
+	fs.Float64Var(&nf.sparsityWeight, "sparsity-weight", 0, "weight β of the KL sparsity penalty β·Σ KL(ρ ‖ ρ̂ⱼ) (UFLDL: 3)")
+	fs.StringVar(&nf.noise, "noise", "none", "denoising autoencoder: corrupt the input while training, mask:p (drop pixels), gauss:σ (add noise) or saltpepper:p (pixels set to 0 or 1)")
+	fs.Float64Var(&nf.contractive, "contractive", 0, "contractive autoencoder: weight λ of λ‖J_f(x)‖²_F per image; needs an encoder of one sigmoid layer (e.g. -layers 784,256 -code-act sigmoid)")
+	fs.BoolVar(&nf.overcomplete, "overcomplete", false, "allow a code as large as the input with no penalty and no noise (the network may learn to copy its input)")
 }
 
 // config returns the autoencoder configuration the flags describe, or a
-// usage error that names the flag at fault.
-func (nf *netFlags) config() (autoencoder.Config, error) {
+// usage error that names the flag at fault (see flagError).
+func (nf *netFlags) config(fs *flagSet) (autoencoder.Config, error) {
 	sizes, err := autoencoder.ParseLayers(nf.layers)
 	if err != nil {
 		return autoencoder.Config{}, usagef("-layers %s: give whole numbers separated by commas, e.g. 784,256,32", brief(nf.layers))
 	}
-	cfg := autoencoder.Config{Layers: sizes, Activation: nf.act, CodeActivation: nf.codeAct, OutputActivation: nf.outAct, Tied: nf.tied, AllowOvercomplete: nf.overcomplete}
+	loss, err := autoencoder.ParseLoss(nf.loss)
+	if err != nil { // autoencoder.ErrUnknownLoss
+		return autoencoder.Config{}, usagef("-loss %s: unknown loss (want sse or bce)", brief(nf.loss))
+	}
+	noise, err := autoencoder.ParseNoise(nf.noise)
+	if err != nil {
+		return autoencoder.Config{}, flagError(fs, autoencoder.Config{}, err)
+	}
+	cfg := autoencoder.Config{
+		Layers: sizes, Activation: nf.act, CodeActivation: nf.codeAct, OutputActivation: nf.outAct, Tied: nf.tied,
+		Loss: loss, L1: nf.l1, Sparsity: nf.sparsity, SparsityWeight: nf.sparsityWeight, Contractive: nf.contractive,
+		Noise: noise, AllowOvercomplete: nf.overcomplete,
+	}
 	if err := cfg.Validate(); err != nil {
-		msg := strings.Replace(err.Error(), "allow an overcomplete code explicitly if you mean it", "-overcomplete allows it", 1)
-		if strings.Contains(msg, "grow") {
-			msg += " (-overcomplete allows it)"
-		}
-		return cfg, usageError{msg}
+		return cfg, flagError(fs, cfg, err)
 	}
 	return cfg, nil
+}
+
+// variant describes what the flags add to the plain autoencoder, for the
+// line that starts a run: ", loss bce, l1 0.001, noise mask:0.3,
+// binarized", or "" for none.
+func (nf *netFlags) variant(cfg autoencoder.Config) string {
+	var s string
+	if cfg.Loss != autoencoder.SquaredError {
+		s += ", loss " + cfg.Loss.String()
+	}
+	if cfg.L1 > 0 {
+		s += fmt.Sprintf(", l1 %g", cfg.L1)
+	}
+	if cfg.SparsityWeight > 0 {
+		s += fmt.Sprintf(", sparsity ρ %g β %g", cfg.Sparsity, cfg.SparsityWeight)
+	}
+	if cfg.Contractive > 0 {
+		s += fmt.Sprintf(", contractive %g", cfg.Contractive)
+	}
+	if cfg.Noise.On() {
+		s += ", noise " + cfg.Noise.String()
+	}
+	if nf.binarize {
+		s += ", binarized"
+	}
+	return s
 }
 
 // fitInput returns cfg with its input size fitted to the images of shape:

@@ -8,11 +8,13 @@ import (
 	"image"
 	"image/png"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"bottleneck/internal/atomicfile"
 )
@@ -59,6 +61,9 @@ func prepareOutDir(command, dir string) error {
 			return fmt.Errorf("%v (choose another -out)", err)
 		}
 	}
+	if err := atomicfile.CheckLock(dir); err != nil {
+		return fmt.Errorf("%v (remove it or choose another -out)", err)
+	}
 	if err := foreignOutputs(command, dir); err != nil {
 		return usageError{err.Error()}
 	}
@@ -83,8 +88,11 @@ func checkWritableFolder(dir string) error {
 			break
 		}
 		parent := filepath.Dir(existing)
-		if parent == existing {
-			return fmt.Errorf("cannot create output directory %s: %v (choose another with -out)", dir, unwrapPathError(err))
+		missing := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) // ENOTDIR: a file on the way, found above
+		if !missing || parent == existing {
+			// A loop of links, a name too long, a folder not to be
+			// searched: making dir at the end would fail the same way.
+			return fmt.Errorf("cannot create output directory %s: %v (choose another with -out)", dir, err)
 		}
 		existing = parent
 	}
@@ -98,11 +106,19 @@ func checkWritableFolder(dir string) error {
 }
 
 // foreignOutputs returns an error naming the files in dir that another
-// command writes and command does not, or nil if there are none.
+// command writes and command does not, or nil if there are none. A name
+// that several commands write (report.html) does not say which one wrote
+// it, and is not counted.
 func foreignOutputs(command, dir string) error {
 	own := map[string]bool{}
 	for _, name := range outputFiles[command] {
 		own[name] = true
+	}
+	writers := map[string]int{}
+	for _, names := range outputFiles {
+		for _, name := range names {
+			writers[name]++
+		}
 	}
 	var others []string
 	for other, names := range outputFiles {
@@ -111,7 +127,7 @@ func foreignOutputs(command, dir string) error {
 		}
 		var found []string
 		for _, name := range names {
-			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil && !own[name] {
+			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil && !own[name] && writers[name] == 1 {
 				found = append(found, name)
 			}
 		}
@@ -135,6 +151,9 @@ func checkOutFile(path string) error {
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
 		return usagef("-out %s is a directory: name a file in it", path)
+	}
+	if strings.HasSuffix(path, "/") || strings.HasSuffix(path, string(filepath.Separator)) {
+		return usagef("-out %s ends with a separator, so it names a folder: name a file", path)
 	}
 	target, _, err := atomicfile.Resolve(path)
 	if errors.Is(err, atomicfile.ErrNotRegular) {
@@ -286,4 +305,11 @@ func bytesWriter(data []byte) func(io.Writer) error {
 // as PNG.
 func pngWriter(img image.Image) func(io.Writer) error {
 	return func(w io.Writer) error { return png.Encode(w, img) }
+}
+
+// sameFile reports whether paths a and b name one existing file.
+func sameFile(a, b string) bool {
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
 }

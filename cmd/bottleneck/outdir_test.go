@@ -43,8 +43,8 @@ func checkOneRun(t *testing.T, out string) (layers []int) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if !reflect.DeepEqual(names, []string{"autoencoder.model", "filters.png", "loss.svg", "reconstructions.png", "summary.json"}) {
-		t.Errorf("the folder holds %v, want train's five files and nothing else", names)
+	if !reflect.DeepEqual(names, []string{"autoencoder.model", "filters.png", "loss.svg", "reconstructions.png", "report.html", "summary.json"}) {
+		t.Errorf("the folder holds %v, want train's six files and nothing else", names)
 	}
 	return s.Layers
 }
@@ -88,5 +88,17 @@ func TestOtherCommandsFilesRefused(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "autoencoder.model")); err == nil {
 		t.Error("train wrote into pca's folder")
+	}
+}
+
+// TestLockInTheWay: a folder where the commit's lock file cannot be made
+// (a directory has its name) is refused before any work, not after it.
+func TestLockInTheWay(t *testing.T) {
+	data, out := t.TempDir(), t.TempDir()
+	writeTinyMNIST(t, data, 20)
+	os.Mkdir(filepath.Join(out, ".atomicfile.lock"), 0o755)
+	code, stdout, stderr := runBinary(t, trainArgs(data, out)...)
+	if want := "is in the way, and it is a directory (remove it or choose another -out)"; code != 1 || !strings.Contains(stderr, want) || stdout != "" || strings.Contains(stderr, "read ") {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 1, %q, and nothing read or trained", code, stdout, stderr, want)
 	}
 }

@@ -121,3 +121,14 @@ func TestLongOutName(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestOutToStdoutPipe: -out /dev/stdout, when standard output is a pipe,
+// is refused as the pipe it is (it used to be called a missing folder).
+func TestOutToStdoutPipe(t *testing.T) {
+	data := t.TempDir()
+	writeTinyMNIST(t, data, 20)
+	code, _, stderr := runBinary(t, "show", "-data", data, "-n", "2", "-out", "/dev/stdout")
+	if want := "cannot write /dev/stdout: it is a named pipe (FIFO), not a regular file"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, want)
+	}
+}

@@ -2,18 +2,13 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"bottleneck/matrix"
-	"bottleneck/mnist"
-	"bottleneck/pca"
+	"bottleneck/experiment"
 )
 
 // TestPCACommandWritesOutputs runs pca on a tiny fake MNIST and checks that
@@ -29,11 +24,11 @@ func TestPCACommandWritesOutputs(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &s); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, stdout.String())
 	}
-	if len(s.Files) != 5 {
-		t.Errorf("files %v, want components.png, scree.svg, cumulative.svg, error_vs_k.svg and summary.json", s.Files)
+	if len(s.Files) != 6 {
+		t.Errorf("files %v, want components.png, scree.svg, cumulative.svg, error_vs_k.svg, report.html and summary.json", s.Files)
 	}
-	if s.K != 5 || s.TrainImages != 20 || s.TestImages != 20 || len(s.TestSSEPerImageAt) != curveMaxK+1 {
-		t.Errorf("summary k %d, %d/%d images, curve of %d; want 5, 20/20, %d", s.K, s.TrainImages, s.TestImages, len(s.TestSSEPerImageAt), curveMaxK+1)
+	if s.K != 5 || s.TrainImages != 20 || s.TestImages != 20 || len(s.TestSSEPerImageAt) != experiment.CurveMaxK+1 {
+		t.Errorf("summary k %d, %d/%d images, curve of %d; want 5, 20/20, %d", s.K, s.TrainImages, s.TestImages, len(s.TestSSEPerImageAt), experiment.CurveMaxK+1)
 	}
 	// The test images are the training images here, so the error with k
 	// components is exactly the one on the training set.
@@ -44,6 +39,17 @@ func TestPCACommandWritesOutputs(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s not written: %v", name, err)
 		}
+	}
+	// The page shows the run: its title, the command that repeats it, and
+	// the three charts inline.
+	page, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	for _, want := range []string{"PCA of MNIST with 5 components", "bottleneck pca -data " + data + " -k 5 -out " + out + " -json"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
+	if n := strings.Count(string(page), "<svg"); n != 3 {
+		t.Errorf("report.html holds %d charts, want 3", n)
 	}
 }
 
@@ -71,74 +77,18 @@ func TestPCACommandErrors(t *testing.T) {
 	}
 }
 
-// realMNIST is the real MNIST and its PCA, loaded and fitted once and
-// shared by the tests that need them: the fit takes several seconds, and
-// the suite runs twice in CI.
-var realMNIST struct {
-	once        sync.Once
-	train, test *mnist.Dataset
-	p           *pca.PCA
-	err         error
-}
-
-// mnistPCA returns the real MNIST splits (the embedded copy) and their
-// PCA, skipping the test under -short.
-func mnistPCA(t *testing.T) (train, test *mnist.Dataset, p *pca.PCA) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("-short: fitting PCA on 60,000 images takes several seconds")
-	}
-	r := &realMNIST
-	r.once.Do(func() {
-		r.train, r.test = embeddedMNIST(t)
-		r.p, r.err = pca.Fit(r.train.Images)
-	})
-	if r.err != nil {
-		t.Fatal(r.err)
-	}
-	return r.train, r.test, r.p
-}
-
-// TestPCAReproducesPublishedNumbers measures PCA on the real MNIST training
-// set as the pca command does (pcaFitted, which also draws the pictures):
-// with 30 components the test error must be Hinton & Salakhutdinov's 13.87
-// (Science 2006, Fig. 2) and the component counts for 90/95/99% of the
-// variance the published 87/154/331 (DESIGN.md). The command's flags and
-// loading are tested on a tiny fake MNIST by TestPCACommandWritesOutputs.
-func TestPCAReproducesPublishedNumbers(t *testing.T) {
-	train, test, p := mnistPCA(t)
-	out := t.TempDir()
-	s := pcaSummary{K: 30, ImageRows: 28, ImageCols: 28, ComponentsFor: map[string]int{}, TrainImages: train.Len(), TestImages: test.Len(),
-		PublishedTestSSE: hintonPCASSE, Kernel: matrix.Kernel()}
-	if err := pcaFitted(context.Background(), &s, p, train.Images, test.Images, out, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	var stdout bytes.Buffer
-	printPCASummary(&stdout, s)
-	for _, want := range []string{
-		"k = 30 components keep 73.",
-		"test_sse_per_image 13.87 ",
-		"90% of the variance: 87 components (published 87)",
-		"95% of the variance: 154 components (published 154)",
-		"99% of the variance: 331 components (published 331)",
-	} {
-		if !strings.Contains(stdout.String(), want) {
-			t.Errorf("output lacks %q:\n%s", want, stdout.String())
-		}
-	}
-	for _, name := range []string{"components.png", "scree.svg", "cumulative.svg", "error_vs_k.svg"} {
-		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
-			t.Errorf("%s not written: %v", name, err)
-		}
-	}
-}
-
-// TestPCASummarySingular: one component is "1 component", not "1
-// components".
-func TestPCASummarySingular(t *testing.T) {
+// TestPCASummaryText: the printed summary names each level of the
+// variance with its published count, and one component is "1 component",
+// not "1 components".
+func TestPCASummaryText(t *testing.T) {
 	var b bytes.Buffer
-	printPCASummary(&b, pcaSummary{K: 1, ComponentsFor: map[string]int{"0.5": 1, "0.8": 2}})
-	for _, want := range []string{"k = 1 component keeps ", "50% of the variance: 1 component\n", "80% of the variance: 2 components\n"} {
+	printPCASummary(&b, experiment.PCAResult{K: 1, ComponentsFor: map[string]int{"0.5": 1, "0.8": 2, "0.9": 87, "0.95": 150, "0.99": 331}})
+	for _, want := range []string{
+		"k = 1 component keeps ", "50% of the variance: 1 component\n", "80% of the variance: 2 components\n",
+		"90% of the variance: 87 components (published 87)\n",
+		"95% of the variance: 150 components (published 154)\n", // a count of this run beside the published one
+		"99% of the variance: 331 components (published 331)\n",
+	} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, b.String())
 		}
@@ -149,7 +99,7 @@ func TestPCASummarySingular(t *testing.T) {
 func TestPCAAndCompareHelp(t *testing.T) {
 	for cmd, flags := range map[string][]string{
 		"pca":     {"-data", "-k", "-var", "-out", "-json"},
-		"compare": {"-data", "-k", "-weight-decay", "-steps", "-lr", "-momentum", "-epochs", "-batch", "-adam-lr", "-seed", "-out", "-json"},
+		"compare": {"-data", "-k", "-weight-decay", "-steps", "-descent-lr", "-momentum", "-epochs", "-batch", "-lr", "-seed", "-out", "-json"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if code := run([]string{cmd, "-h"}, &stdout, &stderr); code != 0 {

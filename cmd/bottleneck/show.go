@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"bottleneck/mnist"
+	"bottleneck/picture"
 )
 
 const showDescription = `
@@ -47,7 +47,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	if *n > shape.trainN {
-		return usagef("-n %d: the training set has only %d digits", *n, shape.trainN)
+		return usagef("-n %d: the training set has only %s", *n, plural(shape.trainN, "digit"))
 	}
 	// A picture of n images of rows×cols pixels, each drawn scale×scale;
 	// 1<<28 pixels (a 16384×16384 picture, 1 GB in memory) is more than any
@@ -64,7 +64,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 
 	digits := train.Images.SliceRows(0, *n) // n×784
-	img := mnist.Grid(digits, mnist.GridOptions{TileRows: train.Rows, TileCols: train.Cols, Columns: *columns, Scale: *scale})
+	img := picture.Grid(digits, picture.GridOptions{TileRows: train.Rows, TileCols: train.Cols, Columns: *columns, Scale: *scale})
 	if ctx.Err() != nil {
 		return interrupted
 	}

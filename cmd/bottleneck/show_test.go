@@ -2,44 +2,12 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"bottleneck/mnist"
 )
-
-// writeTinyMNIST writes the four MNIST files into dir with n training and n
-// test images of 28×28, so that show can run without the real data.
-func writeTinyMNIST(t *testing.T, dir string, n int) {
-	t.Helper()
-	pixels := make([]byte, n*784)
-	for i := range pixels {
-		pixels[i] = byte(i)
-	}
-	labels := make([]uint8, n)
-	write := func(name string, writeIDX func(*bytes.Buffer) error) {
-		var raw, gz bytes.Buffer
-		if err := writeIDX(&raw); err != nil {
-			t.Fatal(err)
-		}
-		zw := gzip.NewWriter(&gz)
-		zw.Write(raw.Bytes())
-		zw.Close()
-		if err := os.WriteFile(filepath.Join(dir, name), gz.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	for _, f := range []mnist.File{mnist.TrainImages, mnist.TestImages} {
-		write(f.Name, func(b *bytes.Buffer) error { return mnist.WriteImages(b, pixels, n, 28, 28) })
-	}
-	for _, f := range []mnist.File{mnist.TrainLabels, mnist.TestLabels} {
-		write(f.Name, func(b *bytes.Buffer) error { return mnist.WriteLabels(b, labels) })
-	}
-}
 
 func TestShowWritesPNG(t *testing.T) {
 	data := t.TempDir()

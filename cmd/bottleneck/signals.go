@@ -16,7 +16,8 @@ import (
 // kill -9.
 const graceAfterSignal = 3 * time.Second
 
-// watchSignals makes the first Ctrl-C (SIGINT) or SIGTERM cancel the
+// watchSignals makes the first Ctrl-C (SIGINT), SIGTERM or SIGHUP (the
+// terminal closed) cancel the
 // command's context with the cause interrupted: every long phase checks the
 // context and stops, and nothing half-done is saved. A second signal ends
 // the program at once, as usual. If the command has not stopped
@@ -25,7 +26,13 @@ const graceAfterSignal = 3 * time.Second
 // stops watching; call it when the command returns.
 func watchSignals(cancel context.CancelCauseFunc, name string, stderr io.Writer) (stop func()) {
 	sigs := make(chan os.Signal, 1)
+	// SIGINT and SIGTERM stop the command even when the program was
+	// started with them ignored (a job in the background of a script):
+	// asked to stop, it stops. SIGHUP ignored (nohup) stays ignored.
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	if !signal.Ignored(syscall.SIGHUP) {
+		signal.Notify(sigs, syscall.SIGHUP)
+	}
 	done := make(chan struct{})
 	go func() {
 		select {

@@ -115,15 +115,11 @@ func tail(s string) string {
 }
 
 // TestSignalsStopPCAOnRealData: pca stops while it reads or fits the
-// 60,000 real images, which takes tens of seconds; the signal comes after
-// two.
+// 60,000 real images (the copy built into the program), which takes tens of
+// seconds; the signal comes after two.
 func TestSignalsStopPCAOnRealData(t *testing.T) {
-	data := os.Getenv("MNIST_DIR")
-	if data == "" {
-		t.Skip("MNIST_DIR is not set: this test needs the four MNIST files")
-	}
 	out := filepath.Join(t.TempDir(), "pca")
-	code, output := signalDuring(t, syscall.SIGTERM, "", "pca", "-data", data, "-out", out)
+	code, output := signalDuring(t, syscall.SIGTERM, "", "pca", "-out", out)
 	if code != 1 || !strings.HasSuffix(output, ": interrupted; nothing was saved\n") {
 		t.Errorf("exit %d, output ends %q; want 1 and \"interrupted; nothing was saved\"", code, tail(output))
 	}
@@ -165,5 +161,70 @@ func TestDataThatIsNotAFile(t *testing.T) {
 		if code != 1 || !strings.Contains(stderr, "not a regular file: it is a named pipe (FIFO)") {
 			t.Errorf("%v: exit %d, stderr %q; want 1 and a named pipe refused", args, code, stderr)
 		}
+	}
+}
+
+// TestSignalsStartedIgnored: a command started with SIGINT ignored (a job
+// in the background of a shell script is) still stops when asked with
+// SIGINT; one started with SIGHUP ignored (under nohup) keeps running on
+// SIGHUP, as nohup promises.
+func TestSignalsStartedIgnored(t *testing.T) {
+	data := t.TempDir()
+	writeTinyMNIST(t, data, 30)
+	type running struct {
+		cmd    *exec.Cmd
+		stderr *strings.Builder
+		done   chan struct{} // closed when it has exited
+	}
+	start := func(trap string) running {
+		args := strings.Join(trainArgs(data, filepath.Join(t.TempDir(), "run"), "-epochs", "100000000"), " ")
+		cmd := exec.Command("sh", "-c", "trap '' "+trap+"; exec "+bottleneckBinary(t)+" "+args)
+		cmd.Env = append(os.Environ(), "MNIST_DIR=")
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		bufio.NewReader(stdout).ReadString('\n') // "training …": the signals are set up
+		r := running{cmd, &stderr, make(chan struct{})}
+		go func() {
+			io.Copy(io.Discard, stdout)
+			cmd.Wait()
+			close(r.done)
+		}()
+		return r
+	}
+	stops := func(r running) bool {
+		select {
+		case <-r.done:
+			return true
+		case <-time.After(2 * graceAfterSignal): // it stops within graceAfterSignal when it stops at all
+			return false
+		}
+	}
+
+	r := start("INT")
+	r.cmd.Process.Signal(os.Interrupt)
+	if !stops(r) {
+		r.cmd.Process.Kill()
+		t.Fatal("started with SIGINT ignored, the command did not stop on SIGINT")
+	}
+	if code := r.cmd.ProcessState.ExitCode(); code != 1 || !strings.HasSuffix(r.stderr.String(), "interrupted; nothing was saved\n") {
+		t.Errorf("SIGINT: exit %d, stderr %q", code, r.stderr.String())
+	}
+
+	r = start("HUP")
+	r.cmd.Process.Signal(syscall.SIGHUP)
+	if stops(r) {
+		t.Fatalf("started under nohup (SIGHUP ignored), the command stopped on SIGHUP: %q", r.stderr.String())
+	}
+	r.cmd.Process.Signal(syscall.SIGTERM)
+	if !stops(r) {
+		r.cmd.Process.Kill()
+		t.Fatal("the command did not stop on SIGTERM")
 	}
 }

@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// isTerminal reports whether w is a terminal, where a live progress bar
-// makes sense; in a file or a pipe it would only be noise.
+// isTerminal reports whether w is a terminal, where a progress line that
+// redraws itself makes sense (train's bar, fetch's download); in a file, a
+// pipe or a test it would only be noise.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {

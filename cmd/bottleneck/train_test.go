@@ -33,10 +33,15 @@ func TestTrainWritesEverything(t *testing.T) {
 	if !strings.Contains(stderr, "epoch  2/2") {
 		t.Errorf("no progress line for epoch 2 on stderr: %q", stderr)
 	}
-	for _, f := range []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "summary.json"} {
+	for _, f := range []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "report.html", "summary.json"} {
 		if st, err := os.Stat(filepath.Join(out, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+
+	page, _ := os.ReadFile(filepath.Join(out, "report.html"))
+	if !strings.Contains(string(page), "784-16-4-16-784") || !strings.Contains(string(page), "data:image/png;base64,") {
+		t.Errorf("report.html does not show the network and its pictures")
 	}
 
 	csv := filepath.Join(t.TempDir(), "codes.csv")
@@ -87,5 +92,32 @@ func TestTrainRealMNISTQuick(t *testing.T) {
 	// images must do clearly better and keep improving.
 	if !(s.TestSSE < 60) || !(s.Test[2] < s.Test[0]) {
 		t.Errorf("test error %.2f after 3 epochs (per epoch %v); want below 60 and falling", s.TestSSE, s.Test)
+	}
+}
+
+// TestTrainDenoisingReportsBothErrors: a denoising run names its noise in
+// the summary and reports the test error on clean and on corrupted images.
+func TestTrainDenoisingReportsBothErrors(t *testing.T) {
+	data, out := t.TempDir(), filepath.Join(t.TempDir(), "run")
+	writeTinyMNIST(t, data, 30)
+	code, stdout, stderr := runBinary(t, "train", "-data", data, "-out", out, "-layers", "784,16,4", "-epochs", "2", "-batch", "8", "-train-n", "30", "-noise", "mask:0.3", "-loss", "bce", "-l1", "0.01", "-json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Noise     string   `json:"noise"`
+		Loss      string   `json:"loss"`
+		L1        float64  `json:"l1"`
+		Clean     float64  `json:"test_sse_per_image"`
+		Corrupted *float64 `json:"corrupted_test_sse_per_image"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Noise != "mask:0.3" || s.Loss != "bce" || s.L1 != 0.01 || s.Corrupted == nil || !(s.Clean > 0) {
+		t.Errorf("summary %+v; want noise mask:0.3, loss bce, l1 0.01 and both errors", s)
+	}
+	if !strings.Contains(stderr, "training 784-16-4-16-784 (hidden relu, code linear, output sigmoid), loss bce, l1 0.01, noise mask:0.3 on 30 images") {
+		t.Errorf("the first line does not name the variant: %q", stderr)
 	}
 }

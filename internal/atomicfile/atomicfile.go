@@ -72,6 +72,12 @@ func Resolve(path string) (string, fs.FileInfo, error) {
 	for range maxLinks {
 		info, err := os.Lstat(target)
 		if errors.Is(err, fs.ErrNotExist) {
+			// Some links do not read as paths (/dev/stdout leads to
+			// /proc/self/fd/1, which reads "pipe:[…]"): what the system
+			// finds there when it follows them decides.
+			if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+				return "", nil, fmt.Errorf("cannot write %s: it is %s, %w", path, filekind.Describe(info.Mode()), ErrNotRegular)
+			}
 			return target, nil, nil
 		}
 		if err != nil {

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"bottleneck/internal/filekind"
 )
 
 // A Set writes a group of files that belong together, such as a model, its
@@ -123,6 +125,23 @@ func (s *Set) Discard() {
 	s.files = nil
 }
 
+// CheckLock reports, without locking anything, whether a Set could lock
+// dir for its commit: nil unless something other than a lock file is in
+// the way of the lock, so that a program can find out before long work.
+func CheckLock(dir string) error {
+	path := filepath.Join(dir, lockName)
+	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
+		return lockInTheWay(dir, path, info)
+	}
+	return nil
+}
+
+// lockInTheWay says that something other than a lock file is where the
+// lock goes.
+func lockInTheWay(dir, path string, info fs.FileInfo) error {
+	return fmt.Errorf("cannot lock %s for the commit: %s is in the way, and it is %s", dir, path, filekind.Describe(info.Mode()))
+}
+
 // lock creates the lock file in dir, waiting while another program holds
 // it, and returns the function that removes it.
 func lock(dir string) (unlock func(), err error) {
@@ -138,7 +157,11 @@ func lock(dir string) (unlock func(), err error) {
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("cannot lock %s for the commit: %w", dir, unwrapPath(err))
 		}
-		if info, err := os.Lstat(path); err == nil && time.Since(info.ModTime()) > staleLock {
+		info, err := os.Lstat(path)
+		if err == nil && !info.Mode().IsRegular() {
+			return nil, lockInTheWay(dir, path, info)
+		}
+		if err == nil && time.Since(info.ModTime()) > staleLock {
 			os.Remove(path) // left by a program killed in its commit
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -145,5 +146,23 @@ func TestSetStaleLock(t *testing.T) {
 	}
 	if got := readAll(dir, "summary"); got[0] != "waited" {
 		t.Errorf("summary %q after the lock was released, want \"waited\"", got[0])
+	}
+}
+
+// TestSetLockInTheWay: a directory where the lock file goes is named at
+// once, by CheckLock and by Commit, instead of being waited for.
+func TestSetLockInTheWay(t *testing.T) {
+	dir := t.TempDir()
+	if err := CheckLock(dir); err != nil {
+		t.Errorf("CheckLock of an empty folder: %v", err)
+	}
+	os.Mkdir(filepath.Join(dir, lockName), 0o755)
+	for what, err := range map[string]error{"CheckLock": CheckLock(dir), "Commit": writeSet(dir, "x")} {
+		if err == nil || !strings.Contains(err.Error(), "is in the way, and it is a directory") {
+			t.Errorf("%s: error %v", what, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "model")); err == nil {
+		t.Error("committed although the lock could not be taken")
 	}
 }

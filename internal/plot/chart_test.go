@@ -129,7 +129,7 @@ func checkInFrame(t *testing.T, doc svgDoc) {
 	}
 	const tol = 0.01
 	for _, p := range doc.points {
-		if p[0] < x-tol || p[0] > x+w+tol || p[1] < y-tol || p[1] > y+h+tol {
+		if !(p[0] >= x-tol && p[0] <= x+w+tol && p[1] >= y-tol && p[1] <= y+h+tol) { // NaN fails
 			t.Errorf("point %v is outside the frame %v", p, doc.frame)
 		}
 	}
@@ -264,7 +264,7 @@ func TestWriteSVGPositions(t *testing.T) {
 			}
 			for i := range want {
 				// Coordinates are written to 0.01.
-				if math.Abs(doc.points[i][0]-want[i][0]) > 0.01 || math.Abs(doc.points[i][1]-want[i][1]) > 0.01 {
+				if !(math.Abs(doc.points[i][0]-want[i][0]) <= 0.01 && math.Abs(doc.points[i][1]-want[i][1]) <= 0.01) {
 					t.Errorf("point %d at %v, want %v", i, doc.points[i], want[i])
 				}
 			}

@@ -55,7 +55,7 @@ func TestLinearAxis(t *testing.T) {
 			if a.lo != tt.wantLo || a.hi != tt.wantHi {
 				t.Errorf("range = [%v, %v], want [%v, %v]", a.lo, a.hi, tt.wantLo, tt.wantHi)
 			}
-			if a.lo > tt.lo || a.hi < tt.hi {
+			if !(a.lo <= tt.lo && a.hi >= tt.hi) { // NaN fails
 				t.Errorf("range [%v, %v] does not cover the data [%v, %v]", a.lo, a.hi, tt.lo, tt.hi)
 			}
 			if a.ticks[0].at != a.lo || a.ticks[len(a.ticks)-1].at != a.hi {
@@ -98,10 +98,10 @@ func TestLogAxis(t *testing.T) {
 			if a.lo != tt.wantLo || a.hi != tt.wantHi {
 				t.Errorf("range = [%v, %v] decades, want [%v, %v]", a.lo, a.hi, tt.wantLo, tt.wantHi)
 			}
-			if f := a.frac(tt.lo); f < 0 || f > 1 {
+			if f := a.frac(tt.lo); !(f >= 0 && f <= 1) {
 				t.Errorf("frac(%v) = %v, outside [0, 1]", tt.lo, f)
 			}
-			if f := a.frac(tt.hi); f < 0 || f > 1 {
+			if f := a.frac(tt.hi); !(f >= 0 && f <= 1) {
 				t.Errorf("frac(%v) = %v, outside [0, 1]", tt.hi, f)
 			}
 		})
@@ -165,7 +165,7 @@ func TestDecimalIsNearest(t *testing.T) {
 	if got := decimal(7, 2); got != 700 {
 		t.Errorf("decimal(7, 2) = %v, want 700", got)
 	}
-	if got := decimal(1, -300); math.Abs(got-1e-300)/1e-300 > 1e-15 {
+	if got := decimal(1, -300); !(math.Abs(got-1e-300)/1e-300 <= 1e-15) {
 		t.Errorf("decimal(1, -300) = %v, want 1e-300", got)
 	}
 }

@@ -44,7 +44,7 @@ func solidPNG(t *testing.T, w, h int, c color.RGBA) []byte {
 	return checkerPNG(t, w, h, c, c)
 }
 
-// grey returns a small greyscale PNG, as mnist.Grid draws.
+// grey returns a small greyscale PNG, as picture.Grid draws.
 func grey(t *testing.T) []byte {
 	img := image.NewGray(image.Rect(0, 0, 60, 30))
 	for i := range img.Pix {

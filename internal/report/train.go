@@ -106,7 +106,7 @@ func Train(r TrainRun) *Page {
 	}
 	curves := Section{
 		Heading: "Epoch by epoch",
-		Text: []string{"The objective is what the optimizer minimised: ½ Σ(x − x̂)² per image, plus the weight decay's penalty if there is one. " +
+		Text: []string{"The objective is what the optimizer minimised: the loss per image (½ Σ(x − x̂)², or the cross-entropy with -loss bce) plus the penalties, if any (weight decay, -l1, -sparsity, -contractive). " +
 			"The training error is measured during the epoch, while the weights still move; the test error after it. " +
 			fmt.Sprintf("Training took %.1f s (%.1f s per epoch) with the %s kernel on %s.",
 				r.Seconds, r.Seconds/float64(max(epochs, 1)), r.Kernel, plural(r.Threads, "thread"))},

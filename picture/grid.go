@@ -1,15 +1,11 @@
-package mnist
+package picture
 
 import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
-	"io"
 	"math"
-	"os"
 
-	"bottleneck/internal/atomicfile"
 	"bottleneck/matrix"
 )
 
@@ -57,7 +53,7 @@ func Grid(images *matrix.Dense, opt GridOptions) image.Image {
 func Pairs(top, bottom *matrix.Dense, opt GridOptions) image.Image {
 	checkGrid("Pairs", top, opt)
 	if tr, tc := top.Dims(); bottom.Rows() != tr || bottom.Cols() != tc {
-		panic(fmt.Sprintf("mnist: Pairs: top is %d×%d but bottom is %d×%d", tr, tc, bottom.Rows(), bottom.Cols()))
+		panic(fmt.Sprintf("picture: Pairs: top is %d×%d but bottom is %d×%d", tr, tc, bottom.Rows(), bottom.Cols()))
 	}
 	n := top.Rows()
 	cols := min(opt.Columns, n)
@@ -79,10 +75,10 @@ func Pairs(top, bottom *matrix.Dense, opt GridOptions) image.Image {
 // checkGrid panics unless opt is usable and every row of m is one tile.
 func checkGrid(op string, m *matrix.Dense, opt GridOptions) {
 	if opt.TileRows < 1 || opt.TileCols < 1 || opt.Columns < 1 || opt.Scale < 1 {
-		panic(fmt.Sprintf("mnist: %s: TileRows %d, TileCols %d, Columns %d and Scale %d must all be at least 1", op, opt.TileRows, opt.TileCols, opt.Columns, opt.Scale))
+		panic(fmt.Sprintf("picture: %s: TileRows %d, TileCols %d, Columns %d and Scale %d must all be at least 1", op, opt.TileRows, opt.TileCols, opt.Columns, opt.Scale))
 	}
 	if m.Rows() < 1 || m.Cols() != opt.TileRows*opt.TileCols {
-		panic(fmt.Sprintf("mnist: %s: a %d×%d matrix is not rows of %d×%d tiles", op, m.Rows(), m.Cols(), opt.TileRows, opt.TileCols))
+		panic(fmt.Sprintf("picture: %s: a %d×%d matrix is not rows of %d×%d tiles", op, m.Rows(), m.Cols(), opt.TileRows, opt.TileCols))
 	}
 }
 
@@ -138,19 +134,4 @@ func greyLevel(v, lo, hi float64) uint8 {
 	t := (v - lo) / (hi - lo)
 	t = min(max(t, 0), 1)
 	return uint8(math.Round(t * 255))
-}
-
-// SavePNG writes img to path as a PNG file. The file is written atomically
-// (internal/atomicfile): if anything fails, whatever was at path stays.
-func SavePNG(path string, img image.Image) error {
-	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fmt.Errorf("mnist: cannot write %s: it is a directory", path)
-	}
-	err := atomicfile.Write(path, func(w io.Writer) error {
-		return png.Encode(w, img)
-	})
-	if err != nil {
-		return fmt.Errorf("mnist: %w", err)
-	}
-	return nil
 }

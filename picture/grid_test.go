@@ -1,12 +1,8 @@
-package mnist
+package picture
 
 import (
 	"image"
-	"image/png"
 	"math"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"bottleneck/matrix"
@@ -127,13 +123,13 @@ func TestDrawingPanicsOnMisuse(t *testing.T) {
 		want string
 	}{
 		{"scale 0", func() { Grid(matrix.New(1, 4), GridOptions{TileRows: 2, TileCols: 2, Columns: 1}) },
-			"mnist: Grid: TileRows 2, TileCols 2, Columns 1 and Scale 0 must all be at least 1"},
+			"picture: Grid: TileRows 2, TileCols 2, Columns 1 and Scale 0 must all be at least 1"},
 		{"rows are not tiles", func() { Grid(matrix.New(1, 5), ok) },
-			"mnist: Grid: a 1×5 matrix is not rows of 2×2 tiles"},
+			"picture: Grid: a 1×5 matrix is not rows of 2×2 tiles"},
 		{"no rows", func() { Grid(matrix.New(0, 4), ok) },
-			"mnist: Grid: a 0×4 matrix is not rows of 2×2 tiles"},
+			"picture: Grid: a 0×4 matrix is not rows of 2×2 tiles"},
 		{"pairs differ", func() { Pairs(matrix.New(2, 4), matrix.New(1, 4), ok) },
-			"mnist: Pairs: top is 2×4 but bottom is 1×4"},
+			"picture: Pairs: top is 2×4 but bottom is 1×4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			defer func() {
@@ -146,37 +142,24 @@ func TestDrawingPanicsOnMisuse(t *testing.T) {
 	}
 }
 
-func TestSavePNG(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "grid.png")
-	img := Grid(matrix.NewFromSlice(1, 4, []float64{0, 0.25, 0.5, 1}), GridOptions{TileRows: 2, TileCols: 2, Columns: 1, Scale: 2})
-	if err := SavePNG(path, img); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	back, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if back.At(x, y) != img.At(x, y) {
-				t.Fatalf("pixel (%d, %d) changed from %v to %v", x, y, img.At(x, y), back.At(x, y))
-			}
+// TestGreyLevelsOfExtremes: ±Inf are clamped to white and black, NaN is
+// black, and a filter tile whose values are all NaN, or all equal, is drawn
+// without dividing by zero.
+func TestGreyLevelsOfExtremes(t *testing.T) {
+	img := Grid(matrix.NewFromSlice(1, 4, []float64{math.Inf(1), math.Inf(-1), math.NaN(), 1}), GridOptions{TileRows: 1, TileCols: 4, Columns: 1, Scale: 1})
+	for x, want := range []uint8{255, 0, 0, 255} {
+		if got := img.(*image.Gray).GrayAt(2+x, 2).Y; got != want {
+			t.Errorf("value %d: grey %d, want %d", x, got, want)
 		}
 	}
-
-	err = SavePNG(filepath.Join(dir, "no", "such", "dir.png"), img)
-	want := "mnist: cannot write " + filepath.Join(dir, "no", "such", "dir.png") + ": no such file or directory"
-	if err == nil || err.Error() != want {
-		t.Errorf("got error %v, want %q", err, want)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), "grid.png") {
-		t.Errorf("the directory holds %v, want only grid.png", entries)
+	tiles := matrix.NewFromSlice(2, 3, []float64{math.NaN(), math.NaN(), math.NaN(), 0.3, math.NaN(), 0.3})
+	img = Grid(tiles, GridOptions{TileRows: 1, TileCols: 3, Columns: 2, Scale: 1, PerTileRange: true})
+	for _, c := range []struct {
+		x    int
+		want uint8
+	}{{2, 0}, {3, 0}, {4, 0}, {7, 128}, {8, 0}, {9, 128}} {
+		if got := img.(*image.Gray).GrayAt(c.x, 2).Y; got != c.want {
+			t.Errorf("pixel (%d, 2): grey %d, want %d", c.x, got, c.want)
+		}
 	}
 }

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestAssignAndGrade runs assign and grade as a user would: exit status 2
+// for an unknown exercise (to assign or to grade), 1 for a folder that is
+// neither a copy nor holds copies, and 0 for a copy graded, whatever its
+// score.
+func TestAssignAndGrade(t *testing.T) {
+	// runBinary gives the program an empty home folder; the go command that
+	// assign and grade run would then start from an empty build cache and
+	// compile the standard library, a minute of work.
+	cache, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOCACHE", strings.TrimSpace(string(cache)))
+
+	code, _, stderr := runBinary(t, "assign", "-only", "nope", "-out", filepath.Join(t.TempDir(), "x"))
+	if code != 2 || !strings.Contains(stderr, "no exercise nope; the exercises are linear-forward, ") {
+		t.Errorf("assign -only nope: exit %d, stderr %q; want 2 and the list of exercises", code, stderr)
+	}
+
+	out := filepath.Join(t.TempDir(), "copy")
+	if code, stdout, stderr := runBinary(t, "assign", "-only", "sgd-momentum", "-out", out); code != 0 || !strings.Contains(stdout, "1 exercises, 2 points") {
+		t.Fatalf("assign -only sgd-momentum: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if code, _, stderr := runBinary(t, "assign", "-out", out); code != 1 || !strings.Contains(stderr, "-overwrite") {
+		t.Errorf("assign onto an earlier copy: exit %d, stderr %q; want 1, naming -overwrite", code, stderr)
+	}
+
+	code, stdout, stderr := runBinary(t, "grade", "-dir", out, "-json")
+	var res struct {
+		Exercises []map[string]any `json:"exercises"`
+		Points    *int             `json:"points"`
+		MaxPoints *int             `json:"max_points"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || res.Points == nil || *res.Points != 0 || *res.MaxPoints != 2 || len(res.Exercises) != 1 {
+		t.Errorf("grade -json of a fresh copy: exit %d, stdout %q, stderr %q; want 0 and 0 of 2 points", code, stdout, stderr)
+	}
+
+	if code, _, stderr := runBinary(t, "grade", "-dir", out, "-only", "adam"); code != 2 || !strings.Contains(stderr, "no exercise adam; the exercises are sgd-momentum") {
+		t.Errorf("grade -only adam in a copy of sgd-momentum: exit %d, stderr %q; want 2 and the copy's exercises", code, stderr)
+	}
+
+	if code, _, stderr := runBinary(t, "grade", "-dir", t.TempDir()); code != 1 || !strings.Contains(stderr, "neither a copy nor a folder of copies") {
+		t.Errorf("grade in an empty folder: exit %d, stderr %q; want 1 and why", code, stderr)
+	}
+}

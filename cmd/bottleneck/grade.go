@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"bottleneck/course"
+)
+
+const gradeHelp = `
+Grade a student copy made by "bottleneck assign" with the reference's own
+tests, carried by this program (the copy's test files are not used): a table
+of exercise, points, of, first failure, or with -json only
+{"exercises": [...], "points": P, "max_points": M}. Each exercise runs in a
+process of its own, limited in time and, on Linux, in memory. A folder that
+holds copies rather than being one is graded as a class, one CSV line a copy.
+The student's code runs with your rights: grade untrusted copies in a
+container. Exit status 0 whenever grading was possible, whatever the score.`
+
+func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	flags := newFlagSet("grade", gradeHelp, stdout)
+	dir := flags.String("dir", ".", "the copy, or a folder of copies")
+	asJSON := flags.Bool("json", false, "print only the result as JSON (not for a class)")
+	only := flags.String("only", "", "comma-separated exercises to grade (default every exercise of the copy)")
+	limits := course.DefaultLimits()
+	flags.DurationVar(&limits.Run, "timeout", limits.Run, "time limit of one exercise")
+	memory := flags.Int64("memory", limits.Memory>>20, "address space limit of one exercise in MiB (Linux; 0 for none)")
+	if err := parseFlags(flags, args); err != nil {
+		return err
+	}
+	if limits.Run < time.Second || *memory < 0 {
+		return usagef("-timeout %v -memory %d: give at least a second and a memory limit of 0 or more", limits.Run, *memory)
+	}
+	limits.Memory = *memory << 20
+	opts := course.GradeOptions{Dir: *dir, Limits: limits}
+	if *only != "" {
+		opts.Only = strings.Split(*only, ",")
+	}
+
+	if _, err := os.Stat(filepath.Join(*dir, "go.mod")); errors.Is(err, fs.ErrNotExist) {
+		if *asJSON {
+			return usagef("-json grades one copy; %s holds no go.mod, so it is graded as a class, as CSV", *dir)
+		}
+		class, err := course.GradeClass(ctx, opts)
+		if err != nil {
+			return orInterrupted(err)
+		}
+		return class.WriteCSV(stdout)
+	}
+	res, err := course.Grade(ctx, opts)
+	var unknown *course.UnknownExerciseError
+	if errors.As(err, &unknown) {
+		return usageError{err.Error()}
+	}
+	if err != nil {
+		return orInterrupted(err)
+	}
+	if *asJSON {
+		return json.NewEncoder(stdout).Encode(res)
+	}
+	return res.WriteTable(stdout)
+}

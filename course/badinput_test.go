@@ -1,0 +1,217 @@
+package course
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// oneExercise grades only the named exercise of the copy at dir.
+func oneExercise(t *testing.T, dir, name string, limits Limits) ExerciseResult {
+	t.Helper()
+	res, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: limits, Only: []string{name}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Exercises) != 1 || res.Exercises[0].Name != name {
+		t.Fatalf("graded %+v, want exercise %s alone", res.Exercises, name)
+	}
+	return res.Exercises[0]
+}
+
+func TestGradeNotACopy(t *testing.T) {
+	other := t.TempDir()
+	writeFile(t, other, "go.mod", "module example.com/other\n")
+	badStamp := writeModule(t, map[string]string{StampFile: "{not json"})
+	otherStamp := writeModule(t, map[string]string{StampFile: `{"module": "other", "exercises": []}`})
+	for name, dir := range map[string]string{
+		"empty folder":                 t.TempDir(),
+		"another module":               other,
+		"a stamp that does not parse":  badStamp,
+		"a stamp of another module":    otherStamp,
+		"a folder that does not exist": filepath.Join(t.TempDir(), "nothing"),
+	} {
+		var nc *NotCopyError
+		if _, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits()}); !errors.As(err, &nc) {
+			t.Errorf("%s: got %v, want a *NotCopyError", name, err)
+		}
+	}
+
+	// Nor is a folder of folders that are not copies a class.
+	class := t.TempDir()
+	writeFile(t, class, "ada/thesis.tex", "precious\n")
+	var nc *NotCopyError
+	if _, err := GradeClass(context.Background(), GradeOptions{Dir: class, Limits: DefaultLimits()}); !errors.As(err, &nc) {
+		t.Errorf("a folder of folders without go.mod: got %v, want a *NotCopyError", err)
+	}
+}
+
+func TestGradeStampProblems(t *testing.T) {
+	root := reference(t)
+	dir := copyOf(t, root, "sgd-momentum")
+	var ue *UnknownExerciseError
+	_, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits(), Only: []string{"adam"}})
+	if !errors.As(err, &ue) || ue.Unknown[0] != "adam" || ue.Valid[0] != "sgd-momentum" {
+		t.Errorf("grading exercise adam of a copy that has only sgd-momentum: got %v, want an *UnknownExerciseError", err)
+	}
+
+	// An exercise this program has no grader for: a failing result, not an error.
+	writeFile(t, dir, StampFile, `{"module": "bottleneck", "reference": {"tree_sha256": "00"}, "exercises": [{"name": "sparse-penalty", "points": 4, "files": ["autoencoder/sparse.go"]}]}`)
+	res, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Exercises) != 1 || res.Exercises[0].Passed || res.MaxPoints != 4 || !strings.Contains(res.Exercises[0].Message, "no grader") {
+		t.Errorf("grading an exercise without a grader: got %+v, want it failed, worth 4, saying there is no grader", res)
+	}
+}
+
+func TestGradeChangedGrader(t *testing.T) {
+	root := reference(t)
+	dir := copyOf(t, root, "sgd-momentum")
+	stamp, err := ReadStamp(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp.Exercises[0].Grader = strings.Repeat("0", 64) // as if made by an older bottleneck
+	if err := writeStamp(dir, stamp); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table bytes.Buffer
+	res.WriteTable(&table)
+	if !strings.Contains(table.String(), "note: the graders of sgd-momentum changed since this copy was made") {
+		t.Errorf("the table does not say that the grader changed:\n%s", table.String())
+	}
+	// The note is for people: the JSON stays exactly as specified.
+	b, _ := json.Marshal(res)
+	if strings.Contains(string(b), "changed") {
+		t.Errorf("the note leaked into the JSON: %s", b)
+	}
+}
+
+// TestGradeCompileError grades a copy whose package pca does not compile:
+// principal-angles fails saying so, and linear-forward, in package nn,
+// which pca imports but which does not import pca, is still graded.
+func TestGradeCompileError(t *testing.T) {
+	root := reference(t)
+	dir := copyOf(t, root, "linear-forward", "principal-angles")
+	fill(t, root, dir, "linear-forward", "") // the reference's own answer
+	fill(t, root, dir, "principal-angles", "_, _ = qa, qb\nreturn notDefinedAnywhere")
+	res, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forward, angles := res.Exercises[0], res.Exercises[1]
+	if angles.Passed || !strings.HasPrefix(angles.Message, "does not compile: ") || !strings.Contains(angles.Message, "notDefinedAnywhere") {
+		t.Errorf("principal-angles: %+v, want it failed, not compiling, naming notDefinedAnywhere", angles)
+	}
+	if !forward.Passed || forward.Points != 2 {
+		t.Errorf("linear-forward: %+v, want it passed", forward)
+	}
+}
+
+// TestGradeEndlessLoop grades an answer that never returns, and a copy
+// that hangs before any test starts (in a package's init): each fails on
+// the time limit, which is set short here.
+func TestGradeEndlessLoop(t *testing.T) {
+	root := reference(t)
+	limits := DefaultLimits()
+	limits.Run = 2 * time.Second
+
+	dir := copyOf(t, root, "sgd-momentum")
+	fill(t, root, dir, "sgd-momentum", "for {\n}")
+	if got := oneExercise(t, dir, "sgd-momentum", limits); got.Passed || !strings.Contains(got.Message, "timed out") {
+		t.Errorf("an endless loop in Momentum.Step: %+v, want it failed on the time limit", got)
+	}
+
+	fill(t, root, dir, "sgd-momentum", "")
+	writeFile(t, dir, "nn/hang.go", "package nn\n\nfunc init() {\n\tfor {\n\t}\n}\n")
+	start := time.Now()
+	got := oneExercise(t, dir, "sgd-momentum", limits)
+	if got.Passed || !strings.Contains(got.Message, "timed out: still running after") {
+		t.Errorf("a package that hangs in init: %+v, want it failed on the time limit", got)
+	}
+	// A generous bound, only to show that the kill came: the limit is 2 s
+	// plus runGrace, against the default of minutes.
+	if el := time.Since(start); el > time.Minute {
+		t.Errorf("grading took %v with a time limit of %v", el, limits.Run+runGrace)
+	}
+}
+
+// TestGradeMemoryLimit grades an answer that allocates without bound: it
+// fails on the memory limit.
+func TestGradeMemoryLimit(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skipf("the memory limit is set on Linux only, not on %s", runtime.GOOS)
+	}
+	root := reference(t)
+	dir := copyOf(t, root, "linear-forward")
+	// 8 MiB a round, never touched, so that only address space is used up.
+	fill(t, root, dir, "linear-forward", "_ = y\nvar hoard [][]float64\nfor {\n\thoard = append(hoard, make([]float64, 1<<20))\n}")
+	limits := DefaultLimits()
+	limits.Memory = 1 << 30
+	got := oneExercise(t, dir, "linear-forward", limits)
+	if got.Passed || !strings.Contains(got.Message, "out of memory") || !strings.Contains(got.Message, "1024 MiB") {
+		t.Errorf("an answer that allocates without bound: %+v, want it failed, out of memory under the limit of 1024 MiB", got)
+	}
+}
+
+// TestGradeEditedTests grades a copy whose own tests were changed to pass
+// whatever happens: its test files are not used, so the blank exercise
+// still fails on its panic.
+func TestGradeEditedTests(t *testing.T) {
+	root := reference(t)
+	dir := copyOf(t, root, "linear-forward")
+	writeFile(t, dir, "nn/linear_test.go", "package nn\n\nimport (\n\t\"os\"\n\t\"testing\"\n)\n\nfunc TestMain(m *testing.M) { os.Exit(0) }\n")
+	writeFile(t, dir, "nn/grade_linear_forward_test.go", "package nn\n\nimport \"testing\"\n\nfunc TestGradeLinearForward(t *testing.T) {}\n")
+	writeFile(t, dir, "nn/broken_test.go", "package nn\n\nthis does not compile\n")
+	got := oneExercise(t, dir, "linear-forward", DefaultLimits())
+	if want := "panic: " + NotImplemented("linear-forward"); got.Passed || got.Message != want {
+		t.Errorf("a blank exercise with edited tests: %+v, want it failed with %q", got, want)
+	}
+}
+
+// TestGradeClass grades a folder of three: a copy answered as the
+// reference, a blank copy, and a folder that is not a copy.
+func TestGradeClass(t *testing.T) {
+	root := reference(t)
+	class := t.TempDir()
+	for _, name := range []string{"ada", "bob"} {
+		if _, err := Assign(AssignOptions{From: root, Out: filepath.Join(class, name), Only: []string{"sgd-momentum"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fill(t, root, filepath.Join(class, "ada"), "sgd-momentum", "")
+	if err := os.Mkdir(filepath.Join(class, "cat"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, class, "notes.txt", "not a folder: left out\n")
+	res, err := GradeClass(context.Background(), GradeOptions{Dir: class, Limits: DefaultLimits()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := res.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(b.String(), "\n")
+	want := []string{
+		"folder,sgd-momentum,total,max_points,error",
+		"ada,2,2,2,",
+		"bob,0,0,2,",
+	}
+	if len(lines) != 5 || strings.Join(lines[:3], "\n") != strings.Join(want, "\n") || !strings.HasPrefix(lines[3], "cat,,,,course: ") || !strings.Contains(lines[3], "is not a copy") {
+		t.Errorf("got\n%s\nwant\n%s\ncat,,,,course: … is not a copy …", b.String(), strings.Join(want, "\n"))
+	}
+}

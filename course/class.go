@@ -1,0 +1,102 @@
+package course
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+)
+
+// ClassRow is the grade of one folder of a class.
+type ClassRow struct {
+	Folder string  // the folder's name
+	Result *Result // nil if it could not be graded
+	Err    error   // why it could not be graded, e.g. a *NotCopyError
+}
+
+// ClassResult is the grade of a folder of copies.
+type ClassResult struct {
+	Rows []ClassRow
+}
+
+// GradeClass grades every folder inside opts.Dir as a copy (the same
+// options apply to each, Dir aside), in the order of their names. A folder
+// that cannot be graded gets a row with its error. GradeClass itself
+// returns an error only if it cannot read opts.Dir, if no folder in it has
+// a go.mod (a *NotCopyError: it is no folder of copies), or if ctx ends.
+func GradeClass(ctx context.Context, opts GradeOptions) (*ClassResult, error) {
+	entries, err := os.ReadDir(opts.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("course: %w", err)
+	}
+	entries = slices.DeleteFunc(entries, func(e os.DirEntry) bool { return !e.IsDir() })
+	if !slices.ContainsFunc(entries, func(e os.DirEntry) bool {
+		_, err := os.Stat(filepath.Join(opts.Dir, e.Name(), "go.mod"))
+		return err == nil
+	}) {
+		return nil, &NotCopyError{Dir: opts.Dir, Reason: "it has no go.mod, and none of its folders has one: it is neither a copy nor a folder of copies"}
+	}
+	res := &ClassResult{}
+	for _, e := range entries {
+		one := opts
+		one.Dir = filepath.Join(opts.Dir, e.Name())
+		r, err := Grade(ctx, one)
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("course: grading stopped: %w", ctx.Err())
+		}
+		res.Rows = append(res.Rows, ClassRow{Folder: e.Name(), Result: r, Err: err})
+	}
+	return res, nil
+}
+
+// Exercises returns the names of the exercises graded in any row, in the
+// order they first appear.
+func (c *ClassResult) Exercises() []string {
+	var names []string
+	for _, row := range c.Rows {
+		if row.Result == nil {
+			continue
+		}
+		for _, e := range row.Result.Exercises {
+			if !slices.Contains(names, e.Name) {
+				names = append(names, e.Name)
+			}
+		}
+	}
+	return names
+}
+
+// WriteCSV writes one line per folder: its name, its points for each
+// exercise (an empty cell where its copy does not have that exercise), the
+// total, the most it could have had, and why it could not be graded, if so.
+func (c *ClassResult) WriteCSV(w io.Writer) error {
+	names := c.Exercises()
+	cw := csv.NewWriter(w)
+	header := append(append([]string{"folder"}, names...), "total", "max_points", "error")
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, row := range c.Rows {
+		line := make([]string, len(header))
+		line[0] = row.Folder
+		if row.Result != nil {
+			for _, e := range row.Result.Exercises {
+				line[1+slices.Index(names, e.Name)] = strconv.Itoa(e.Points)
+			}
+			line[len(names)+1] = strconv.Itoa(row.Result.Points)
+			line[len(names)+2] = strconv.Itoa(row.Result.MaxPoints)
+		}
+		if row.Err != nil {
+			line[len(names)+3] = oneLine(row.Err.Error())
+		}
+		if err := cw.Write(line); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,90 @@
+package course
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func exampleResult() *Result {
+	r := &Result{Notes: []string{"a note"}}
+	r.add(ExerciseResult{Name: "linear-forward", Points: 2, MaxPoints: 2, Passed: true})
+	r.add(ExerciseResult{Name: "adam", MaxPoints: 3, Message: "panic: exercise adam: not implemented"})
+	return r
+}
+
+func TestResultJSON(t *testing.T) {
+	b, err := json.Marshal(exampleResult())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(b, &top); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range top {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	if !slices.Equal(keys, []string{"exercises", "max_points", "points"}) {
+		t.Errorf("top-level keys %v, want exercises, max_points, points", keys)
+	}
+	var exercises []map[string]any
+	if err := json.Unmarshal(top["exercises"], &exercises); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range exercises {
+		var keys []string
+		for k := range e {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		if !slices.Equal(keys, []string{"max_points", "message", "name", "passed", "points"}) {
+			t.Errorf("exercise keys %v, want name, points, max_points, passed, message", keys)
+		}
+	}
+	// Points are integers: 2 and 5, not 2.0.
+	if string(top["points"]) != "2" || string(top["max_points"]) != "5" {
+		t.Errorf("points %s of %s, want 2 of 5", top["points"], top["max_points"])
+	}
+}
+
+func TestResultTable(t *testing.T) {
+	var b bytes.Buffer
+	if err := exampleResult().WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := `exercise        points   of  first failure
+linear-forward       2    2
+adam                 0    3  panic: exercise adam: not implemented
+total                2    5
+note: a note
+`
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+func TestClassCSV(t *testing.T) {
+	c := &ClassResult{Rows: []ClassRow{
+		{Folder: "ada", Result: exampleResult()},
+		{Folder: "bob", Err: errors.New("course: bob is not a copy:\nno go.mod")},
+	}}
+	var b bytes.Buffer
+	if err := c.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Join([]string{
+		"folder,linear-forward,adam,total,max_points,error",
+		"ada,2,0,2,5,",
+		"bob,,,,,course: bob is not a copy: no go.mod",
+		"",
+	}, "\n")
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
