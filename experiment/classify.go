@@ -1,9 +1,7 @@
-// Package experiment holds the experiments that bottleneck's commands run, as library functions.
 package experiment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -62,10 +60,6 @@ type ClassifyResult struct {
 	TestImages  int `json:"-"`
 }
 
-// ErrModelInput is wrapped by the error Classify returns when the model's
-// input size is not the images' number of pixels.
-var ErrModelInput = errors.New("experiment: the model's input does not fit the images")
-
 // Classify puts the code to use, as the lecture suggests: it cuts the
 // decoder off ae, encodes the training and test images, trains softmax
 // regression on the training codes and measures its accuracy on the test
@@ -73,7 +67,7 @@ var ErrModelInput = errors.New("experiment: the model's input does not fit the i
 // components of the training images as the code has numbers, and with the
 // raw pixels.
 //
-// It returns an error wrapping ErrModelInput if ae does not take images of
+// It returns an error wrapping ErrData if ae does not take images of
 // train's size, and ctx's error if ctx is cancelled first (see
 // trainAndMeasure for what happens then).
 func Classify(ctx context.Context, ae *autoencoder.Autoencoder, train, test *mnist.Dataset, cfg ClassifyConfig) (ClassifyResult, error) {
@@ -82,7 +76,7 @@ func Classify(ctx context.Context, ae *autoencoder.Autoencoder, train, test *mni
 		return ClassifyResult{}, fmt.Errorf("experiment: Classify: training images have %d pixels, test images %d", d, test.Images.Cols())
 	}
 	if ae.InputSize() != d {
-		return ClassifyResult{}, fmt.Errorf("%w: the model takes %d inputs, the images have %d pixels", ErrModelInput, ae.InputSize(), d)
+		return ClassifyResult{}, fmt.Errorf("experiment: Classify: %w: the model takes %d inputs, the images have %d pixels", ErrData, ae.InputSize(), d)
 	}
 	if cfg.Epochs < 1 || cfg.BatchSize < 1 || !(cfg.LearningRate > 0) || math.IsInf(cfg.LearningRate, 0) {
 		return ClassifyResult{}, fmt.Errorf("experiment: Classify: need epochs ≥ 1, a batch size ≥ 1 and a positive learning rate (got %d, %d, %v)", cfg.Epochs, cfg.BatchSize, cfg.LearningRate)

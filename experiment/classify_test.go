@@ -162,8 +162,8 @@ func TestClassifyBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := experiment.Classify(context.Background(), small, train, test, experiment.DefaultClassifyConfig()); !errors.Is(err, experiment.ErrModelInput) {
-		t.Errorf("a model of 100 inputs on 784-pixel images: error %v, want ErrModelInput", err)
+	if _, err := experiment.Classify(context.Background(), small, train, test, experiment.DefaultClassifyConfig()); !errors.Is(err, experiment.ErrData) {
+		t.Errorf("a model of 100 inputs on 784-pixel images: error %v, want ErrData", err)
 	}
 	ae := pcaEncoder(t, train.Images, 5)
 	cfg := experiment.DefaultClassifyConfig()

@@ -32,7 +32,7 @@ var ErrCodeNotTwo = errors.New("experiment: a code map needs a code of two numbe
 // NewCodeMap encodes the test images with ae, whose code must have two
 // numbers, and projects them on the first two principal components of
 // trainImages (N×in), which it fits. It returns an error wrapping
-// ErrCodeNotTwo for any other code size, wrapping ErrModelInput if ae
+// ErrCodeNotTwo for any other code size, wrapping ErrData if ae
 // does not take images of the test set's size, and ctx's error if ctx is
 // cancelled first.
 func NewCodeMap(ctx context.Context, ae *autoencoder.Autoencoder, trainImages *matrix.Dense, test *mnist.Dataset) (*CodeMap, error) {
@@ -41,7 +41,7 @@ func NewCodeMap(ctx context.Context, ae *autoencoder.Autoencoder, trainImages *m
 	}
 	d := test.Images.Cols()
 	if ae.InputSize() != d || trainImages.Cols() != d {
-		return nil, fmt.Errorf("%w: the model takes %d inputs, the training images have %d pixels and the test images %d", ErrModelInput, ae.InputSize(), trainImages.Cols(), d)
+		return nil, fmt.Errorf("experiment: NewCodeMap: %w: the model takes %d inputs, the training images have %d pixels and the test images %d", ErrData, ae.InputSize(), trainImages.Cols(), d)
 	}
 	codes, err := codesOf(ctx, ae, test.Images)
 	if err != nil {
@@ -56,6 +56,22 @@ func NewCodeMap(ctx context.Context, ae *autoencoder.Autoencoder, trainImages *m
 		return nil, err
 	}
 	return &CodeMap{Codes: codes, PCs: pcs, Labels: test.Labels}, nil
+}
+
+// CodeMap draws the code map of a trained run whose code has two numbers:
+// NewCodeMap on the run's model, the training images it was trained on
+// (the first TrainN) and the test images, both binarized if the run
+// binarized them.
+func (r *TrainResult) CodeMap(ctx context.Context, train, test *mnist.Dataset) (*CodeMap, error) {
+	if r.TrainN > train.Len() {
+		return nil, fmt.Errorf("experiment: TrainResult.CodeMap: %w: the run trained on %d images, the training set holds %d", ErrData, r.TrainN, train.Len())
+	}
+	trainX := train.Images.SliceRows(0, r.TrainN)
+	if r.Binarize {
+		trainX = autoencoder.Binarize(trainX)
+		test = &mnist.Dataset{Images: autoencoder.Binarize(test.Images), Labels: test.Labels, Rows: test.Rows, Cols: test.Cols}
+	}
+	return NewCodeMap(ctx, r.Model, trainX, test)
 }
 
 // WriteSVG draws the map as an SVG document: the principal components on

@@ -70,8 +70,8 @@ func TestCodeMapBadInput(t *testing.T) {
 	if _, err := experiment.NewCodeMap(context.Background(), newAE(784, 3), train.Images, test); !errors.Is(err, experiment.ErrCodeNotTwo) {
 		t.Errorf("a code of 3: error %v, want ErrCodeNotTwo", err)
 	}
-	if _, err := experiment.NewCodeMap(context.Background(), newAE(100, 2), train.Images, test); !errors.Is(err, experiment.ErrModelInput) {
-		t.Errorf("a model of 100 inputs: error %v, want ErrModelInput", err)
+	if _, err := experiment.NewCodeMap(context.Background(), newAE(100, 2), train.Images, test); !errors.Is(err, experiment.ErrData) {
+		t.Errorf("a model of 100 inputs: error %v, want ErrData", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
