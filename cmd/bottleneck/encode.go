@@ -16,16 +16,21 @@ import (
 
 const encodeHelp = `
 Cut the decoder off a trained autoencoder and write the code of every test
-image, one row per image: its label, then the code's numbers. The codes can
-feed a classifier, as the lecture suggests.`
+image (or, with -split train, every training image), one row per image: its
+label, then the code's numbers. The codes can feed a classifier, as the
+lecture suggests.`
 
 func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("encode", encodeHelp, stdout)
 	model := fs.String("model", "", "model file written by bottleneck train (e.g. out/train/autoencoder.model)")
 	data := fs.String("data", "", dataFlagHelp)
 	out := fs.String("out", "codes.csv", "CSV file to write")
+	split := fs.String("split", "test", "which images to encode: test (MNIST's 10,000) or train (its 60,000)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *split != "test" && *split != "train" {
+		return usagef("-split %s: want test or train", brief(*split))
 	}
 	if *model == "" {
 		return usagef("-model is required: give the file that bottleneck train wrote, e.g. -model out/train/autoencoder.model")
@@ -40,7 +45,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	shape, err := readDataShape(*data, false, true)
+	shape, err := readDataShape(*data, *split == "train", *split == "test")
 	if err != nil {
 		return err
 	}
@@ -54,11 +59,15 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if ae.InputSize() != shape.pixels() {
 		return fmt.Errorf("model %s takes %d inputs, but the images in %s are %s", *model, ae.InputSize(), shape.dir, shape.size())
 	}
-	test, err := loadMNISTTest(ctx, *data, stderr)
+	load, which := loadMNISTTest, "test"
+	if *split == "train" {
+		load, which = loadMNISTTrain, "training"
+	}
+	images, err := load(ctx, *data, stderr)
 	if err != nil {
 		return err
 	}
-	codes, err := encodeAll(ctx, ae, test.Images)
+	codes, err := encodeAll(ctx, ae, images.Images)
 	if err != nil {
 		return err
 	}
@@ -72,7 +81,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		bw.WriteString("\n")
 		for i := 0; i < codes.Rows(); i++ {
-			bw.WriteString(strconv.Itoa(int(test.Labels[i])))
+			bw.WriteString(strconv.Itoa(int(images.Labels[i])))
 			for _, v := range codes.Row(i) {
 				bw.WriteByte(',')
 				bw.WriteString(strconv.FormatFloat(v, 'g', 8, 64))
@@ -87,7 +96,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := o.commit(ctx, "", ""); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote the %d-number codes of %d test images to %s\n", codes.Cols(), codes.Rows(), *out)
+	fmt.Fprintf(stdout, "wrote the %d-number codes of %d %s images to %s\n", codes.Cols(), codes.Rows(), which, *out)
 	return nil
 }
 

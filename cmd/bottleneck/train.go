@@ -31,7 +31,10 @@ output with the clean ones. After every epoch the error on the 10,000 test image
 Written into -out: the model (autoencoder.model), reconstructions.png (test
 digits above their reconstructions), filters.png (the first layer's weights
 as images), loss.svg (error per epoch), report.html (one page with all of
-it, to read or hand in) and summary.json.
+it, to read or hand in) and summary.json; for a code of two numbers also
+codes.svg (the test digits placed by their code, beside PCA's first two
+components), and with -noise denoising.png (ten test digits corrupted,
+reconstructed, clean).
 
 Errors are per image: Σ over the 784 pixels of (x − x̂)², averaged over the
 images, whatever the loss (test_sse_per_image; PCA with 30 components gets
@@ -58,8 +61,9 @@ type trainSummary struct {
 	Files  []string `json:"files"`
 }
 
-// trainFiles are the files train writes into -out.
-var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "report.html", "summary.json"}
+// trainFiles are the files train writes into -out; the last two only for
+// a code of two numbers and for a run with -noise.
+var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "report.html", "summary.json", "codes.svg", "denoising.png"}
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	var f trainFlags
@@ -146,12 +150,26 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fmt.Fprintf(log, "test error %.3f on images masked 30%% (against the clean ones); code units' mean activation min %.3f, median %.3f, max %.3f; %.1f%% of activations below %g%s\n",
 		res.MaskedTestSSEPerImage, c.MeanActivationMin, c.MeanActivationMedian, c.MeanActivationMax, 100*c.FractionNearZero, experiment.NearZero, jacobianNote(c.Jacobian))
 
-	sum := trainSummary{TrainResult: res, Advice: res.Warning("-lr", "more -epochs or -train-n"), Files: trainFiles}
+	sum := trainSummary{TrainResult: res, Advice: res.Warning("-lr", "more -epochs or -train-n"), Files: trainFiles[:6]}
 	if ctx.Err() != nil {
 		return interrupted
 	}
+	var extra []namedOutput
+	if res.Model.CodeSize() == 2 {
+		m, err := res.CodeMap(ctx, train, test)
+		if err != nil {
+			return orInterrupted(err)
+		}
+		extra = append(extra, namedOutput{"codes.svg", m.WriteSVG})
+	}
+	if img := res.DenoisingPicture(test); img != nil {
+		extra = append(extra, namedOutput{"denoising.png", pngWriter(img)})
+	}
+	for _, e := range extra {
+		sum.Files = append(sum.Files, e.name)
+	}
 	page := trainPage{command: report.CommandLine("bottleneck train", args), settings: report.FlagSettings(fs.FlagSet), testImages: test.Len()}
-	if err := writeTrainOutputs(ctx, f.out, sum, page); err != nil {
+	if err := writeTrainOutputs(ctx, f.out, sum, page, extra); err != nil {
 		return err
 	}
 	if sum.Advice != "" {
@@ -207,9 +225,16 @@ type trainPage struct {
 	testImages int
 }
 
-// writeTrainOutputs writes the model, the pictures, the report and the
-// summary into out, all together (see outputSet), the summary last.
-func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainPage) error {
+// namedOutput is a file of -out and what writes it.
+type namedOutput struct {
+	name  string
+	write func(io.Writer) error
+}
+
+// writeTrainOutputs writes the model, the pictures (extra among them), the
+// report and the summary into out, all together (see outputSet), the
+// summary last.
+func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainPage, extra []namedOutput) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
 	}
@@ -230,16 +255,13 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 	})
 	o := newOutputSet()
 	defer o.discard()
-	for _, file := range []struct {
-		name  string
-		write func(io.Writer) error
-	}{
+	for _, file := range append([]namedOutput{
 		{"autoencoder.model", func(w io.Writer) error { _, err := s.Model.WriteTo(w); return err }},
 		{"reconstructions.png", bytesWriter(recon.Bytes())},
 		{"filters.png", bytesWriter(filters.Bytes())},
 		{"loss.svg", s.LossChart.WriteSVG},
 		{"report.html", page.WriteHTML},
-	} {
+	}, extra...) {
 		if err := o.write(filepath.Join(out, file.name), file.write); err != nil {
 			return err
 		}
