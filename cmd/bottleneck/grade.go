@@ -35,8 +35,10 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
-	if limits.Run < time.Second || *memory < 0 {
-		return usagef("-timeout %v -memory %d: give at least a second and a memory limit of 0 or more", limits.Run, *memory)
+	// 1<<30 MiB is a pebibyte: far above any machine, far below where
+	// the conversion to bytes would overflow.
+	if limits.Run < time.Second || *memory < 0 || *memory > 1<<30 {
+		return usagef("-timeout %v -memory %d: give at least a second and a memory limit from 0 to %d MiB", limits.Run, *memory, 1<<30)
 	}
 	limits.Memory = *memory << 20
 	opts := course.GradeOptions{Dir: *dir, Limits: limits}
