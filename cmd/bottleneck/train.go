@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
@@ -133,10 +134,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if errors.Is(err, context.Canceled) {
 		return interrupted
 	}
-	if errors.Is(err, autoencoder.ErrDiverged) && s.WeightDecay > 0 {
-		// With weight decay a step shrinks W by lr·λ·W: too large a λ
+	if errors.Is(err, autoencoder.ErrDiverged) {
+		// A penalty's weight scales its gradient: too large a weight
 		// diverges as surely as too large a learning rate.
-		return fmt.Errorf("%v, or a smaller -weight-decay; nothing was saved", err)
+		if names := penaltyFlags(s); names != "" {
+			return fmt.Errorf("%v, or a smaller %s; nothing was saved", err, names)
+		}
 	}
 	if err != nil {
 		return fmt.Errorf("%v; nothing was saved", err)
@@ -287,4 +290,19 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// penaltyFlags names the flags of the penalties s has on, "-l1 or
+// -weight-decay" say, or "" when none is.
+func penaltyFlags(s experiment.TrainSettings) string {
+	var names []string
+	for _, p := range []struct {
+		name string
+		on   bool
+	}{{"-weight-decay", s.WeightDecay > 0}, {"-l1", s.Config.L1 > 0}, {"-sparsity-weight", s.Config.SparsityWeight > 0}, {"-contractive", s.Config.Contractive > 0}} {
+		if p.on {
+			names = append(names, p.name)
+		}
+	}
+	return strings.Join(names, " or ")
 }
