@@ -32,22 +32,25 @@ func DenoisingRows(ae *autoencoder.Autoencoder, images *matrix.Dense, k int, noi
 	return rows
 }
 
-// DenoisingPicture draws the denoising grid of a trained run with noise:
-// DenoisingRows for the first 10 test images (fewer if there are fewer),
-// binarized if the run binarized them, as three lines of 10 tiles —
-// corrupted, reconstructed, clean. The corruption is drawn as Train draws
-// the corrupted test images (the run's seed, stream 2), so the first line
-// holds the very images CorruptedTestSSEPerImage measured first. It
-// returns nil for a run without noise.
+// DenoisingPicture draws the denoising grid of a trained run: DenoisingRows
+// for the first 10 test images (fewer if there are fewer), binarized if
+// the run binarized them, as three lines of 10 tiles — corrupted,
+// reconstructed, clean. A run with noise is shown its own noise; any other
+// run MaskTest, the masking its MaskedTestSSEPerImage was measured with,
+// so that every run's grid shows what it makes of a damaged digit (a net
+// that copies its input gives the holes back). The corruption is drawn as
+// Train draws it for those errors (the run's seed, stream 2), so the first
+// line holds the very images they measured first.
 func (r *TrainResult) DenoisingPicture(test *mnist.Dataset) image.Image {
-	if !r.Noise.On() {
-		return nil
+	noise := r.Noise
+	if !noise.On() {
+		noise = MaskTest
 	}
 	k := min(10, test.Len())
 	images := test.Images.SliceRows(0, k)
 	if r.Binarize {
 		images = autoencoder.Binarize(images)
 	}
-	rows := DenoisingRows(r.Model, images, k, r.Noise, rand.New(rand.NewPCG(r.Seed, 2)))
+	rows := DenoisingRows(r.Model, images, k, noise, rand.New(rand.NewPCG(r.Seed, 2)))
 	return picture.Grid(rows, picture.GridOptions{TileRows: test.Rows, TileCols: test.Cols, Columns: k, Scale: 2})
 }

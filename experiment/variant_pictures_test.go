@@ -45,7 +45,8 @@ func shortRun(t *testing.T, cfg autoencoder.Config, binarize bool) (*experiment.
 
 // TestDenoisingPicture: a run with noise draws three lines of ten test
 // digits, the first corrupted exactly as the run's corrupted test error
-// corrupted them; a run without noise draws none.
+// corrupted them; a run without noise draws the grid of MaskTest, the
+// masking its masked test error was measured with.
 func TestDenoisingPicture(t *testing.T) {
 	noise, err := autoencoder.ParseNoise("mask:0.3")
 	if err != nil {
@@ -76,8 +77,14 @@ func TestDenoisingPicture(t *testing.T) {
 		t.Error("another noise stream gave the same picture: the comparison cannot see the stream")
 	}
 	cfg.Noise = autoencoder.Noise{}
-	if plain, _, _ := shortRun(t, cfg, false); plain.DenoisingPicture(test) != nil {
-		t.Error("a run without noise drew a denoising picture")
+	plain, _, _ := shortRun(t, cfg, false)
+	got := plain.DenoisingPicture(test)
+	if got == nil {
+		t.Fatal("no picture for a run without noise")
+	}
+	masked := experiment.DenoisingRows(plain.Model, test.Images.SliceRows(0, 10), 10, experiment.MaskTest, rand.New(rand.NewPCG(plain.Seed, 2)))
+	if !samePixels(got, picture.Grid(masked, picture.GridOptions{TileRows: 28, TileCols: 28, Columns: 10, Scale: 2})) {
+		t.Error("a run without noise: the picture is not the grid of its test images masked by MaskTest")
 	}
 }
 

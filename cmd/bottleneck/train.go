@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"image"
 	"image/png"
 	"io"
 	"os"
@@ -31,11 +32,12 @@ output with the clean ones. After every epoch the error on the 10,000 test image
 
 Written into -out: the model (autoencoder.model), reconstructions.png (test
 digits above their reconstructions), filters.png (the first layer's weights
-as images), loss.svg (error per epoch), report.html (one page with all of
-it, to read or hand in) and summary.json; for a code of two numbers also
-codes.svg (the test digits placed by their code, beside PCA's first two
-components), and with -noise denoising.png (ten test digits corrupted,
-reconstructed, clean).
+as images), denoising.png (ten test digits damaged — by the -noise of the
+run, or with 30% of their pixels masked — above their reconstructions and
+the clean digits), loss.svg (error per epoch), report.html (one page with
+all of it, to read or hand in) and summary.json; for a code of two numbers
+also codes.svg (the test digits placed by their code, beside PCA's first
+two components).
 
 Errors are per image: Σ over the 784 pixels of (x − x̂)², averaged over the
 images, whatever the loss (test_sse_per_image; PCA with 30 components gets
@@ -62,9 +64,9 @@ type trainSummary struct {
 	Files  []string `json:"files"`
 }
 
-// trainFiles are the files train writes into -out; the last two only for
-// a code of two numbers and for a run with -noise.
-var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.png", "loss.svg", "report.html", "summary.json", "codes.svg", "denoising.png"}
+// trainFiles are the files train writes into -out; the last only for a
+// code of two numbers.
+var trainFiles = []string{"autoencoder.model", "reconstructions.png", "filters.png", "denoising.png", "loss.svg", "report.html", "summary.json", "codes.svg"}
 
 func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
 	var f trainFlags
@@ -153,7 +155,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fmt.Fprintf(log, "test error %.3f on images masked 30%% (against the clean ones); code units' mean activation min %.3f, median %.3f, max %.3f; %.1f%% of activations below %g%s\n",
 		res.MaskedTestSSEPerImage, c.MeanActivationMin, c.MeanActivationMedian, c.MeanActivationMax, 100*c.FractionNearZero, experiment.NearZero, jacobianNote(c.Jacobian))
 
-	sum := trainSummary{TrainResult: res, Advice: res.Warning("-lr", "more -epochs or -train-n"), Files: trainFiles[:6]}
+	sum := trainSummary{TrainResult: res, Advice: res.Warning("-lr", "more -epochs or -train-n"), Files: trainFiles[:7]}
 	if ctx.Err() != nil {
 		return interrupted
 	}
@@ -165,13 +167,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		}
 		extra = append(extra, namedOutput{"codes.svg", m.WriteSVG})
 	}
-	if img := res.DenoisingPicture(test); img != nil {
-		extra = append(extra, namedOutput{"denoising.png", pngWriter(img)})
-	}
 	for _, e := range extra {
 		sum.Files = append(sum.Files, e.name)
 	}
-	page := trainPage{command: report.CommandLine("bottleneck train", args), settings: report.FlagSettings(fs.FlagSet), testImages: test.Len()}
+	page := trainPage{command: report.CommandLine("bottleneck train", args), settings: report.FlagSettings(fs.FlagSet), testImages: test.Len(), denoising: res.DenoisingPicture(test)}
 	if err := writeTrainOutputs(ctx, f.out, sum, page, extra); err != nil {
 		return err
 	}
@@ -226,6 +225,7 @@ type trainPage struct {
 	command    string
 	settings   []report.Setting
 	testImages int
+	denoising  image.Image // DenoisingPicture of the run
 }
 
 // namedOutput is a file of -out and what writes it.
@@ -241,12 +241,14 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
 	}
-	var recon, filters bytes.Buffer
-	if err := png.Encode(&recon, s.Reconstructions); err != nil {
-		return err
-	}
-	if err := png.Encode(&filters, s.Filters); err != nil {
-		return err
+	var recon, filters, denoising bytes.Buffer
+	for _, e := range []struct {
+		buf *bytes.Buffer
+		img image.Image
+	}{{&recon, s.Reconstructions}, {&filters, s.Filters}, {&denoising, p.denoising}} {
+		if err := png.Encode(e.buf, e.img); err != nil {
+			return err
+		}
 	}
 	page := report.Train(report.TrainRun{
 		Command: p.command, Settings: p.settings,
@@ -255,6 +257,7 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 		TestSSEPerImage: s.TestSSEPerImage, MeanImageSSEPerImage: s.MeanImageSSEPerImage,
 		Seconds: s.Seconds, Kernel: s.Kernel, Threads: s.Threads, Warning: s.Advice,
 		LossChart: s.LossChart, Reconstructions: recon.Bytes(), Filters: filters.Bytes(),
+		Noise: s.Noise.String(), NoisyTestSSE: noisyTestSSE(s.TrainResult), Denoising: denoising.Bytes(),
 	})
 	o := newOutputSet()
 	defer o.discard()
@@ -262,6 +265,7 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 		{"autoencoder.model", func(w io.Writer) error { _, err := s.Model.WriteTo(w); return err }},
 		{"reconstructions.png", bytesWriter(recon.Bytes())},
 		{"filters.png", bytesWriter(filters.Bytes())},
+		{"denoising.png", bytesWriter(denoising.Bytes())},
 		{"loss.svg", s.LossChart.WriteSVG},
 		{"report.html", page.WriteHTML},
 	}, extra...) {
@@ -273,6 +277,16 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 		return err
 	}
 	return o.commit(ctx, "train", out)
+}
+
+// noisyTestSSE is the error on the damaged test images denoising.png
+// shows: corrupted by the run's noise, or masked by experiment.MaskTest
+// for a run without noise.
+func noisyTestSSE(r *experiment.TrainResult) float64 {
+	if r.CorruptedTestSSEPerImage != nil {
+		return *r.CorruptedTestSSEPerImage
+	}
+	return r.MaskedTestSSEPerImage
 }
 
 // jacobianNote returns "; mean ‖J_f(x)‖²_F 1.234" for an encoder whose

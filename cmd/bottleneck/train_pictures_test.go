@@ -11,8 +11,8 @@ import (
 )
 
 // TestTrainVariantPictures: train writes codes.svg for a code of two
-// numbers and denoising.png with -noise, lists them in summary.json, and
-// writes neither for the default run.
+// numbers, denoising.png for every run, lists them in summary.json, and
+// writes no codes.svg for a larger code.
 func TestTrainVariantPictures(t *testing.T) {
 	data := t.TempDir()
 	writeMNISTPart(t, data, 200, 50)
@@ -20,10 +20,10 @@ func TestTrainVariantPictures(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		args  []string
-		files []string // beyond the six of every run
+		files []string // beyond the seven of every run
 	}{
 		{"two-number code", []string{"-layers", "784,16,2"}, []string{"codes.svg"}},
-		{"denoising", []string{"-layers", "784,16", "-code-act", "sigmoid", "-noise", "mask:0.3"}, []string{"denoising.png"}},
+		{"denoising", []string{"-layers", "784,16", "-code-act", "sigmoid", "-noise", "mask:0.3"}, nil},
 		{"plain", []string{"-layers", "784,16,3"}, nil},
 	} {
 		out := filepath.Join(tmp, strings.ReplaceAll(tc.name, " ", "-"))
@@ -39,10 +39,10 @@ func TestTrainVariantPictures(t *testing.T) {
 		if err := json.Unmarshal(summary, &s); err != nil {
 			t.Fatal(err)
 		}
-		if want := append(slices.Clone(trainFiles[:6]), tc.files...); !slices.Equal(s.Files, want) {
+		if want := append(slices.Clone(trainFiles[:7]), tc.files...); !slices.Equal(s.Files, want) {
 			t.Errorf("%s: summary lists %v, want %v", tc.name, s.Files, want)
 		}
-		for _, name := range trainFiles[6:] {
+		for _, name := range trainFiles[7:] {
 			_, err := os.Stat(filepath.Join(out, name))
 			if written := err == nil; written != slices.Contains(tc.files, name) {
 				t.Errorf("%s: %s written: %v", tc.name, name, written)
@@ -53,12 +53,14 @@ func TestTrainVariantPictures(t *testing.T) {
 	if n := strings.Count(string(svg), "<circle "); n != 2*50+10 {
 		t.Errorf("codes.svg has %d circles, want a point per test image in each panel and 10 in the legend (110)", n)
 	}
-	f, err := os.Open(filepath.Join(tmp, "denoising", "denoising.png"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := png.Decode(f); err != nil {
-		t.Errorf("denoising.png: %v", err)
+	for _, run := range []string{"denoising", "plain"} {
+		f, err := os.Open(filepath.Join(tmp, run, "denoising.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if _, err := png.Decode(f); err != nil {
+			t.Errorf("%s: denoising.png: %v", run, err)
+		}
 	}
 }

@@ -73,6 +73,7 @@ func sampleTrain(t *testing.T) TrainRun {
 		TrainLoss: []float64{15, 6, 4}, TrainSSE: []float64{30, 12, 8}, TestSSE: []float64{25, 11, 9},
 		TestSSEPerImage: 9, MeanImageSSEPerImage: 52.9, Seconds: 12.5, Kernel: "portable", Threads: 2,
 		LossChart: lineChart("Reconstruction error per epoch"), Reconstructions: grey(t), Filters: grey(t),
+		Noise: "none", NoisyTestSSE: 21.5, Denoising: grey(t),
 	}
 }
 

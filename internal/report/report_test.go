@@ -84,7 +84,7 @@ func checkSelfContained(t *testing.T, name, page string) {
 // needs nothing but itself, and that its charts and pictures are in it.
 func TestPagesAreSelfContained(t *testing.T) {
 	// Charts and pictures of each sample run.
-	want := map[string][2]int{"train": {1, 2}, "pca": {3, 1}, "compare": {2, 1}}
+	want := map[string][2]int{"train": {1, 3}, "pca": {3, 1}, "compare": {2, 1}}
 	for name, p := range samplePages(t) {
 		html := render(t, p)
 		checkSelfContained(t, name, html)
@@ -319,7 +319,7 @@ func TestTrainPage(t *testing.T) {
 	}
 
 	// Without pictures the section is left out.
-	r.Reconstructions, r.Filters, r.LossChart = nil, nil, nil
+	r.Reconstructions, r.Filters, r.Denoising, r.LossChart = nil, nil, nil, nil
 	html = render(t, Train(r))
 	if strings.Contains(html, "<img") || strings.Contains(html, "<svg") || strings.Contains(html, "What the network learned") {
 		t.Errorf("a run without pictures shows pictures")
@@ -373,5 +373,29 @@ func TestComparePage(t *testing.T) {
 	}
 	if strings.Contains(html, "mini-batch") || strings.Contains(html, "Mini-batch") {
 		t.Errorf("a run without mini-batch training mentions it")
+	}
+}
+
+// TestTrainDenoisingCaption: the denoising picture's caption says how the
+// digits were damaged, the run's noise or the 30% masking of a run
+// without, and gives the error on them.
+func TestTrainDenoisingCaption(t *testing.T) {
+	for _, tc := range []struct{ noise, want string }{
+		{"none", "with 30% of their pixels set to 0"},
+		{"gauss:0.2", "corrupted by the run&#39;s noise, gauss:0.2"},
+	} {
+		r := sampleTrain(t)
+		r.Noise = tc.noise
+		html := render(t, Train(r))
+		for _, want := range []string{tc.want, "21.50 per image"} {
+			if !strings.Contains(html, want) {
+				t.Errorf("noise %s: the page does not say %q", tc.noise, want)
+			}
+		}
+	}
+	r := sampleTrain(t)
+	r.Denoising = nil
+	if html := render(t, Train(r)); strings.Contains(html, "21.50") {
+		t.Error("a run without a denoising picture still gives its error")
 	}
 }

@@ -44,6 +44,14 @@ type TrainRun struct {
 	LossChart       *plot.Chart // loss.svg's chart; nil leaves it out
 	Reconstructions []byte      // reconstructions.png; nil leaves it out
 	Filters         []byte      // filters.png; nil leaves it out
+
+	// The damaged test images of denoising.png: the run's noise ("mask:0.3";
+	// "none" for a run without, whose images were masked 30%), the error on
+	// them against the clean images, and the picture (nil leaves the
+	// picture and the error out).
+	Noise        string
+	NoisyTestSSE float64
+	Denoising    []byte
 }
 
 // Train returns the page of a training run.
@@ -129,6 +137,14 @@ func Train(r TrainRun) *Page {
 	if r.Filters != nil {
 		pictures.Pictures = append(pictures.Pictures, Picture{PNG: r.Filters,
 			Caption: "The first layer's weights: one tile per hidden unit (at most 100), the 784 weights into it drawn as a 28×28 image, each scaled from its own minimum (black) to maximum (white)."})
+	}
+	if r.Denoising != nil {
+		damage := "with 30% of their pixels set to 0 (the run had no -noise; a network that copies its input gives the holes back)"
+		if r.Noise != "none" && r.Noise != "" {
+			damage = "corrupted by the run's noise, " + r.Noise
+		}
+		pictures.Pictures = append(pictures.Pictures, Picture{PNG: r.Denoising,
+			Caption: fmt.Sprintf("The first 10 test digits %s (top), the network's reconstructions of them (middle) and the clean digits (bottom). On all the test images damaged so, the error against the clean images is %s per image.", damage, fixed(r.NoisyTestSSE, 2))})
 	}
 	if len(pictures.Pictures) > 0 {
 		p.Sections = append(p.Sections, pictures)
