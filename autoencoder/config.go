@@ -5,8 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
+	"bottleneck/internal/quote"
 	"bottleneck/nn"
 )
 
@@ -112,13 +112,13 @@ func (c Config) check() (activations, error) {
 	for _, a := range names {
 		k, err := nn.ParseActivation(a.name)
 		if err != nil {
-			return acts, &ConfigError{Field: a.field, Err: ErrActivation, Detail: fmt.Sprintf("unknown %s activation %q (want %s)", a.what, brief(a.name), strings.Join(nn.ActivationNames, ", "))}
+			return acts, &ConfigError{Field: a.field, Err: ErrActivation, Detail: fmt.Sprintf("unknown %s activation %q (want %s)", a.what, quote.Brief(a.name), strings.Join(nn.ActivationNames, ", "))}
 		}
 		*a.kind = k
 	}
 	acts.output, _ = nn.ParseActivation(c.OutputActivation)
 	if acts.output != nn.SigmoidKind && acts.output != nn.LinearKind {
-		return acts, &ConfigError{Field: "output_activation", Err: ErrActivation, Detail: fmt.Sprintf("unknown output activation %q (want sigmoid or linear)", brief(c.OutputActivation))}
+		return acts, &ConfigError{Field: "output_activation", Err: ErrActivation, Detail: fmt.Sprintf("unknown output activation %q (want sigmoid or linear)", quote.Brief(c.OutputActivation))}
 	}
 	return acts, c.checkRest(acts)
 }
@@ -175,7 +175,7 @@ func (c Config) validatePenalties(code nn.ActivationKind) error {
 	case !(c.Sparsity > 0 && c.Sparsity < 1):
 		return &ConfigError{Field: "sparsity", Err: ErrSparsityTarget, Detail: fmt.Sprintf("sparsity target ρ = %v is outside (0, 1); a mean activation such as 0.05 is needed", c.Sparsity)}
 	case c.SparsityWeight == 0:
-		return &ConfigError{Field: "sparsity_weight", Err: ErrPenaltyWeight, Detail: fmt.Sprintf("sparsity target ρ = %v has no weight β; give one above 0, such as 3", c.Sparsity)}
+		return &ConfigError{Field: "sparsity", Err: ErrPenaltyWeight, Detail: fmt.Sprintf("sparsity target ρ = %v has no weight β (sparsity weight 0); give one above 0, such as 3", c.Sparsity)}
 	case code != nn.SigmoidKind:
 		return &ConfigError{Field: "sparsity", Err: ErrSparsityCode, Detail: fmt.Sprintf("the KL sparsity penalty needs a sigmoid code, whose units lie in (0, 1), not a %s one", c.CodeActivation)}
 	}
@@ -209,19 +209,6 @@ func (c Config) Shape() string {
 	return strings.Join(parts, "-")
 }
 
-// brief returns s, or its first 40 bytes and a note of its length if it is
-// longer, for quoting a value in a message.
-func brief(s string) string {
-	if len(s) <= 60 {
-		return s
-	}
-	n := 40
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
-}
-
 // ParseLayers parses a comma-separated list of layer sizes such as
 // "784,256,32".
 func ParseLayers(s string) ([]int, error) {
@@ -229,7 +216,7 @@ func ParseLayers(s string) ([]int, error) {
 	for _, f := range strings.Split(s, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
-			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", brief(s), brief(f))
+			return nil, fmt.Errorf("autoencoder: layer sizes %q: %q is not a whole number", quote.Brief(s), quote.Brief(f))
 		}
 		sizes = append(sizes, n)
 	}

@@ -66,7 +66,7 @@ func (n Noise) String() string {
 // ParseNoise reads a corruption written as kind:level — "mask:0.3",
 // "gauss:0.2" or "saltpepper:0.1" — or "none" (or "") for no noise. The
 // probabilities of mask and saltpepper must lie in (0, 1), the σ of gauss
-// above 0. Its errors are *ConfigError with Field "noise", wrapping
+// in (0, 1]. Its errors are *ConfigError with Field "noise", wrapping
 // ErrNoiseSyntax, ErrNoiseKind, ErrNotFinite or ErrNoiseLevel.
 func ParseNoise(s string) (Noise, error) {
 	if s == "" || s == "none" {
@@ -74,7 +74,7 @@ func ParseNoise(s string) (Noise, error) {
 	}
 	kindName, levelText, ok := strings.Cut(s, ":")
 	if !ok {
-		return Noise{}, noiseError(ErrNoiseSyntax, "noise %q: write kind:level, such as mask:0.3", s)
+		return Noise{}, noiseError(ErrNoiseSyntax, "write the noise as kind:level, such as mask:0.3")
 	}
 	kind := NoNoise
 	for k, name := range noiseNames {
@@ -83,11 +83,11 @@ func ParseNoise(s string) (Noise, error) {
 		}
 	}
 	if kind == NoNoise {
-		return Noise{}, noiseError(ErrNoiseKind, "noise %q: unknown kind %q (want mask, gauss or saltpepper)", s, kindName)
+		return Noise{}, noiseError(ErrNoiseKind, "unknown noise kind %q (want mask, gauss or saltpepper)", kindName)
 	}
 	level, err := strconv.ParseFloat(levelText, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) { // out of range gives ±Inf or 0, refused below
-		return Noise{}, noiseError(ErrNoiseSyntax, "noise %q: level %q is not a number", s, levelText)
+		return Noise{}, noiseError(ErrNoiseSyntax, "noise level %q is not a number", levelText)
 	}
 	n := Noise{Kind: kind, Level: level}
 	if err := n.validate(); err != nil {
@@ -105,11 +105,11 @@ func (n Noise) validate() error {
 	case n.Kind < 0 || int(n.Kind) >= len(noiseNames):
 		return noiseError(ErrNoiseKind, "unknown noise kind %d", int(n.Kind))
 	case math.IsNaN(n.Level) || math.IsInf(n.Level, 0):
-		return noiseError(ErrNotFinite, "noise %s: the level must be a finite number", n)
-	case n.Kind == Gaussian && !(n.Level > 0):
-		return noiseError(ErrNoiseLevel, "noise %s: the standard deviation must be above 0", n)
+		return noiseError(ErrNotFinite, "the noise level must be a finite number")
+	case n.Kind == Gaussian && !(n.Level > 0 && n.Level <= 1):
+		return noiseError(ErrNoiseLevel, "the standard deviation of gauss noise must lie in (0, 1]: pixels lie in [0, 1], and a larger σ drowns them")
 	case n.Kind != Gaussian && !(n.Level > 0 && n.Level < 1):
-		return noiseError(ErrNoiseLevel, "noise %s: the probability must lie in (0, 1)", n)
+		return noiseError(ErrNoiseLevel, "the probability of %s noise must lie in (0, 1)", noiseNames[n.Kind])
 	}
 	return nil
 }

@@ -22,7 +22,8 @@ func TestParseNoise(t *testing.T) {
 		{"mask:0.3", Noise{Masking, 0.3}, nil},
 		{"gauss:0.2", Noise{Gaussian, 0.2}, nil},
 		{"saltpepper:0.1", Noise{SaltPepper, 0.1}, nil},
-		{"gauss:3", Noise{Gaussian, 3}, nil},
+		{"gauss:1", Noise{Gaussian, 1}, nil},
+		{"gauss:3", Noise{}, ErrNoiseLevel}, // σ beyond the pixels' range
 		{"none", Noise{}, nil},
 		{"", Noise{}, nil},
 		{"mask", Noise{}, ErrNoiseSyntax},

@@ -13,6 +13,7 @@ import (
 
 	"bottleneck/internal/atomicfile"
 	"bottleneck/internal/filekind"
+	"bottleneck/internal/quote"
 )
 
 // The model file format, version 1. All integers are little-endian.
@@ -205,7 +206,7 @@ func Unmarshal(data []byte) (*Autoencoder, error) {
 		}
 		wr, wc := p.Value.Dims()
 		if name != p.Name || rows != uint64(wr) || cols != uint64(wc) {
-			return nil, fmt.Errorf("parameter %q %d×%d, want %q %d×%d", brief(name), rows, cols, p.Name, wr, wc)
+			return nil, fmt.Errorf("parameter %q %d×%d, want %q %d×%d", quote.Brief(name), rows, cols, p.Name, wr, wc)
 		}
 		for i := 0; i < wr; i++ {
 			row := p.Value.Row(i)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"bottleneck/internal/quote"
 	"bottleneck/nn"
 )
 
@@ -26,5 +27,5 @@ func NewOptimizer(name string, learningRate float64) (nn.Optimizer, error) {
 		return nn.NewAdam(learningRate), nil
 	}
 	return nil, &SettingError{Field: "optimizer", Err: ErrUnknownOptimizer,
-		Detail: fmt.Sprintf("unknown optimizer %q (want %s)", brief(name), strings.Join(OptimizerNames, ", "))}
+		Detail: fmt.Sprintf("unknown optimizer %q (want %s)", quote.Brief(name), strings.Join(OptimizerNames, ", "))}
 }

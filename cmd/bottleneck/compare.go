@@ -13,6 +13,7 @@ import (
 	"strconv"
 
 	"bottleneck/experiment"
+	"bottleneck/internal/quote"
 	"bottleneck/internal/report"
 	"bottleneck/pca"
 )
@@ -156,7 +157,7 @@ func compareUsage(fs *flagSet, err error) error {
 	}
 	name := compareFlagNames[se.Field]
 	if f := fs.Lookup(name); f != nil {
-		return usagef("-%s %s: %s", name, brief(f.Value.String()), se.Detail)
+		return usagef("-%s %s: %s", name, quote.Brief(f.Value.String()), se.Detail)
 	}
 	return usageError{se.Detail}
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"bottleneck/autoencoder"
+	"bottleneck/internal/quote"
 	"bottleneck/matrix"
 	"bottleneck/mnist"
 )
@@ -30,7 +31,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	if *split != "test" && *split != "train" {
-		return usagef("-split %s: want test or train", brief(*split))
+		return usagef("-split %s: want test or train", quote.Brief(*split))
 	}
 	if *model == "" {
 		return usagef("-model is required: give the file that bottleneck train wrote, e.g. -model out/train/autoencoder.model")

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"bottleneck/internal/quote"
 	"bottleneck/mnist"
 )
 
@@ -69,7 +70,7 @@ func parseMirrors(list string) ([]string, error) {
 		m = strings.TrimSpace(m)
 		u, err := url.Parse(m)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, usagef("-mirrors: %q is not an http or https URL, e.g. https://ossci-datasets.s3.amazonaws.com/mnist/", brief(m))
+			return nil, usagef("-mirrors: %q is not an http or https URL, e.g. https://ossci-datasets.s3.amazonaws.com/mnist/", quote.Brief(m))
 		}
 		if !strings.HasSuffix(m, "/") {
 			m += "/"

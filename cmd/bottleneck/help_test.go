@@ -39,6 +39,10 @@ func TestHelpAboutHelp(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %.60q, stderr %.200q; want 0, the general help, nothing on stderr", args, code, stdout, stderr)
 		}
 	}
+	// No command at all: the help on standard error, and a usage error.
+	if code, stdout, stderr := runBinary(t); code != 2 || stdout != "" || !strings.Contains(stderr, "Usage: bottleneck <command>") {
+		t.Errorf("no arguments: exit %d, stdout %.60q, stderr %.60q; want 2, nothing, the help", code, stdout, stderr)
+	}
 	// Help about a command is that command's -h; about an unknown one, a
 	// usage error.
 	if code, stdout, _ := runBinary(t, "-h", "encode"); code != 0 || !strings.HasPrefix(stdout, "Usage: bottleneck encode") {

@@ -18,7 +18,6 @@ import (
 	"io"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"bottleneck/mnist/mnistdata"
 )
@@ -55,7 +54,14 @@ func main() {
 // standard output that cannot be written, Ctrl-C).
 func run(args []string, stdout, stderr io.Writer) int {
 	out := &stdoutWriter{w: stdout}
-	if len(args) == 0 || isHelpWord(args[0]) {
+	if len(args) == 0 {
+		// No command is a usage error, as for the go command: the help goes
+		// to standard error and the status is 2, so that a script that
+		// forgot its command fails.
+		printHelp(stderr)
+		return 2
+	}
+	if isHelpWord(args[0]) {
 		// "help train" is "train -h"; help about help ("help help",
 		// "-h -h") is the general help, like "help" alone.
 		if len(args) >= 2 && !isHelpWord(args[1]) {
@@ -200,17 +206,4 @@ func isSet(fs *flagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
-}
-
-// brief returns s, or its first 40 bytes and a note of its length if it is
-// longer, for quoting what a user typed in a message.
-func brief(s string) string {
-	if len(s) <= 60 {
-		return s
-	}
-	n := 40
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"bottleneck/autoencoder"
+	"bottleneck/internal/quote"
 )
 
 // netFlags are the flags that describe a network, shared by train and
@@ -37,11 +38,11 @@ func (nf *netFlags) register(fs *flagSet, layers, act, outAct string) {
 func (nf *netFlags) config(fs *flagSet) (autoencoder.Config, error) {
 	sizes, err := autoencoder.ParseLayers(nf.layers)
 	if err != nil {
-		return autoencoder.Config{}, usagef("-layers %s: give whole numbers separated by commas, e.g. 784,256,32", brief(nf.layers))
+		return autoencoder.Config{}, usagef("-layers %s: give whole numbers separated by commas, e.g. 784,256,32", quote.Brief(nf.layers))
 	}
 	loss, err := autoencoder.ParseLoss(nf.loss)
 	if err != nil { // autoencoder.ErrUnknownLoss
-		return autoencoder.Config{}, usagef("-loss %s: unknown loss (want sse or bce)", brief(nf.loss))
+		return autoencoder.Config{}, usagef("-loss %s: unknown loss (want sse or bce)", quote.Brief(nf.loss))
 	}
 	noise, err := autoencoder.ParseNoise(nf.noise)
 	if err != nil {
@@ -100,7 +101,7 @@ func (nf *netFlags) fitInput(cfg autoencoder.Config, shape dataShape, explicit b
 		return cfg, shape.errTooSmall()
 	}
 	if explicit {
-		return cfg, fmt.Errorf("-layers %s starts with %d, but the images in %s are %s: the first size must be %d", brief(nf.layers), cfg.Layers[0], shape.dir, shape.size(), d)
+		return cfg, fmt.Errorf("-layers %s starts with %d, but the images in %s are %s: the first size must be %d", quote.Brief(nf.layers), cfg.Layers[0], shape.dir, shape.size(), d)
 	}
 	layers := []int{d}
 	for _, h := range cfg.Layers[1:] {

@@ -6,6 +6,7 @@ import (
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
+	"bottleneck/internal/quote"
 )
 
 // flagNames maps the names the library gives its settings (the JSON names
@@ -75,5 +76,5 @@ func flagError(fs *flagSet, cfg autoencoder.Config, err error) error {
 	if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
 		return usagef("-%s: %s", name, detail)
 	}
-	return usagef("-%s %s: %s", name, brief(f.Value.String()), detail)
+	return usagef("-%s %s: %s", name, quote.Brief(f.Value.String()), detail)
 }
