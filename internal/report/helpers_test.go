@@ -153,6 +153,7 @@ func realisticTrain(t *testing.T) *Page {
 		TestSSE   []float64 `json:"test_sse_per_epoch"`
 		Test      float64   `json:"test_sse_per_image"`
 		Mean      float64   `json:"mean_image_sse_per_image"`
+		Masked    float64   `json:"masked_test_sse_per_image"`
 		Seconds   float64   `json:"seconds"`
 		Kernel    string    `json:"kernel"`
 		Threads   int       `json:"threads"`
@@ -203,5 +204,6 @@ func realisticTrain(t *testing.T) *Page {
 		TestSSEPerImage: s.Test, MeanImageSSEPerImage: s.Mean,
 		Seconds: s.Seconds, Kernel: s.Kernel, Threads: s.Threads,
 		LossChart: loss, Reconstructions: readDocs(t, "train/reconstructions.png"), Filters: readDocs(t, "train/filters.png"),
+		Noise: "none", NoisyTestSSE: s.Masked, Denoising: readDocs(t, "train/denoising.png"),
 	})
 }

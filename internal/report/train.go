@@ -139,12 +139,12 @@ func Train(r TrainRun) *Page {
 			Caption: "The first layer's weights: one tile per hidden unit (at most 100), the 784 weights into it drawn as a 28×28 image, each scaled from its own minimum (black) to maximum (white)."})
 	}
 	if r.Denoising != nil {
-		damage := "with 30% of their pixels set to 0 (the run had no -noise; a network that copies its input gives the holes back)"
+		damage := "with 30% of their pixels set to 0 (the run had no -noise; a network that copies its input would give the holes back)"
 		if r.Noise != "none" && r.Noise != "" {
 			damage = "corrupted by the run's noise, " + r.Noise
 		}
 		pictures.Pictures = append(pictures.Pictures, Picture{PNG: r.Denoising,
-			Caption: fmt.Sprintf("The first 10 test digits %s (top), the network's reconstructions of them (middle) and the clean digits (bottom). On all the test images damaged so, the error against the clean images is %s per image.", damage, fixed(r.NoisyTestSSE, 2))})
+			Caption: fmt.Sprintf("Top: the first 10 test digits %s. Middle: the network's reconstructions of them. Bottom: the clean digits. On all the test images damaged so, the error against the clean images is %s per image.", damage, fixed(r.NoisyTestSSE, 2))})
 	}
 	if len(pictures.Pictures) > 0 {
 		p.Sections = append(p.Sections, pictures)
