@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -185,9 +186,33 @@ type downloadError struct {
 func (e *downloadError) Error() string {
 	var answers []string
 	for i, err := range e.errs {
-		answers = append(answers, e.sources[i]+": "+err.Error())
+		answers = append(answers, e.sources[i]+": "+reason(err))
 	}
 	return fmt.Sprintf("mnist: cannot download %s: %s", e.name, strings.Join(answers, "; "))
+}
+
+// reason says why a mirror failed. A failure below HTTP is said briefly —
+// the host that could not be looked up, or the cause of a connection that
+// failed — without the resolver's and the socket's addresses, which make
+// an offline machine's message three lines long and help nobody.
+func reason(err error) string {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		if dns.IsNotFound {
+			return "no such host " + dns.Name
+		}
+		return "cannot look up " + dns.Name + " (is there a network?)"
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Err != nil {
+		cause := op.Err
+		var sys *os.SyscallError
+		if errors.As(cause, &sys) {
+			cause = sys.Err
+		}
+		return "cannot connect: " + cause.Error()
+	}
+	return err.Error()
 }
 
 func (e *downloadError) Unwrap() []error { return e.errs }

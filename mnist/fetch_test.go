@@ -6,13 +6,16 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -295,4 +298,27 @@ func TestFetchAcceptsDecompressedFiles(t *testing.T) {
 func hexSum(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// TestReason: a mirror that cannot be reached is named with the short
+// cause, not the resolver's and the socket's addresses; any other error is
+// given whole.
+func TestReason(t *testing.T) {
+	unreachable := &url.Error{Op: "Get", URL: "https://example.org/a.gz", Err: &net.OpError{
+		Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "dial udp 10.255.255.53:53: connect: network is unreachable", Name: "example.org", Server: "10.255.255.53:53"}}}
+	refused := &url.Error{Op: "Get", URL: "https://example.org/a.gz", Err: &net.OpError{
+		Op: "dial", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(192, 0, 2, 1), Port: 443}, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}}
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{unreachable, "cannot look up example.org (is there a network?)"},
+		{&net.DNSError{Err: "no such host", Name: "nowhere.example", IsNotFound: true}, "no such host nowhere.example"},
+		{refused, "cannot connect: " + syscall.ECONNREFUSED.Error()},
+		{errors.New("answered 404 Not Found"), "answered 404 Not Found"},
+	} {
+		if got := reason(tt.err); got != tt.want {
+			t.Errorf("reason(%v) = %q, want %q", tt.err, got, tt.want)
+		}
+	}
 }

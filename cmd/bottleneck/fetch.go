@@ -56,7 +56,7 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("interrupted; the file being downloaded was not saved, those verified before stay in %s", dir)
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("%w; no command needs this download: they all read the copy of MNIST built into the program", err)
 	}
 	printFetchResults(stdout, results, dir)
 	return nil
