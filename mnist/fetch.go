@@ -54,6 +54,11 @@ const StallTimeout = 30 * time.Second
 // ErrStalled is wrapped by the error for a mirror that stopped sending.
 var ErrStalled = errors.New("the server stalled")
 
+// ErrDownload is what errors.Is finds in the error of a file that no
+// mirror delivered (as opposed to a file on disk that is wrong, or a
+// cancelled download).
+var ErrDownload = errors.New("mnist: no mirror delivered the file")
+
 // FetchWithTimeout is Fetch with another time to wait for the next byte
 // than StallTimeout; stall must be positive.
 func FetchWithTimeout(ctx context.Context, dir string, mirrors []string, stall time.Duration, progress io.Writer) ([]FetchResult, error) {
@@ -216,6 +221,9 @@ func reason(err error) string {
 }
 
 func (e *downloadError) Unwrap() []error { return e.errs }
+
+// Is reports target == ErrDownload.
+func (e *downloadError) Is(target error) bool { return target == ErrDownload }
 
 // downloadFrom downloads f from source into path, atomically, and checks its
 // size and SHA-256 before the file is renamed into place. It gives up when

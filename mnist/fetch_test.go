@@ -176,6 +176,9 @@ func TestFetchRefusesBadDownloads(t *testing.T) {
 			if err == nil || err.Error() != want {
 				t.Errorf("got error %v\nwant %q", err, want)
 			}
+			if !errors.Is(err, ErrDownload) {
+				t.Errorf("errors.Is(%v, ErrDownload) is false", err)
+			}
 			// Nothing is left behind: not the file, not a temporary file,
 			// not the directories Fetch created.
 			if names := dirEntries(t, filepath.Dir(filepath.Dir(dir))); len(names) != 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -55,8 +56,11 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if ctx.Err() != nil {
 		return fmt.Errorf("interrupted; the file being downloaded was not saved, those verified before stay in %s", dir)
 	}
-	if err != nil {
+	if errors.Is(err, mnist.ErrDownload) {
 		return fmt.Errorf("%w; no command needs this download: they all read the copy of MNIST built into the program", err)
+	}
+	if err != nil {
+		return err
 	}
 	printFetchResults(stdout, results, dir)
 	return nil

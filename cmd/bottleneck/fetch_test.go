@@ -69,6 +69,23 @@ func TestFetchErrors(t *testing.T) {
 	}
 }
 
+// TestFetchNoMirrorSaysBuiltIn: a download no mirror delivers (here a
+// port nothing listens on, or no network at all) ends in one line that
+// says why in a few words and that no command needs the files.
+func TestFetchNoMirrorSaysBuiltIn(t *testing.T) {
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"fetch", "-data", dir, "-mirrors", "http://127.0.0.1:1/"}, &stdout, &stderr)
+	msg := stderr.String()
+	if code != 1 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "http://127.0.0.1:1/train-images-idx3-ubyte.gz: cannot connect: ") ||
+		!strings.HasSuffix(msg, "; no command needs this download: they all read the copy of MNIST built into the program\n") {
+		t.Errorf("exit %d, stderr %q; want 1 and one line naming the mirror, the cause and the built-in copy", code, msg)
+	}
+	if names, _ := os.ReadDir(dir); len(names) != 0 {
+		t.Errorf("fetch left %d files behind", len(names))
+	}
+}
+
 func TestProgressOnlyOnATerminal(t *testing.T) {
 	var buf bytes.Buffer
 	if isTerminal(&buf) {
