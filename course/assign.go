@@ -26,6 +26,12 @@ type AssignOptions struct {
 // marked in it.
 var ErrNoExercises = errors.New("course: the reference has no exercise marks")
 
+// ErrStudentCopy is returned by Assign asked to copy from a student copy
+// (a folder with a StampFile): its exercises are blanked or are one
+// student's answers, and a copy of it would hand those out as the
+// reference.
+var ErrStudentCopy = errors.New("course: the reference is a student copy")
+
 // OutNotEmptyError says that the folder for a copy already holds files.
 type OutNotEmptyError struct {
 	Dir string
@@ -70,6 +76,9 @@ func Assign(opts AssignOptions) (*Stamp, error) {
 	}
 	if err := checkModule(from); err != nil {
 		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(from, StampFile)); err == nil {
+		return nil, fmt.Errorf("%w: %s has %s; assign from the repository itself (-from names it)", ErrStudentCopy, from, StampFile)
 	}
 	if rel, err := filepath.Rel(out, from); err == nil && filepath.IsLocal(rel) || out == from {
 		return nil, fmt.Errorf("course: the copy %s would hold the reference %s", out, from)

@@ -173,6 +173,14 @@ func TestAssignBadInput(t *testing.T) {
 		t.Errorf("Assign from an empty folder: got %v, want a *NotCopyError", err)
 	}
 
+	copied := filepath.Join(t.TempDir(), "copy")
+	if _, err := Assign(AssignOptions{From: from, Out: copied}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Assign(AssignOptions{From: copied, Out: filepath.Join(t.TempDir(), "again")}); !errors.Is(err, ErrStudentCopy) {
+		t.Errorf("Assign from a student copy: got %v, want ErrStudentCopy", err)
+	}
+
 	unmarked := writeModule(t, map[string]string{"p/p.go": "package p\n"})
 	if _, err := Assign(AssignOptions{From: unmarked, Out: t.TempDir()}); !errors.Is(err, ErrNoExercises) {
 		t.Errorf("Assign from a module without marks: got %v, want ErrNoExercises", err)
