@@ -326,7 +326,7 @@ func (g *grading) runTask(bin, pkgDir string, t *task) error {
 	passed, msg := out.verdict(t.grader.Tests)
 	switch {
 	case errors.Is(err, errTimedOut):
-		passed, msg = false, fmt.Sprintf("timed out: still running after %v (the time limit of one exercise)", g.limits.Run+runGrace)
+		passed, msg = false, fmt.Sprintf("timed out: still running at the time limit of one exercise, %v (and %v more given to report)", g.limits.Run, runGrace)
 	case err != nil && passed:
 		passed, msg = false, fmt.Sprintf("the graders passed but their process ended with %v", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"bottleneck/course"
+	"bottleneck/internal/quote"
 )
 
 const assignHelp = `
@@ -35,7 +36,11 @@ func runAssign(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	opts := course.AssignOptions{From: root, Out: *out, Overwrite: *overwrite}
 	if *only != "" {
-		opts.Only = strings.Split(*only, ",")
+		names, err := exerciseList(*only)
+		if err != nil {
+			return err
+		}
+		opts.Only = names
 	}
 	stamp, err := course.Assign(opts)
 	var unknown *course.UnknownExerciseError
@@ -55,6 +60,21 @@ func runAssign(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for _, e := range stamp.Exercises {
 		points += e.Points
 	}
-	fmt.Fprintf(stdout, "wrote %s: %d exercises, %d points, from the reference at %s\n", *out, len(stamp.Exercises), points, stamp.Reference)
+	fmt.Fprintf(stdout, "wrote %s: %s, %s, from the reference at %s\n", *out, plural(len(stamp.Exercises), "exercise"), plural(points, "point"), stamp.Reference)
 	return nil
+}
+
+// exerciseList splits -only's comma-separated names, spaces around them
+// and empty names dropped; a list with no name at all is a usage error.
+func exerciseList(only string) ([]string, error) {
+	var names []string
+	for _, n := range strings.Split(only, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	if len(names) == 0 {
+		return nil, usagef("-only %q: name one or more exercises, separated by commas, such as adam,sgd-momentum", quote.Brief(only))
+	}
+	return names, nil
 }

@@ -28,7 +28,7 @@ func TestAssignAndGrade(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "copy")
-	if code, stdout, stderr := runBinary(t, "assign", "-only", "sgd-momentum", "-out", out); code != 0 || !strings.Contains(stdout, "1 exercises, 2 points") {
+	if code, stdout, stderr := runBinary(t, "assign", "-only", "sgd-momentum", "-out", out); code != 0 || !strings.Contains(stdout, "1 exercise, 2 points") {
 		t.Fatalf("assign -only sgd-momentum: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 	if code, _, stderr := runBinary(t, "assign", "-out", out); code != 1 || !strings.Contains(stderr, "-overwrite") {
@@ -45,6 +45,11 @@ func TestAssignAndGrade(t *testing.T) {
 		t.Errorf("grade -json of a fresh copy: exit %d, stdout %q, stderr %q; want 0 and 0 of 2 points", code, stdout, stderr)
 	}
 
+	for _, args := range [][]string{{"assign", "-out", filepath.Join(t.TempDir(), "y")}, {"grade", "-dir", out}} {
+		if code, _, stderr := runBinary(t, append(args, "-only", " , ")...); code != 2 || !strings.Contains(stderr, `-only " , ": name one or more exercises`) {
+			t.Errorf("%s -only ' , ': exit %d, stderr %q; want 2, asking for a name", args[0], code, stderr)
+		}
+	}
 	if code, _, stderr := runBinary(t, "grade", "-dir", out, "-only", "nosuch"); code != 2 || !strings.Contains(stderr, "no exercise nosuch; the exercises are sgd-momentum") {
 		t.Errorf("grade -only nosuch: exit %d, stderr %q; want 2 and the list of exercises", code, stderr)
 	}

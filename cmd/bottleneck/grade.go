@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"bottleneck/course"
@@ -43,7 +42,11 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	limits.Memory = *memory << 20
 	opts := course.GradeOptions{Dir: *dir, Limits: limits}
 	if *only != "" {
-		opts.Only = strings.Split(*only, ",")
+		names, err := exerciseList(*only)
+		if err != nil {
+			return err
+		}
+		opts.Only = names
 	}
 
 	if _, err := os.Stat(filepath.Join(*dir, "go.mod")); errors.Is(err, fs.ErrNotExist) {
