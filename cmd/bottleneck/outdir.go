@@ -97,6 +97,11 @@ func checkWritableFolder(dir string) error {
 		existing = parent
 	}
 	f, err := os.CreateTemp(existing, ".probe-*")
+	if err != nil && existing != filepath.Clean(dir) {
+		// The folder to make lies in one that takes no new files: a
+		// read-only one, or one of the kernel's such as /proc.
+		return fmt.Errorf("cannot create output directory %s: the folder %s above it takes no new files (%v); choose another with -out", dir, existing, unwrapPathError(err))
+	}
 	if err != nil {
 		return fmt.Errorf("cannot write into %s: %v (choose another with -out)", existing, unwrapPathError(err))
 	}

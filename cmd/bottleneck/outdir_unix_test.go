@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -83,4 +84,18 @@ func TestFailingRunRemovesNothing(t *testing.T) {
 		t.Fatalf("the good run failed: %v", err)
 	}
 	checkOneRun(t, out)
+}
+
+// TestOutUnderProc: a folder to make inside one that takes no new files
+// (Linux's /proc, where even root cannot create one) is refused naming
+// that folder, before any work.
+func TestOutUnderProc(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/proc is Linux's")
+	}
+	err := checkWritableFolder("/proc/bottleneck-test/run")
+	want := "cannot create output directory /proc/bottleneck-test/run: the folder /proc above it takes no new files ("
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; choose another with -out") {
+		t.Errorf("got %v, want %q…", err, want)
+	}
 }
