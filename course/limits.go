@@ -3,6 +3,7 @@ package course
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -48,17 +49,26 @@ var errTimedOut = errors.New("time limit reached")
 // and kills it (and what it started) after limit. It returns errTimedOut
 // if the limit killed it, or the error from exec (an *exec.ExitError for a
 // non-zero status).
+//
+// The go command keeps its temporary build folder in a folder of run's
+// own (GOTMPDIR), removed when the command has ended: a go command that
+// is killed leaves its build folder behind.
 func run(ctx context.Context, limit time.Duration, dir string, out io.Writer, name string, args ...string) error {
+	tmp, err := os.MkdirTemp("", "bottleneck-grade-")
+	if err != nil {
+		return fmt.Errorf("course: %w", err)
+	}
+	defer os.RemoveAll(tmp)
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
-	cmd.Env = toolEnv()
+	cmd.Env = append(toolEnv(), "GOTMPDIR="+tmp)
 	cmd.Stdout = out
 	cmd.Stderr = out
 	cmd.WaitDelay = 5 * time.Second // in case something it started holds the output open
 	ownProcessGroup(cmd)
-	err := cmd.Run()
+	err = cmd.Run()
 	if ctx.Err() == context.DeadlineExceeded {
 		return errTimedOut
 	}
