@@ -127,8 +127,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if f.json {
 		log = stderr
 	}
-	fmt.Fprintf(log, "training %s%s on %d images, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
-		s.Config, f.net.variant(s.Config), s.TrainN, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
+	decay := ""
+	if s.WeightDecay > 0 {
+		decay = fmt.Sprintf(", weight decay %g", s.WeightDecay)
+	}
+	fmt.Fprintf(log, "training %s%s%s on %d images, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
+		s.Config, f.net.variant(s.Config), decay, s.TrainN, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
 	// The objective differs from half the training error with a penalty
 	// or with cross-entropy: then it is printed too.
 	objective := s.WeightDecay > 0 || s.Config.L1 > 0 || s.Config.SparsityWeight > 0 || s.Config.Contractive > 0 || s.Config.Loss != autoencoder.SquaredError

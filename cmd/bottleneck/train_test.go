@@ -100,7 +100,7 @@ func TestTrainRealMNISTQuick(t *testing.T) {
 func TestTrainDenoisingReportsBothErrors(t *testing.T) {
 	data, out := t.TempDir(), filepath.Join(t.TempDir(), "run")
 	writeTinyMNIST(t, data, 30)
-	code, stdout, stderr := runBinary(t, "train", "-data", data, "-out", out, "-layers", "784,16,4", "-epochs", "2", "-batch", "8", "-train-n", "30", "-noise", "mask:0.3", "-loss", "bce", "-l1", "0.01", "-json")
+	code, stdout, stderr := runBinary(t, "train", "-data", data, "-out", out, "-layers", "784,16,4", "-epochs", "2", "-batch", "8", "-train-n", "30", "-noise", "mask:0.3", "-loss", "bce", "-l1", "0.01", "-weight-decay", "0.001", "-json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -117,7 +117,7 @@ func TestTrainDenoisingReportsBothErrors(t *testing.T) {
 	if s.Noise != "mask:0.3" || s.Loss != "bce" || s.L1 != 0.01 || s.Corrupted == nil || !(s.Clean > 0) {
 		t.Errorf("summary %+v; want noise mask:0.3, loss bce, l1 0.01 and both errors", s)
 	}
-	if !strings.Contains(stderr, "training 784-16-4-16-784 (hidden relu, code linear, output sigmoid), loss bce, l1 0.01, noise mask:0.3 on 30 images") {
+	if !strings.Contains(stderr, "training 784-16-4-16-784 (hidden relu, code linear, output sigmoid), loss bce, l1 0.01, noise mask:0.3, weight decay 0.001 on 30 images") {
 		t.Errorf("the first line does not name the variant: %q", stderr)
 	}
 }
