@@ -165,6 +165,9 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 		heldOutSSE := math.NaN()
 		if heldOut.Rows() > 0 {
 			heldOutSSE = ae.SSEPerImage(heldOut)
+			if !isFinite(heldOutSSE) {
+				return hist, fmt.Errorf("autoencoder: %w at the end of epoch %d: the error on the held-out images is %v: try a smaller learning rate", ErrDiverged, epoch, heldOutSSE)
+			}
 		}
 		hist.HeldOutSSE = append(hist.HeldOutSSE, heldOutSSE)
 		if cfg.Progress != nil {

@@ -123,6 +123,22 @@ func TestDivergenceWithLargeLearningRate(t *testing.T) {
 	}
 }
 
+// TestDivergenceOnHeldOutImages: weights that are finite but make the
+// forward pass overflow on the held-out images (here held-out pixels of
+// 1e300, where training saw ordinary ones) stop the run with ErrDiverged
+// at the end of the epoch; the error was once NaN and reached summary.json.
+func TestDivergenceOnHeldOutImages(t *testing.T) {
+	rng := rand.New(rand.NewPCG(4, 5))
+	x := lowRankData(rng, 64, 30, 3)
+	huge := matrix.New(8, 30)
+	huge.Apply(func(float64) float64 { return 1e300 }, huge)
+	ae, _ := New(Config{Layers: []int{30, 5}, Activation: "linear", CodeActivation: "linear", OutputActivation: "linear"}, rng)
+	_, err := Train(ae, x, huge, TrainConfig{Epochs: 2, BatchSize: 16, Optimizer: &nn.SGD{LearningRate: 0.01}, Rng: rng})
+	if !errors.Is(err, ErrDiverged) || !strings.Contains(err.Error(), "held-out images") || !strings.Contains(err.Error(), "epoch 1") {
+		t.Fatalf("got %v; want ErrDiverged at the end of epoch 1 naming the held-out images", err)
+	}
+}
+
 func TestEncodeDecodeReconstruct(t *testing.T) {
 	ae, _ := trainSmall(t, 5, 1)
 	rng := rand.New(rand.NewPCG(6, 6))

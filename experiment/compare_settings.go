@@ -47,8 +47,6 @@ func (s CompareSettings) Validate() error {
 		return outOfRange("minibatch_epochs", "must be zero or more")
 	case s.Batch < 1:
 		return outOfRange("minibatch_batch", "need at least one image per batch")
-	case !(s.LearningRate > 0) || math.IsInf(s.LearningRate, 0):
-		return outOfRange("minibatch_learning_rate", "the learning rate must be a positive number")
 	}
-	return nil
+	return checkLearningRate("minibatch_learning_rate", s.LearningRate)
 }

@@ -19,6 +19,13 @@ import (
 // 5.1 at most for MNIST in [0, 1]) switches that direction off.
 const MaxWeightDecay = 1e6
 
+// MaxLearningRate is the largest learning rate a run accepts. The loss is
+// per image, so the usual rates are 0.001 for Adam and 0.01 to 3 for SGD;
+// a step a hundred times larger throws the weights far beyond any digit,
+// and a run with a learning rate of 1e20 once ended with finite but
+// meaningless weights (codes of 1e41) and no word of divergence.
+const MaxLearningRate = 100
+
 // TrainSettings are the settings of a training run: the network and how it
 // is trained.
 type TrainSettings struct {
@@ -47,8 +54,8 @@ func (s TrainSettings) Validate() error {
 	if err := checkEpochsBatch(s.Epochs, s.Batch); err != nil {
 		return err
 	}
-	if !(s.LearningRate > 0) || math.IsInf(s.LearningRate, 0) {
-		return outOfRange("learning_rate", "the learning rate must be a positive number")
+	if err := checkLearningRate("learning_rate", s.LearningRate); err != nil {
+		return err
 	}
 	if err := checkWeightDecay(s.WeightDecay); err != nil {
 		return err
@@ -69,6 +76,17 @@ func checkEpochsBatch(epochs, batch int) error {
 		return outOfRange("epochs", "need at least one epoch")
 	case batch < 1:
 		return outOfRange("batch", "need at least one image per batch")
+	}
+	return nil
+}
+
+// checkLearningRate checks the learning rate of the setting field.
+func checkLearningRate(field string, lr float64) error {
+	switch {
+	case !(lr > 0) || math.IsInf(lr, 0):
+		return outOfRange(field, "the learning rate must be a positive number")
+	case lr > MaxLearningRate:
+		return outOfRange(field, fmt.Sprintf("at most %g; the usual rates are 0.001 for adam and 0.01 to 3 for sgd", float64(MaxLearningRate)))
 	}
 	return nil
 }
@@ -234,6 +252,7 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 
 	r.ProbeSSEAfter = ae.SSEPerImage(probe)
 	r.TestSSEPerImage = ae.SSEPerImage(testX)
+
 	if cfg.Noise.On() {
 		corrupted := ae.CorruptedSSEPerImage(testX, cfg.Noise, rand.New(rand.NewPCG(s.Seed, 2)))
 		r.CorruptedTestSSEPerImage = &corrupted

@@ -155,7 +155,7 @@ func TestTrainDivergenceIsAnError(t *testing.T) {
 	train, test := embeddedMNIST(t)
 	s := smallSettings()
 	s.Config.Activation, s.Config.OutputActivation = "linear", "linear"
-	s.Optimizer, s.LearningRate, s.TrainN, s.Epochs = "sgd", 1000, 200, 5
+	s.Optimizer, s.LearningRate, s.TrainN, s.Epochs = "sgd", 100, 200, 5
 	if _, err := Train(s, train, firstImages(test, 100), nil); !errors.Is(err, autoencoder.ErrDiverged) {
 		t.Errorf("error %v, want one wrapping ErrDiverged", err)
 	}

@@ -40,6 +40,8 @@ func TestBadInput(t *testing.T) {
 		{"bad optimizer", []string{"train", "-opt", "rmsprop"}, 2, "unknown optimizer"},
 		{"bad activation", []string{"train", "-act", "swish"}, 2, `unknown hidden activation "swish"`},
 		{"negative decay", []string{"train", "-weight-decay", "-0.1"}, 2, "-weight-decay"},
+		{"huge learning rate", []string{"train", "-opt", "sgd", "-lr", "1e20"}, 2, "-lr 1e+20: at most 100; the usual rates are 0.001 for adam and 0.01 to 3 for sgd"},
+		{"huge learning rate, compare", []string{"compare", "-lr", "101"}, 2, "-lr 101: at most 100"},
 		{"missing data", []string{"train", "-data", missing, "-out", tmp}, 1, "bottleneck fetch"},
 		{"data is a file", []string{"train", "-data", aFile, "-out", tmp}, 2, "is a file, not a folder"},
 		{"batch too large", []string{"train", "-batch", "200000", "-train-n", "200000"}, 2, "choose a smaller -batch"},

@@ -64,7 +64,7 @@ func TestTrainDivergenceKeepsOldModel(t *testing.T) {
 	model := filepath.Join(out, "autoencoder.model")
 	os.WriteFile(model, []byte("the earlier model"), 0o644)
 	code, _, stderr := runBinary(t, "train", "-data", data, "-out", out, "-layers", "784,16,4",
-		"-act", "linear", "-out-act", "linear", "-opt", "sgd", "-lr", "1000", "-epochs", "20", "-batch", "8", "-train-n", "30")
+		"-act", "linear", "-out-act", "linear", "-opt", "sgd", "-lr", "100", "-epochs", "20", "-batch", "8", "-train-n", "30")
 	if code != 1 || !strings.Contains(stderr, "diverged at epoch") || !strings.Contains(stderr, "smaller learning rate") {
 		t.Errorf("exit %d, stderr %q; want 1 and a message naming the epoch and suggesting a smaller learning rate", code, stderr)
 	}
