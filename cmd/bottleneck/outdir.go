@@ -87,6 +87,11 @@ func checkWritableFolder(dir string) error {
 			}
 			break
 		}
+		if link, lerr := os.Readlink(existing); lerr == nil && errors.Is(err, fs.ErrNotExist) {
+			// A link that leads nowhere: making the folder would fail
+			// with "file exists" after all the work.
+			return fmt.Errorf("cannot create output directory %s: %s is a symbolic link to %s, which does not exist (choose another with -out)", dir, existing, link)
+		}
 		parent := filepath.Dir(existing)
 		missing := errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) // ENOTDIR: a file on the way, found above
 		if !missing || parent == existing {

@@ -99,3 +99,21 @@ func TestOutUnderProc(t *testing.T) {
 		t.Errorf("got %v, want %q…", err, want)
 	}
 }
+
+// TestOutDanglingLink: an -out that is a symbolic link to nothing, or lies
+// under one, is refused before any work; making the folder would fail
+// with "file exists" after training.
+func TestOutDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "dangle")
+	if err := os.Symlink(filepath.Join(dir, "nowhere"), link); err != nil {
+		t.Skip(err)
+	}
+	for _, out := range []string{link, filepath.Join(link, "sub")} {
+		err := checkWritableFolder(out)
+		want := "cannot create output directory " + out + ": " + link + " is a symbolic link to " + filepath.Join(dir, "nowhere") + ", which does not exist (choose another with -out)"
+		if err == nil || err.Error() != want {
+			t.Errorf("-out %s: got %v, want %q", out, err, want)
+		}
+	}
+}

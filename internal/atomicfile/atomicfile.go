@@ -78,6 +78,12 @@ func Resolve(path string) (string, fs.FileInfo, error) {
 			if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
 				return "", nil, fmt.Errorf("cannot write %s: it is %s, %w", path, filekind.Describe(info.Mode()), ErrNotRegular)
 			}
+			if target != path {
+				// A link to a file yet to be made: its folder must be there.
+				if dir, err := os.Stat(filepath.Dir(target)); err != nil || !dir.IsDir() {
+					return "", nil, fmt.Errorf("cannot write %s: it is a symbolic link to %s, in a folder that does not exist", path, target)
+				}
+			}
 			return target, nil, nil
 		}
 		if err != nil {

@@ -108,6 +108,16 @@ func TestWriteFollowsLinks(t *testing.T) {
 	if b, _ := os.ReadFile(newTarget); string(b) != "created" {
 		t.Errorf("a link to a name not yet taken: the new file holds %q, want \"created\"", b)
 	}
+	// A link into a folder that does not exist is refused by Check, before
+	// any work, naming where it leads.
+	nowhere := filepath.Join(dir, "nowhere")
+	os.Symlink(filepath.Join("missing", "new.txt"), nowhere)
+	if err := Check(nowhere); err == nil || !strings.Contains(err.Error(), "in a folder that does not exist") {
+		t.Errorf("a link into a missing folder: Check says %v", err)
+	}
+	if err := Check(dangling); err != nil {
+		t.Errorf("a link to a name not yet taken in a folder that exists: Check says %v", err)
+	}
 	loop := filepath.Join(dir, "loop")
 	os.Symlink("loop", loop)
 	if err := WriteFile(loop, []byte("x")); err == nil || !strings.Contains(err.Error(), "symbolic links in a row") {
