@@ -236,6 +236,14 @@ func (o *outputSet) write(path string, write func(io.Writer) error) error {
 	return o.set.Write(path, write)
 }
 
+// remove marks the file at path, which an earlier run wrote and this one
+// does not, to be removed at commit.
+func (o *outputSet) remove(path string) {
+	outputs.Lock()
+	defer outputs.Unlock()
+	o.set.Remove(path)
+}
+
 // writeJSON writes v as indented JSON.
 func (o *outputSet) writeJSON(path string, v any) error {
 	data, err := json.MarshalIndent(v, "", "  ")

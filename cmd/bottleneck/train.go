@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 
 	"bottleneck/autoencoder"
@@ -275,6 +276,11 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 	}, extra...) {
 		if err := o.write(filepath.Join(out, file.name), file.write); err != nil {
 			return err
+		}
+	}
+	for _, name := range trainFiles {
+		if !slices.Contains(s.Files, name) { // codes.svg of an earlier run with a two-number code
+			o.remove(filepath.Join(out, name))
 		}
 	}
 	if err := o.writeJSON(filepath.Join(out, "summary.json"), s); err != nil {

@@ -64,3 +64,21 @@ func TestTrainVariantPictures(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainRemovesStaleCodeMap: a run into the folder of an earlier run
+// with a two-number code takes the earlier codes.svg away: it would no
+// longer match the model beside it.
+func TestTrainRemovesStaleCodeMap(t *testing.T) {
+	data := t.TempDir()
+	writeMNISTPart(t, data, 200, 50)
+	out := filepath.Join(t.TempDir(), "run")
+	for _, layers := range []string{"784,16,2", "784,16,3"} {
+		if code, _, stderr := runBinary(t, "train", "-data", data, "-epochs", "1", "-batch", "50", "-out", out, "-layers", layers); code != 0 {
+			t.Fatalf("-layers %s: exit %d: %s", layers, code, stderr)
+		}
+		_, err := os.Stat(filepath.Join(out, "codes.svg"))
+		if there := err == nil; there != (layers == "784,16,2") {
+			t.Errorf("after -layers %s: codes.svg there: %v", layers, there)
+		}
+	}
+}

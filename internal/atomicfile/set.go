@@ -31,6 +31,7 @@ import (
 // A Set is not safe for use by several goroutines at once.
 type Set struct {
 	files []*staged
+	stale []string // files of the previous group to remove (Remove)
 }
 
 // Lock file timing: a commit renames a handful of files, which takes
@@ -61,6 +62,15 @@ func (s *Set) Write(path string, write func(w io.Writer) error) error {
 	return nil
 }
 
+// Remove marks the file at path, one the previous group had and this one
+// does not (a picture only some runs draw, say), to be removed by Commit
+// together with the renames, so that it does not stay beside files it
+// does not belong to. Commit removes only a regular file; anything else
+// there is left alone.
+func (s *Set) Remove(path string) {
+	s.stale = append(s.stale, path)
+}
+
 // WriteFile is Write for content that is already in memory.
 func (s *Set) WriteFile(path string, data []byte) error {
 	return s.Write(path, func(w io.Writer) error {
@@ -74,8 +84,8 @@ func (s *Set) WriteFile(path string, data []byte) error {
 // anything is renamed: if it returns an error, nothing is renamed and Commit
 // returns it. Whether it succeeds or not, the Set is empty afterwards.
 func (s *Set) Commit(check func() error) (err error) {
-	files := s.files
-	s.files = nil
+	files, stale := s.files, s.stale
+	s.files, s.stale = nil, nil
 	if len(files) == 0 {
 		return nil
 	}
@@ -105,6 +115,13 @@ func (s *Set) Commit(check func() error) (err error) {
 	if err := os.Remove(last.target); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("writing %s: %w", last.path, unwrapPath(err))
 	}
+	for _, path := range stale {
+		if info, err := os.Lstat(path); err == nil && info.Mode().IsRegular() {
+			if err := os.Remove(path); err != nil {
+				return fmt.Errorf("removing %s of the previous run: %w", path, unwrapPath(err))
+			}
+		}
+	}
 	for i, f := range files {
 		if err := os.Rename(f.tmp, f.target); err != nil {
 			for _, g := range files[i+1:] {
@@ -122,7 +139,7 @@ func (s *Set) Discard() {
 	for _, f := range s.files {
 		f.discard()
 	}
-	s.files = nil
+	s.files, s.stale = nil, nil
 }
 
 // CheckLock reports, without locking anything, whether a Set could lock

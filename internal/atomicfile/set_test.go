@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,5 +165,36 @@ func TestSetLockInTheWay(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "model")); err == nil {
 		t.Error("committed although the lock could not be taken")
+	}
+}
+
+// TestSetRemovesStaleFiles: a file marked with Remove goes at Commit, with
+// the renames; a folder of that name stays, and a Discard removes nothing.
+func TestSetRemovesStaleFiles(t *testing.T) {
+	dir := t.TempDir()
+	stale, keep := filepath.Join(dir, "codes.svg"), filepath.Join(dir, "folder")
+	os.WriteFile(stale, []byte("old picture"), 0o644)
+	os.Mkdir(keep, 0o755)
+
+	var s Set
+	s.WriteFile(filepath.Join(dir, "summary.json"), []byte("{}"))
+	s.Remove(stale)
+	s.Discard()
+	if _, err := os.Stat(stale); err != nil {
+		t.Errorf("Discard removed the stale file: %v", err)
+	}
+
+	s.WriteFile(filepath.Join(dir, "summary.json"), []byte("{}"))
+	s.Remove(stale)
+	s.Remove(keep)
+	s.Remove(filepath.Join(dir, "never-there"))
+	if err := s.Commit(nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("after Commit the stale file is still there: %v", err)
+	}
+	if info, err := os.Stat(keep); err != nil || !info.IsDir() {
+		t.Errorf("Commit removed a folder it was asked to remove: %v", err)
 	}
 }
