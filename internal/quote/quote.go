@@ -1,22 +1,38 @@
 // Package quote shortens what a user typed before a message quotes it, so
-// that a flag value of a megabyte gives a message of one line.
+// that a flag value of a megabyte gives a message of one line, and a value
+// with control characters (a newline, a terminal's escape) cannot break
+// that line or recolour the terminal.
 package quote
 
 import (
 	"fmt"
+	"strconv"
 	"unicode/utf8"
 )
 
 // Brief returns s if it is at most 60 bytes long; otherwise its first 40
 // bytes (cut at a character boundary) followed by "… (N bytes)", N the
-// length of s.
+// length of s. Control characters and invalid UTF-8 in what it keeps are
+// written as Go escapes (\n, \x1b).
 func Brief(s string) string {
 	if len(s) <= 60 {
-		return s
+		return printable(s)
 	}
 	n := 40
 	for n > 0 && !utf8.RuneStart(s[n]) {
 		n--
 	}
-	return fmt.Sprintf("%s… (%d bytes)", s[:n], len(s))
+	return fmt.Sprintf("%s… (%d bytes)", printable(s[:n]), len(s))
+}
+
+// printable returns s with every character that is not printable written
+// as strconv.Quote writes it, without the quotes; s itself if all are.
+func printable(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			q := strconv.Quote(s)
+			return q[1 : len(q)-1]
+		}
+	}
+	return s
 }

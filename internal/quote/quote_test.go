@@ -14,6 +14,11 @@ func TestBrief(t *testing.T) {
 		{strings.Repeat("a", 60), strings.Repeat("a", 60)},
 		{strings.Repeat("a", 61), strings.Repeat("a", 40) + "… (61 bytes)"},
 		{long, strings.Repeat("x", 40) + "… (1000 bytes)"},
+		// Control characters are escaped: no newline, no terminal escape.
+		{"mask:\x1b[31m0.3", `mask:\x1b[31m0.3`},
+		{"784,\n32", `784,\n32`},
+		{"caf\xe9", `caf\xe9`},
+		{"ρ = 0.05, σ", "ρ = 0.05, σ"},
 		// A two-byte character across byte 40 is cut before it, not in it.
 		{strings.Repeat("a", 39) + strings.Repeat("é", 20), strings.Repeat("a", 39) + "… (79 bytes)"},
 	} {
