@@ -151,18 +151,31 @@ func (c Config) regularizesCode() bool {
 	return c.L1 > 0 || c.SparsityWeight > 0 || c.Contractive > 0 || c.Noise.On()
 }
 
+// MaxPenaltyWeight is the largest weight of a penalty on the code (L1,
+// KL sparsity, contractive) that Validate accepts, the bound of the weight
+// decay's too: the loss per image is at most 784, so a weight of a million
+// leaves it no say.
+const MaxPenaltyWeight = 1e6
+
 // validatePenalties checks the weights and targets of the penalties.
 func (c Config) validatePenalties(code nn.ActivationKind) error {
 	weights := []struct {
-		field string
-		v     float64
-	}{{"l1", c.L1}, {"sparsity", c.Sparsity}, {"sparsity_weight", c.SparsityWeight}, {"contractive", c.Contractive}}
+		field, name string
+		v           float64
+	}{
+		{"l1", "the L1 weight λ", c.L1},
+		{"sparsity", "the sparsity target ρ", c.Sparsity},
+		{"sparsity_weight", "the sparsity weight β", c.SparsityWeight},
+		{"contractive", "the contractive weight λ", c.Contractive},
+	}
 	for _, w := range weights {
-		if math.IsNaN(w.v) || math.IsInf(w.v, 0) {
-			return &ConfigError{Field: w.field, Err: ErrNotFinite, Detail: fmt.Sprintf("%s is %v; it must be a finite number", w.field, w.v)}
-		}
-		if w.v < 0 {
-			return &ConfigError{Field: w.field, Err: ErrPenaltyWeight, Detail: fmt.Sprintf("%s is %v; it must not be negative", w.field, w.v)}
+		switch {
+		case math.IsNaN(w.v) || math.IsInf(w.v, 0):
+			return &ConfigError{Field: w.field, Err: ErrNotFinite, Detail: w.name + " must be a finite number"}
+		case w.v < 0:
+			return &ConfigError{Field: w.field, Err: ErrPenaltyWeight, Detail: w.name + " must not be negative"}
+		case w.v > MaxPenaltyWeight:
+			return &ConfigError{Field: w.field, Err: ErrPenaltyWeight, Detail: fmt.Sprintf("%s must be at most %g: far below that the penalty alone decides every weight", w.name, float64(MaxPenaltyWeight))}
 		}
 	}
 	if c.Contractive > 0 && (len(c.Layers) != 2 || code != nn.SigmoidKind) {

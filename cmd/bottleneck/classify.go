@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 
-	"bottleneck/autoencoder"
 	"bottleneck/experiment"
 )
 
@@ -42,7 +41,7 @@ func runClassify(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	cfg := def
 	cfg.Epochs, cfg.Seed = *epochs, *seed
 
-	ae, err := autoencoder.Load(*model)
+	ae, err := loadModel(*model)
 	if err != nil {
 		return err
 	}

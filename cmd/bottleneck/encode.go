@@ -42,7 +42,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if sameFile(*out, *model) {
 		return usagef("-out %s is the model itself: writing the codes there would destroy it; name another file", *out)
 	}
-	ae, err := autoencoder.Load(*model)
+	ae, err := loadModel(*model)
 	if err != nil {
 		return err
 	}
