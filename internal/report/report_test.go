@@ -399,3 +399,22 @@ func TestTrainDenoisingCaption(t *testing.T) {
 		t.Error("a run without a denoising picture still gives its error")
 	}
 }
+
+// TestTrainPageOtherImages: a run on images that are not MNIST's 28×28
+// (-data with other IDX files) says their size and count, and leaves out
+// the published PCA figure, which is MNIST's.
+func TestTrainPageOtherImages(t *testing.T) {
+	r := sampleTrain(t)
+	r.ImageRows, r.ImageCols, r.TestImages, r.Shape = 7, 5, 3, "35-8-35"
+	html := render(t, Train(r))
+	for _, want := range []string{"images of 7×5 pixels", "Σ over the 35 pixels", "the 35 weights into it drawn as a 7×5 image", "The first 3 test images, each above", "Top: the first 3 test images"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+	for _, wrong := range []string{"13.87", "784", "MNIST", "28×28"} {
+		if strings.Contains(html, wrong) {
+			t.Errorf("the page of a 7×5 run says %q", wrong)
+		}
+	}
+}

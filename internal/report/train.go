@@ -27,6 +27,9 @@ type TrainRun struct {
 	Shape       string    // the network, e.g. "784-256-32-256-784"
 	TrainImages int       // -train-n
 	TestImages  int
+	// The size of one image; 0 and 0 stand for MNIST's 28×28. The
+	// published PCA figure is shown for 28×28 images only.
+	ImageRows, ImageCols int
 
 	// One value per epoch (autoencoder.History): the per-image objective
 	// the optimizer minimised, penalties included; the training error,
@@ -82,30 +85,39 @@ type TrainRun struct {
 // and add "report.html" to trainFiles.
 func Train(r TrainRun) *Page {
 	epochs := len(r.TrainSSE)
+	if r.ImageRows == 0 && r.ImageCols == 0 {
+		r.ImageRows, r.ImageCols = 28, 28
+	}
+	mnist := r.ImageRows == 28 && r.ImageCols == 28
+	pixels := r.ImageRows * r.ImageCols
+	pcaNote, data := "", "images of "+strconv.Itoa(r.ImageRows)+"×"+strconv.Itoa(r.ImageCols)+" pixels"
+	if mnist {
+		data = "MNIST"
+		pcaNote = fmt.Sprintf(", and PCA with 30 components %s", fixed(hintonPCA30, 2))
+	}
 	p := &Page{
-		Title:   "Autoencoder " + r.Shape + " trained on MNIST",
+		Title:   "Autoencoder " + r.Shape + " trained on " + data,
 		Command: r.Command,
 		Warning: r.Warning,
-		Lead: fmt.Sprintf("The autoencoder %s was trained for %s on %s of MNIST. "+
-			"It reconstructs the %s with an error of %s per image (Σ over the 784 pixels of (x − x̂)²); "+
-			"drawing the mean training image every time scores %s, and PCA with 30 components %s.",
-			r.Shape, plural(epochs, "epoch"), plural(r.TrainImages, "training image"),
-			plural(r.TestImages, "test image"), fixed(r.TestSSEPerImage, 2),
-			fixed(r.MeanImageSSEPerImage, 2), fixed(hintonPCA30, 2)),
-		Settings:   r.Settings,
-		References: []Reference{hinton2006},
+		Lead: fmt.Sprintf("The autoencoder %s was trained for %s on %s of %s. "+
+			"It reconstructs the %s with an error of %s per image (Σ over the %d pixels of (x − x̂)²); "+
+			"drawing the mean training image every time scores %s%s.",
+			r.Shape, plural(epochs, "epoch"), plural(r.TrainImages, "training image"), data,
+			plural(r.TestImages, "test image"), fixed(r.TestSSEPerImage, 2), pixels,
+			fixed(r.MeanImageSSEPerImage, 2), pcaNote),
+		Settings: r.Settings,
 	}
-
+	results := [][]string{
+		{"this autoencoder, test images", fixed(r.TestSSEPerImage, 4)},
+		{"drawing the mean training image", fixed(r.MeanImageSSEPerImage, 4)},
+	}
+	if mnist {
+		results = append(results, []string{"PCA, 30 components (Hinton & Salakhutdinov 2006)", fixed(hintonPCA30, 2)})
+		p.References = []Reference{hinton2006}
+	}
 	p.Sections = append(p.Sections, Section{
 		Heading: "Result",
-		Tables: []Table{{
-			Header: []string{"", "error per image"},
-			Rows: [][]string{
-				{"this autoencoder, test images", fixed(r.TestSSEPerImage, 4)},
-				{"drawing the mean training image", fixed(r.MeanImageSSEPerImage, 4)},
-				{"PCA, 30 components (Hinton & Salakhutdinov 2006)", fixed(hintonPCA30, 2)},
-			},
-		}},
+		Tables:  []Table{{Header: []string{"", "error per image"}, Rows: results}},
 	})
 
 	rows := make([][]string, epochs)
@@ -132,11 +144,11 @@ func Train(r TrainRun) *Page {
 	pictures := Section{Heading: "What the network learned"}
 	if r.Reconstructions != nil {
 		pictures.Pictures = append(pictures.Pictures, Picture{PNG: r.Reconstructions,
-			Caption: "The first 20 test digits, each above its reconstruction."})
+			Caption: fmt.Sprintf("The first %d test images, each above its reconstruction.", min(20, r.TestImages))})
 	}
 	if r.Filters != nil {
 		pictures.Pictures = append(pictures.Pictures, Picture{PNG: r.Filters,
-			Caption: "The first layer's weights: one tile per hidden unit (at most 100), the 784 weights into it drawn as a 28×28 image, each scaled from its own minimum (black) to maximum (white)."})
+			Caption: fmt.Sprintf("The first layer's weights: one tile per hidden unit (at most 100), the %d weights into it drawn as a %d×%d image, each scaled from its own minimum (black) to maximum (white).", pixels, r.ImageRows, r.ImageCols)})
 	}
 	if r.Denoising != nil {
 		damage := "with 30% of their pixels set to 0 (the run had no -noise; a network that copies its input would give the holes back)"
@@ -144,7 +156,7 @@ func Train(r TrainRun) *Page {
 			damage = "corrupted by the run's noise, " + r.Noise
 		}
 		pictures.Pictures = append(pictures.Pictures, Picture{PNG: r.Denoising,
-			Caption: fmt.Sprintf("Top: the first 10 test digits %s. Middle: the network's reconstructions of them. Bottom: the clean digits. On all the test images damaged so, the error against the clean images is %s per image.", damage, fixed(r.NoisyTestSSE, 2))})
+			Caption: fmt.Sprintf("Top: the first %d test images %s. Middle: the network's reconstructions of them. Bottom: the clean images. On all the test images damaged so, the error against the clean images is %s per image.", min(10, r.TestImages), damage, fixed(r.NoisyTestSSE, 2))})
 	}
 	if len(pictures.Pictures) > 0 {
 		p.Sections = append(p.Sections, pictures)
