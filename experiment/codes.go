@@ -78,9 +78,19 @@ func (r *TrainResult) CodeMap(ctx context.Context, train, test *mnist.Dataset) (
 // the left, the code on the right, each digit's name written at the median
 // of its points. The same map always gives the same bytes.
 func (m *CodeMap) WriteSVG(w io.Writer) error {
+	fig, err := m.Figure()
+	if err != nil {
+		return err
+	}
+	return fig.WriteSVG(w)
+}
+
+// Figure returns the picture WriteSVG draws, for a page that shows it
+// inline (report.html).
+func (m *CodeMap) Figure() (*plot.Scatter, error) {
 	n := len(m.Labels)
 	if m.Codes.Rows() != n || m.PCs.Rows() != n || m.Codes.Cols() != 2 || m.PCs.Cols() != 2 {
-		return fmt.Errorf("experiment: CodeMap.WriteSVG: %d labels, codes %d×%d, principal components %d×%d; want n labels and n×2 each",
+		return nil, fmt.Errorf("experiment: CodeMap: %d labels, codes %d×%d, principal components %d×%d; want n labels and n×2 each",
 			n, m.Codes.Rows(), m.Codes.Cols(), m.PCs.Rows(), m.PCs.Cols())
 	}
 	class := make([]int, n)
@@ -99,7 +109,7 @@ func (m *CodeMap) WriteSVG(w io.Writer) error {
 		},
 		MarkMedians: true,
 	}
-	return fig.WriteSVG(w)
+	return fig, nil
 }
 
 // column returns a copy of column j of a.

@@ -17,6 +17,7 @@ import (
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
+	"bottleneck/internal/plot"
 	"bottleneck/internal/report"
 	"bottleneck/matrix"
 )
@@ -165,17 +166,21 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return interrupted
 	}
 	var extra []namedOutput
+	var codeMap *plot.Scatter
 	if res.Model.CodeSize() == 2 {
 		m, err := res.CodeMap(ctx, train, test)
 		if err != nil {
 			return orInterrupted(err)
 		}
 		extra = append(extra, namedOutput{"codes.svg", m.WriteSVG})
+		if codeMap, err = m.Figure(); err != nil {
+			return err
+		}
 	}
 	for _, e := range extra {
 		sum.Files = append(sum.Files, e.name)
 	}
-	page := trainPage{command: report.CommandLine("bottleneck train", args), settings: report.FlagSettings(fs.FlagSet), testImages: test.Len(), rows: test.Rows, cols: test.Cols, denoising: res.DenoisingPicture(test)}
+	page := trainPage{command: report.CommandLine("bottleneck train", args), settings: report.FlagSettings(fs.FlagSet), testImages: test.Len(), rows: test.Rows, cols: test.Cols, denoising: res.DenoisingPicture(test), codeMap: codeMap}
 	if err := writeTrainOutputs(ctx, f.out, sum, page, extra); err != nil {
 		return err
 	}
@@ -234,8 +239,9 @@ type trainPage struct {
 	command    string
 	settings   []report.Setting
 	testImages int
-	rows, cols int         // of one image
-	denoising  image.Image // DenoisingPicture of the run
+	rows, cols int           // of one image
+	denoising  image.Image   // DenoisingPicture of the run
+	codeMap    *plot.Scatter // codes.svg's figure, or nil
 }
 
 // namedOutput is a file of -out and what writes it.
@@ -267,7 +273,7 @@ func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainP
 		TestSSEPerImage: s.TestSSEPerImage, MeanImageSSEPerImage: s.MeanImageSSEPerImage,
 		Seconds: s.Seconds, Kernel: s.Kernel, Threads: s.Threads, Warning: s.Advice,
 		LossChart: s.LossChart, Reconstructions: recon.Bytes(), Filters: filters.Bytes(),
-		Noise: s.Noise.String(), NoisyTestSSE: noisyTestSSE(s.TrainResult), Denoising: denoising.Bytes(),
+		Noise: s.Noise.String(), NoisyTestSSE: noisyTestSSE(s.TrainResult), Denoising: denoising.Bytes(), CodeMap: p.codeMap,
 	})
 	o := newOutputSet()
 	defer o.discard()

@@ -49,6 +49,16 @@ func TestTrainVariantPictures(t *testing.T) {
 			}
 		}
 	}
+	// The report shows the code map too, beside the loss chart.
+	for run, charts := range map[string]int{"two-number-code": 2, "plain": 1} {
+		page, err := os.ReadFile(filepath.Join(tmp, run, "report.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(string(page), "<svg "); n != charts {
+			t.Errorf("%s: report.html has %d charts, want %d", run, n, charts)
+		}
+	}
 	svg, _ := os.ReadFile(filepath.Join(tmp, "two-number-code", "codes.svg"))
 	if n := strings.Count(string(svg), "<circle "); n != 2*50+10 {
 		t.Errorf("codes.svg has %d circles, want a point per test image in each panel and 10 in the legend (110)", n)

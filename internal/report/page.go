@@ -41,10 +41,12 @@ type Table struct {
 	Rows    [][]string
 }
 
-// Chart is a line chart drawn by internal/plot, shown inline as SVG.
+// Chart is a chart drawn by internal/plot, shown inline as SVG: a line
+// chart (Plot) or a scatter plot (Scatter), one of the two.
 type Chart struct {
-	Plot    *plot.Chart // its title is drawn in the picture
-	Caption string      // what to read in it; "" for none
+	Plot    *plot.Chart   // its title is drawn in the picture
+	Scatter *plot.Scatter // used when Plot is nil
+	Caption string        // what to read in it; "" for none
 }
 
 // Picture is a PNG picture, shown inline (as a data: URI, so that the page

@@ -122,17 +122,24 @@ func (p *Page) render() ([]byte, error) {
 // chartSVG draws c with internal/plot and marks the result as safe HTML.
 //
 // This is one of the two places where the package tells html/template to
-// trust a value instead of escaping it. It is safe because plot.Chart
-// writes every text it draws (title, labels, legend names) through an XML
-// escaper and everything else from numbers and fixed strings. Never widen
+// trust a value instead of escaping it. It is safe because plot.Chart and
+// plot.Scatter write every text they draw (titles, labels, legend names)
+// through an XML escaper and everything else from numbers and fixed
+// strings. Never widen
 // this to SVG from anywhere else: a file read from disk, or bytes a caller
 // hands in, could hold a <script> element or an event handler.
 func chartSVG(c Chart) (template.HTML, error) {
-	if c.Plot == nil {
-		return "", fmt.Errorf("no plot")
-	}
 	var buf bytes.Buffer
-	if err := c.Plot.WriteSVG(&buf); err != nil {
+	var err error
+	switch {
+	case c.Plot != nil:
+		err = c.Plot.WriteSVG(&buf)
+	case c.Scatter != nil:
+		err = c.Scatter.WriteSVG(&buf)
+	default:
+		err = fmt.Errorf("no plot")
+	}
+	if err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

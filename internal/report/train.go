@@ -55,6 +55,10 @@ type TrainRun struct {
 	Noise        string
 	NoisyTestSSE float64
 	Denoising    []byte
+
+	// CodeMap is codes.svg's figure for a code of two numbers; nil leaves
+	// it out.
+	CodeMap *plot.Scatter
 }
 
 // Train returns the page of a training run.
@@ -158,7 +162,11 @@ func Train(r TrainRun) *Page {
 		pictures.Pictures = append(pictures.Pictures, Picture{PNG: r.Denoising,
 			Caption: fmt.Sprintf("Top: the first %d test images %s. Middle: the network's reconstructions of them. Bottom: the clean images. On all the test images damaged so, the error against the clean images is %s per image.", min(10, r.TestImages), damage, fixed(r.NoisyTestSSE, 2))})
 	}
-	if len(pictures.Pictures) > 0 {
+	if r.CodeMap != nil {
+		pictures.Charts = append(pictures.Charts, Chart{Scatter: r.CodeMap,
+			Caption: "Every test image placed by its first two principal components (left) and by the network's two-number code (right), coloured by digit, each digit's name at the median of its points (codes.svg; Hinton & Salakhutdinov 2006, Fig. 3)."})
+	}
+	if len(pictures.Pictures) > 0 || len(pictures.Charts) > 0 {
 		p.Sections = append(p.Sections, pictures)
 	}
 	return p
