@@ -40,7 +40,7 @@ func TestConfigValidate(t *testing.T) {
 		{"overcomplete contractive", func(c *Config) { c.Layers = []int{10, 40}; c.CodeActivation = "sigmoid"; c.Contractive = 0.1 }, "", nil},
 		{"overcomplete denoising", func(c *Config) { c.Layers = []int{10, 20, 40}; c.Noise = Noise{Masking, 0.3} }, "", nil},
 		{"code equals input with noise", func(c *Config) { c.Layers = []int{10, 10}; c.Noise = Noise{Gaussian, 0.1} }, "", nil},
-		{"bad noise", func(c *Config) { c.Noise = Noise{SaltPepper, 1} }, "probability of saltpepper noise must lie in (0, 1)", ErrNoiseLevel},
+		{"bad noise", func(c *Config) { c.Noise = Noise{SaltPepper, 1} }, "probability of saltpepper noise must lie in [0.001, 1)", ErrNoiseLevel},
 		{"unknown noise kind", func(c *Config) { c.Noise = Noise{Kind: 9, Level: 0.1} }, "unknown noise kind 9", ErrNoiseKind},
 		{"overcomplete allowed", func(c *Config) { c.Layers = []int{10, 40}; c.AllowOvercomplete = true }, "", nil},
 		{"bad activation", func(c *Config) { c.Activation = "softmax" }, `unknown hidden activation "softmax"`, ErrActivation},

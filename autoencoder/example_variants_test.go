@@ -19,7 +19,7 @@ func ExampleParseNoise() {
 	// Output:
 	// mask:0.3 true 0.3 <nil>
 	// true
-	// autoencoder: the probability of mask noise must lie in (0, 1)
+	// autoencoder: the probability of mask noise must lie in [0.001, 1)
 }
 
 // A code as large as the input is refused unless something keeps the

@@ -65,8 +65,8 @@ func (n Noise) String() string {
 
 // ParseNoise reads a corruption written as kind:level — "mask:0.3",
 // "gauss:0.2" or "saltpepper:0.1" — or "none" (or "") for no noise. The
-// probabilities of mask and saltpepper must lie in (0, 1), the σ of gauss
-// in (0, 1]. Its errors are *ConfigError with Field "noise", wrapping
+// probabilities of mask and saltpepper must lie in [MinNoiseLevel, 1), the
+// σ of gauss in [MinNoiseLevel, 1]. Its errors are *ConfigError with Field "noise", wrapping
 // ErrNoiseSyntax, ErrNoiseKind, ErrNotFinite or ErrNoiseLevel.
 func ParseNoise(s string) (Noise, error) {
 	if s == "" || s == "none" {
@@ -106,13 +106,19 @@ func (n Noise) validate() error {
 		return noiseError(ErrNoiseKind, "unknown noise kind %d", int(n.Kind))
 	case math.IsNaN(n.Level) || math.IsInf(n.Level, 0):
 		return noiseError(ErrNotFinite, "the noise level must be a finite number")
-	case n.Kind == Gaussian && !(n.Level > 0 && n.Level <= 1):
-		return noiseError(ErrNoiseLevel, "the standard deviation of gauss noise must lie in (0, 1]: pixels lie in [0, 1], and a larger σ drowns them")
-	case n.Kind != Gaussian && !(n.Level > 0 && n.Level < 1):
-		return noiseError(ErrNoiseLevel, "the probability of %s noise must lie in (0, 1)", noiseNames[n.Kind])
+	case n.Kind == Gaussian && !(n.Level >= MinNoiseLevel && n.Level <= 1):
+		return noiseError(ErrNoiseLevel, "the standard deviation of gauss noise must lie in [%g, 1]: pixels lie in [0, 1], and a larger σ drowns them", MinNoiseLevel)
+	case n.Kind != Gaussian && !(n.Level >= MinNoiseLevel && n.Level < 1):
+		return noiseError(ErrNoiseLevel, "the probability of %s noise must lie in [%g, 1)", noiseNames[n.Kind], MinNoiseLevel)
 	}
 	return nil
 }
+
+// MinNoiseLevel is the smallest level ParseNoise and Validate accept: a
+// probability of 0.001 touches less than one pixel of a 784-pixel image,
+// and anything smaller (1e-320, say) would label a run denoising, and let
+// it have a code as large as its input, while it corrupts nothing.
+const MinNoiseLevel = 0.001
 
 func noiseError(sentinel error, format string, args ...any) error {
 	return &ConfigError{Field: "noise", Err: sentinel, Detail: fmt.Sprintf(format, args...)}

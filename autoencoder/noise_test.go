@@ -41,6 +41,9 @@ func TestParseNoise(t *testing.T) {
 		{"gauss:0", Noise{}, ErrNoiseLevel},
 		{"gauss:-1", Noise{}, ErrNoiseLevel},
 		{"mask:1e-999", Noise{}, ErrNoiseLevel}, // underflows to 0
+		{"mask:1e-320", Noise{}, ErrNoiseLevel}, // corrupts nothing
+		{"gauss:0.0009", Noise{}, ErrNoiseLevel},
+		{"mask:0.001", Noise{Masking, 0.001}, nil}, // MinNoiseLevel
 		{"gauss:NaN", Noise{}, ErrNotFinite},
 		{"saltpepper:inf", Noise{}, ErrNotFinite},
 		{"gauss:1e999", Noise{}, ErrNotFinite}, // overflows to +Inf

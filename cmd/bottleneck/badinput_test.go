@@ -69,9 +69,10 @@ func TestBadInput(t *testing.T) {
 		// The variants' flags (issue 11), each checked before any work.
 		{"noise kind", []string{"train", "-noise", "blur:0.3"}, 2, `-noise blur:0.3: unknown noise kind "blur"`},
 		{"noise syntax", []string{"train", "-noise", "mask"}, 2, "-noise mask: write the noise as kind:level"},
-		{"noise level", []string{"gradcheck", "-noise", "saltpepper:1"}, 2, "-noise saltpepper:1: the probability of saltpepper noise must lie in (0, 1)"},
+		{"noise level", []string{"gradcheck", "-noise", "saltpepper:1"}, 2, "-noise saltpepper:1: the probability of saltpepper noise must lie in [0.001, 1)"},
 		{"noise NaN", []string{"train", "-noise", "gauss:NaN"}, 2, "-noise gauss:NaN: the noise level must be a finite number"},
-		{"noise σ too large", []string{"train", "-noise", "gauss:1e300"}, 2, "-noise gauss:1e300: the standard deviation of gauss noise must lie in (0, 1]"},
+		{"noise σ too large", []string{"train", "-noise", "gauss:1e300"}, 2, "-noise gauss:1e300: the standard deviation of gauss noise must lie in [0.001, 1]"},
+		{"noise level too small", []string{"train", "-noise", "mask:1e-320"}, 2, "-noise mask:1e-320: the probability of mask noise must lie in [0.001, 1)"},
 		{"sparsity range", []string{"train", "-sparsity", "1.5", "-sparsity-weight", "3", "-code-act", "sigmoid"}, 2, "-sparsity 1.5: sparsity target ρ = 1.5 is outside (0, 1)"},
 		{"sparsity code", []string{"train", "-sparsity", "0.05", "-sparsity-weight", "3"}, 2, "-sparsity 0.05: the KL sparsity penalty needs a sigmoid code"},
 		{"sparsity weight", []string{"gradcheck", "-sparsity", "0.05", "-code-act", "sigmoid"}, 2, "-sparsity 0.05: sparsity target ρ = 0.05 has no weight β"},
