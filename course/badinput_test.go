@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -167,10 +168,41 @@ func TestGradeMemoryLimit(t *testing.T) {
 	// 8 MiB a round, never touched, so that only address space is used up.
 	fill(t, root, dir, "linear-forward", "_ = y\nvar hoard [][]float64\nfor {\n\thoard = append(hoard, make([]float64, 1<<20))\n}")
 	limits := DefaultLimits()
-	limits.Memory = 1 << 30
+	limits.Memory = MinMemory
 	got := oneExercise(t, dir, "linear-forward", limits)
-	if got.Passed || !strings.Contains(got.Message, "out of memory") || !strings.Contains(got.Message, "1024 MiB") {
-		t.Errorf("an answer that allocates without bound: %+v, want it failed, out of memory under the limit of 1024 MiB", got)
+	if want := fmt.Sprintf("(the limit is %d MiB of address space)", MinMemory>>20); got.Passed || !strings.Contains(got.Message, "out of memory") || !strings.Contains(got.Message, want) {
+		t.Errorf("an answer that allocates without bound: %+v, want it failed, out of memory, saying %s", got, want)
+	}
+}
+
+// TestGradeMemoryMinimum: a limit below MinMemory, where a Go test binary
+// cannot even start, is refused rather than failing every exercise; at
+// MinMemory the reference passes every exercise.
+func TestGradeMemoryMinimum(t *testing.T) {
+	root := reference(t)
+	for _, memory := range []int64{1 << 20, 512 << 20, 1200 << 20, MinMemory - 1<<20} {
+		limits := DefaultLimits()
+		limits.Memory = memory
+		if _, err := Grade(context.Background(), GradeOptions{Dir: root, Limits: limits}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("below the %d MiB", MinMemory>>20)) {
+			t.Errorf("a memory limit of %d MiB: got %v, want it refused, naming the minimum", memory>>20, err)
+		}
+	}
+	if runtime.GOOS != "linux" {
+		t.Skipf("the memory limit is set on Linux only, not on %s", runtime.GOOS)
+	}
+	limits := DefaultLimits()
+	limits.Memory = MinMemory
+	res, err := Grade(context.Background(), GradeOptions{Dir: root, Limits: limits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Exercises {
+		if !e.Passed {
+			t.Errorf("the reference under a limit of %d MiB fails exercise %s: %s", MinMemory>>20, e.Name, e.Message)
+		}
+	}
+	if len(res.Exercises) != len(graders) {
+		t.Errorf("graded %d exercises, want all %d", len(res.Exercises), len(graders))
 	}
 }
 

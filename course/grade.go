@@ -46,6 +46,9 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	if opts.Limits.Build <= 0 || opts.Limits.Run <= 0 || opts.Limits.Memory < 0 {
 		return nil, fmt.Errorf("course: Grade: limits %+v: times must be positive and memory not negative", opts.Limits)
 	}
+	if opts.Limits.Memory != 0 && opts.Limits.Memory < MinMemory {
+		return nil, fmt.Errorf("course: Grade: a memory limit of %d MiB is below the %d MiB a Go test binary needs to run the graders; give 0 for none", opts.Limits.Memory>>20, MinMemory>>20)
+	}
 	if _, err := exec.LookPath("go"); err != nil {
 		return nil, fmt.Errorf("course: grading needs the go command: %w", err)
 	}
