@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // ClassRow is the grade of one folder of a class.
@@ -70,19 +71,36 @@ func (c *ClassResult) Exercises() []string {
 	return names
 }
 
+// csvText returns the text s as a CSV cell that a spreadsheet shows as
+// text: one that begins with =, +, -, @, a tab or a carriage return would
+// be read as a formula (a folder named "=cmd|calc", say), so it gets a
+// leading apostrophe, which spreadsheets take to mean "text" and do not
+// show.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // WriteCSV writes one line per folder: its name, its points for each
 // exercise (an empty cell where its copy does not have that exercise), the
 // total, the most it could have had, and why it could not be graded, if so.
+// Text cells that a spreadsheet would read as a formula are neutralised
+// (csvText).
 func (c *ClassResult) WriteCSV(w io.Writer) error {
 	names := c.Exercises()
 	cw := csv.NewWriter(w)
 	header := append(append([]string{"folder"}, names...), "total", "max_points", "error")
+	for i := range header {
+		header[i] = csvText(header[i])
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, row := range c.Rows {
 		line := make([]string, len(header))
-		line[0] = row.Folder
+		line[0] = csvText(row.Folder)
 		if row.Result != nil {
 			for _, e := range row.Result.Exercises {
 				line[1+slices.Index(names, e.Name)] = strconv.Itoa(e.Points)
@@ -91,7 +109,7 @@ func (c *ClassResult) WriteCSV(w io.Writer) error {
 			line[len(names)+2] = strconv.Itoa(row.Result.MaxPoints)
 		}
 		if row.Err != nil {
-			line[len(names)+3] = oneLine(row.Err.Error())
+			line[len(names)+3] = csvText(oneLine(row.Err.Error()))
 		}
 		if err := cw.Write(line); err != nil {
 			return err
