@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -79,5 +80,14 @@ func TestAssignAndGrade(t *testing.T) {
 
 	if code, _, stderr := runBinary(t, "grade", "-dir", t.TempDir()); code != 1 || !strings.Contains(stderr, "neither a copy nor a folder of copies") {
 		t.Errorf("grade in an empty folder: exit %d, stderr %q; want 1 and why", code, stderr)
+	}
+
+	// A copy whose stamp was deleted is still no reference to assign from.
+	if err := os.Remove(filepath.Join(out, "assignment.json")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runBinary(t, "assign", "-from", out, "-out", filepath.Join(t.TempDir(), "z"))
+	if code != 1 || !strings.Contains(stderr, "the code of exercise sgd-momentum is the blank a copy hands out") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("assign -from a copy without its stamp: exit %d, stderr %q; want 1 and one line naming sgd-momentum", code, stderr)
 	}
 }
