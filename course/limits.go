@@ -65,10 +65,21 @@ func toolEnv() []string {
 // errTimedOut is returned by run when the time limit killed the command.
 var errTimedOut = errors.New("time limit reached")
 
+// outputGrace is how long run goes on reading what a command printed after
+// it ended and its process group was killed: the time for the killed
+// processes to close their end of the pipe. A process that left the group
+// (setsid) and still holds it is not waited for longer.
+const outputGrace = 5 * time.Second
+
 // run runs name with args in dir, sending everything it prints to out,
-// and kills it (and what it started) after limit. It returns errTimedOut
-// if the limit killed it, or the error from exec (an *exec.ExitError for a
-// non-zero status).
+// and kills it (and what it started) after limit. When it ends, in time or
+// not, whatever it started and left running in its process group is
+// killed too (on Unix). It returns errTimedOut if the limit killed it, or
+// the error from exec (an *exec.ExitError for a non-zero status).
+//
+// The command prints into a pipe of run's own rather than one that exec
+// makes: so Wait returns when the command ends, even while something it
+// started holds the pipe open, and the group is killed at once.
 //
 // The go command keeps its temporary build folder in a folder of run's
 // own (GOTMPDIR), removed when the command has ended: a go command that
@@ -79,16 +90,37 @@ func run(ctx context.Context, limit time.Duration, dir string, out io.Writer, na
 		return fmt.Errorf("course: %w", err)
 	}
 	defer os.RemoveAll(tmp)
+	r, w, err := os.Pipe()
+	if err != nil {
+		return fmt.Errorf("course: %w", err)
+	}
+	defer r.Close()
+	copied := make(chan struct{})
+	go func() {
+		io.Copy(out, r)
+		close(copied)
+	}()
 	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(toolEnv(), "GOTMPDIR="+tmp)
-	cmd.Stdout = out
-	cmd.Stderr = out
-	cmd.WaitDelay = 5 * time.Second // in case something it started holds the output open
+	cmd.Stdout = w
+	cmd.Stderr = w
+	cmd.WaitDelay = 5 * time.Second // in case it does not end when killed
 	ownProcessGroup(cmd)
-	err = cmd.Run()
+	err = cmd.Start()
+	w.Close() // the command has its own end of the pipe now
+	if err == nil {
+		err = cmd.Wait()
+		killProcessGroup(cmd)
+	}
+	select {
+	case <-copied:
+	case <-time.After(outputGrace):
+		r.Close()
+		<-copied
+	}
 	if ctx.Err() == context.DeadlineExceeded {
 		return errTimedOut
 	}
