@@ -122,6 +122,11 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 		return nil, nil, err
 	default:
 		res.Notes = append(res.Notes, "a copy of the reference at "+stamp.Reference.String())
+		if only == nil && len(stamp.Exercises) < len(graders) {
+			// Fewer than all is what a problem set lists, and what a
+			// student who deleted exercises from it would list.
+			res.Notes = append(res.Notes, fmt.Sprintf("%s, which the student can edit, lists %d of the %d exercises: to grade the ones you assigned whatever it lists, name them with -only", StampFile, len(stamp.Exercises), len(graders)))
+		}
 		for _, e := range stamp.Exercises {
 			wants = append(wants, want{name: e.Name, points: e.Points, hash: e.Grader})
 		}

@@ -75,17 +75,19 @@ func TestClassCSV(t *testing.T) {
 		{Folder: "bob", Err: errors.New("course: bob is not a copy:\nno go.mod")},
 		{Folder: "=cmd|' /C calc'!A0", Result: exampleResult()},
 		{Folder: "@SUM(1)", Err: errors.New("-1+1 is not a copy")},
+		{Folder: "eve", Result: exampleResult(), Note: "its assignment.json lacks tied-gradient"},
 	}}
 	var b bytes.Buffer
 	if err := c.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{
-		"folder,linear-forward,adam,total,max_points,error",
+		"folder,linear-forward,adam,total,max_points,notes",
 		"ada,2,0,2,5,",
 		"bob,,,,,course: bob is not a copy: no go.mod",
 		`'=cmd|' /C calc'!A0,2,0,2,5,`,
 		"'@SUM(1),,,,,'-1+1 is not a copy",
+		"eve,2,0,2,5,its assignment.json lacks tied-gradient",
 		"",
 	}, "\n")
 	if b.String() != want {
