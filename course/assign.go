@@ -27,9 +27,9 @@ type AssignOptions struct {
 var ErrNoExercises = errors.New("course: the reference has no exercise marks")
 
 // ErrStudentCopy is returned by Assign asked to copy from a student copy
-// (a folder with a StampFile): its exercises are blanked or are one
-// student's answers, and a copy of it would hand those out as the
-// reference.
+// (a folder with a StampFile, or one where an exercise's code is the panic
+// of a blank): its exercises are blanked or are one student's answers, and
+// a copy of it would hand those out as the reference.
 var ErrStudentCopy = errors.New("course: the reference is a student copy")
 
 // OutNotEmptyError says that the folder for a copy already holds files.
@@ -93,6 +93,18 @@ func Assign(opts AssignOptions) (*Stamp, error) {
 	}
 	if len(exercises) == 0 {
 		return nil, ErrNoExercises
+	}
+	// A student copy whose stamp was deleted still holds the blanks.
+	blanked, where, err := blankedExercises(from, exercises)
+	if err != nil {
+		return nil, err
+	}
+	if blanked != nil {
+		what := "exercise " + blanked[0]
+		if len(blanked) > 1 {
+			what = "exercises " + strings.Join(blanked, ", ")
+		}
+		return nil, fmt.Errorf("%w: in %s the code of %s is the blank a copy hands out (%s: panic(%q)); assign from the repository itself (-from names it)", ErrStudentCopy, from, what, where, NotImplemented(blanked[0]))
 	}
 	chosen, err := choose(exercises, opts.Only)
 	if err != nil {

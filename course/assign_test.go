@@ -195,3 +195,41 @@ func TestAssignBadInput(t *testing.T) {
 		t.Error("Assign wrote the copy although the marks were wrong")
 	}
 }
+
+// TestAssignFromStampless: a student copy whose assignment.json was deleted
+// is still refused as the reference, by the blanks in it, naming the
+// blanked exercises and no other.
+func TestAssignFromStampless(t *testing.T) {
+	from := assignFixture(t)
+	for _, tc := range []struct {
+		only      []string
+		want, not string
+	}{
+		{nil, `the code of exercises one, two is the blank a copy hands out (p/p.go:5: panic("exercise one: not implemented"))`, ""},
+		// Line 12 of the copy: exercise one stays as in the reference.
+		{[]string{"two"}, `the code of exercise two is the blank a copy hands out (p/p.go:12: panic("exercise two: not implemented"))`, "exercise one"},
+		{[]string{"one"}, `the code of exercise one is the blank a copy hands out (p/p.go:5: panic("exercise one: not implemented"))`, "one, two"},
+	} {
+		copied := filepath.Join(t.TempDir(), "copy")
+		if _, err := Assign(AssignOptions{From: from, Out: copied, Only: tc.only}); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(filepath.Join(copied, StampFile)); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(t.TempDir(), "again")
+		_, err := Assign(AssignOptions{From: copied, Out: out})
+		if !errors.Is(err, ErrStudentCopy) || !strings.Contains(err.Error(), tc.want) || tc.not != "" && strings.Contains(err.Error(), tc.not) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("Assign from a copy of %v without its stamp: got %v; want ErrStudentCopy on one line, saying %q", tc.only, err, tc.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("Assign from a copy of %v without its stamp wrote %s", tc.only, out)
+		}
+	}
+
+	// Code that merely quotes the text of a blank is not one.
+	quoting := writeModule(t, map[string]string{"p/p.go": "package p\n\n// F returns a length.\nfunc F() int {\n\t// exercise one (1 point)\n\treturn len(\"panic(\\\"exercise one: not implemented\\\")\")\n\t// end exercise one\n}\n"})
+	if _, err := Assign(AssignOptions{From: quoting, Out: filepath.Join(t.TempDir(), "copy")}); err != nil {
+		t.Errorf("Assign from a reference whose code quotes a blank's panic: %v", err)
+	}
+}

@@ -5,9 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -63,6 +65,17 @@ func TestGradeStampProblems(t *testing.T) {
 	res, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits(), Only: []string{"adam"}})
 	if err != nil || len(res.Exercises) != 1 || res.Exercises[0].Name != "adam" {
 		t.Errorf("grading exercise adam of a copy stamped with sgd-momentum only: got %+v, %v; want adam graded", res, err)
+	}
+	// Graded by its stamp, which lists fewer exercises than there are
+	// graders, the copy gets a note that asks the teacher for -only; with
+	// -only it does not.
+	listsFewer := fmt.Sprintf("assignment.json, which the student can edit, lists 1 of the %d exercises: to grade the ones you assigned whatever it lists, name them with -only", len(graders))
+	if res != nil && slices.Contains(res.Notes, listsFewer) {
+		t.Errorf("graded with -only, the notes %q still ask for -only", res.Notes)
+	}
+	res, err = Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits()})
+	if err != nil || !slices.Contains(res.Notes, listsFewer) {
+		t.Errorf("grading a copy stamped with sgd-momentum only: notes %q, %v; want %q", res.Notes, err, listsFewer)
 	}
 	var ue *UnknownExerciseError
 	if _, err := Grade(context.Background(), GradeOptions{Dir: dir, Limits: DefaultLimits(), Only: []string{"nosuch"}}); !errors.As(err, &ue) || ue.Unknown[0] != "nosuch" {
@@ -167,10 +180,41 @@ func TestGradeMemoryLimit(t *testing.T) {
 	// 8 MiB a round, never touched, so that only address space is used up.
 	fill(t, root, dir, "linear-forward", "_ = y\nvar hoard [][]float64\nfor {\n\thoard = append(hoard, make([]float64, 1<<20))\n}")
 	limits := DefaultLimits()
-	limits.Memory = 1 << 30
+	limits.Memory = MinMemory
 	got := oneExercise(t, dir, "linear-forward", limits)
-	if got.Passed || !strings.Contains(got.Message, "out of memory") || !strings.Contains(got.Message, "1024 MiB") {
-		t.Errorf("an answer that allocates without bound: %+v, want it failed, out of memory under the limit of 1024 MiB", got)
+	if want := fmt.Sprintf("(the limit is %d MiB of address space)", MinMemory>>20); got.Passed || !strings.Contains(got.Message, "out of memory") || !strings.Contains(got.Message, want) {
+		t.Errorf("an answer that allocates without bound: %+v, want it failed, out of memory, saying %s", got, want)
+	}
+}
+
+// TestGradeMemoryMinimum: a limit below MinMemory, where a Go test binary
+// cannot even start, is refused rather than failing every exercise; at
+// MinMemory the reference passes every exercise.
+func TestGradeMemoryMinimum(t *testing.T) {
+	root := reference(t)
+	for _, memory := range []int64{1 << 20, 512 << 20, 1200 << 20, MinMemory - 1<<20} {
+		limits := DefaultLimits()
+		limits.Memory = memory
+		if _, err := Grade(context.Background(), GradeOptions{Dir: root, Limits: limits}); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("below the %d MiB", MinMemory>>20)) {
+			t.Errorf("a memory limit of %d MiB: got %v, want it refused, naming the minimum", memory>>20, err)
+		}
+	}
+	if runtime.GOOS != "linux" {
+		t.Skipf("the memory limit is set on Linux only, not on %s", runtime.GOOS)
+	}
+	limits := DefaultLimits()
+	limits.Memory = MinMemory
+	res, err := Grade(context.Background(), GradeOptions{Dir: root, Limits: limits})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Exercises {
+		if !e.Passed {
+			t.Errorf("the reference under a limit of %d MiB fails exercise %s: %s", MinMemory>>20, e.Name, e.Message)
+		}
+	}
+	if len(res.Exercises) != len(graders) {
+		t.Errorf("graded %d exercises, want all %d", len(res.Exercises), len(graders))
 	}
 }
 
@@ -189,17 +233,26 @@ func TestGradeEditedTests(t *testing.T) {
 	}
 }
 
-// TestGradeClass grades a folder of three: a copy answered as the
-// reference, a blank copy, and a folder that is not a copy.
+// TestGradeClass grades a folder of four: a copy answered as the
+// reference, a blank copy, one whose student deleted the exercise from its
+// stamp (which the CSV notes), and a folder that is not a copy.
 func TestGradeClass(t *testing.T) {
 	root := reference(t)
 	class := t.TempDir()
-	for _, name := range []string{"ada", "bob"} {
+	for _, name := range []string{"ada", "bob", "dan"} {
 		if _, err := Assign(AssignOptions{From: root, Out: filepath.Join(class, name), Only: []string{"sgd-momentum"}}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	fill(t, root, filepath.Join(class, "ada"), "sgd-momentum", "")
+	stamp, err := ReadStamp(filepath.Join(class, "dan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stamp.Exercises = nil // graded alone, the copy would score 0 of 0
+	if err := writeStamp(filepath.Join(class, "dan"), stamp); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.Mkdir(filepath.Join(class, "cat"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -214,11 +267,13 @@ func TestGradeClass(t *testing.T) {
 	}
 	lines := strings.Split(b.String(), "\n")
 	want := []string{
-		"folder,sgd-momentum,total,max_points,error",
+		"folder,sgd-momentum,total,max_points,notes",
 		"ada,2,2,2,",
 		"bob,0,0,2,",
+		"cat,,,,course: ",
+		`dan,,0,0,"its assignment.json lacks sgd-momentum, against the list of 2 of 3 copies; to grade the exercises you assigned whatever the stamp lists, name them with -only"`,
 	}
-	if len(lines) != 5 || strings.Join(lines[:3], "\n") != strings.Join(want, "\n") || !strings.HasPrefix(lines[3], "cat,,,,course: ") || !strings.Contains(lines[3], "is not a copy") {
-		t.Errorf("got\n%s\nwant\n%s\ncat,,,,course: … is not a copy …", b.String(), strings.Join(want, "\n"))
+	if len(lines) != 6 || strings.Join(lines[:3], "\n") != strings.Join(want[:3], "\n") || !strings.HasPrefix(lines[3], want[3]) || !strings.Contains(lines[3], "is not a copy") || lines[4] != want[4] {
+		t.Errorf("got\n%s\nwant\n%s … is not a copy …\n%s", b.String(), strings.Join(want[:4], "\n"), want[4])
 	}
 }

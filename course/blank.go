@@ -6,6 +6,8 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -16,6 +18,39 @@ import (
 // of exercise name in a student copy.
 func NotImplemented(name string) string {
 	return "exercise " + name + ": not implemented"
+}
+
+// blankedExercises returns the exercises of which some region, in the
+// module at root, holds the panic that blankFile puts in a copy, and where
+// the first such region starts ("nn/linear.go:40"): a module with one is a
+// student copy, whatever its files say.
+func blankedExercises(root string, exercises []Exercise) ([]string, string, error) {
+	var names []string
+	var first string
+	lines := map[string][]string{} // file → its lines, read once
+	for _, e := range exercises {
+		for _, r := range e.Regions {
+			if lines[r.File] == nil {
+				b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(r.File)))
+				if err != nil {
+					return nil, "", fmt.Errorf("course: %w", err)
+				}
+				lines[r.File] = strings.Split(string(b), "\n")
+			}
+			stub := "panic(" + strconv.Quote(NotImplemented(r.Exercise)) + ")"
+			code := lines[r.File][r.Start : r.End-1] // lines Start+1 to End−1
+			if !slices.ContainsFunc(code, func(l string) bool { return strings.TrimSpace(l) == stub }) {
+				continue
+			}
+			if !slices.Contains(names, e.Name) {
+				names = append(names, e.Name)
+			}
+			if first == "" {
+				first = fmt.Sprintf("%s:%d", r.File, r.Start)
+			}
+		}
+	}
+	return names, first, nil
 }
 
 // blankFile returns the Go source src of one file (path from the module

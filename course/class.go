@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // ClassRow is the grade of one folder of a class.
@@ -16,6 +17,10 @@ type ClassRow struct {
 	Folder string  // the folder's name
 	Result *Result // nil if it could not be graded
 	Err    error   // why it could not be graded, e.g. a *NotCopyError
+	// Note says that the copy's stamp lists other exercises than the
+	// stamps of most copies of the class ("" if it agrees): its grade may
+	// leave out exercises that were assigned.
+	Note string
 }
 
 // ClassResult is the grade of a folder of copies.
@@ -28,6 +33,8 @@ type ClassResult struct {
 // that cannot be graded gets a row with its error. GradeClass itself
 // returns an error only if it cannot read opts.Dir, if no folder in it has
 // a go.mod (a *NotCopyError: it is no folder of copies), or if ctx ends.
+// A copy whose stamp lists other exercises than most copies' stamps gets a
+// ClassRow.Note; its grade stays as its stamp makes it.
 func GradeClass(ctx context.Context, opts GradeOptions) (*ClassResult, error) {
 	entries, err := os.ReadDir(opts.Dir)
 	if err != nil {
@@ -41,6 +48,7 @@ func GradeClass(ctx context.Context, opts GradeOptions) (*ClassResult, error) {
 		return nil, &NotCopyError{Dir: opts.Dir, Reason: "it has no go.mod, and none of its folders has one: it is neither a copy nor a folder of copies"}
 	}
 	res := &ClassResult{}
+	var copies []stampedCopy // the copies graded
 	for _, e := range entries {
 		one := opts
 		one.Dir = filepath.Join(opts.Dir, e.Name())
@@ -48,7 +56,21 @@ func GradeClass(ctx context.Context, opts GradeOptions) (*ClassResult, error) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("course: grading stopped: %w", ctx.Err())
 		}
+		if err == nil {
+			c := stampedCopy{row: len(res.Rows)}
+			// Grade has read the stamp already: only ErrNoStamp is left.
+			if stamp, err := ReadStamp(one.Dir); err == nil {
+				c.stamped = true
+				for _, se := range stamp.Exercises {
+					c.names = append(c.names, se.Name)
+				}
+			}
+			copies = append(copies, c)
+		}
 		res.Rows = append(res.Rows, ClassRow{Folder: e.Name(), Result: r, Err: err})
+	}
+	for i, note := range stampNotes(copies, opts.Only != nil) {
+		res.Rows[copies[i].row].Note = note
 	}
 	return res, nil
 }
@@ -70,19 +92,37 @@ func (c *ClassResult) Exercises() []string {
 	return names
 }
 
+// csvText returns the text s as a CSV cell that a spreadsheet shows as
+// text: one that begins with =, +, -, @, a tab or a carriage return would
+// be read as a formula (a folder named "=cmd|calc", say), so it gets a
+// leading apostrophe, which spreadsheets take to mean "text" and do not
+// show.
+func csvText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // WriteCSV writes one line per folder: its name, its points for each
 // exercise (an empty cell where its copy does not have that exercise), the
-// total, the most it could have had, and why it could not be graded, if so.
+// total, the most it could have had, and notes: why it could not be
+// graded, or its ClassRow.Note.
+// Text cells that a spreadsheet would read as a formula are neutralised
+// (csvText).
 func (c *ClassResult) WriteCSV(w io.Writer) error {
 	names := c.Exercises()
 	cw := csv.NewWriter(w)
-	header := append(append([]string{"folder"}, names...), "total", "max_points", "error")
+	header := append(append([]string{"folder"}, names...), "total", "max_points", "notes")
+	for i := range header {
+		header[i] = csvText(header[i])
+	}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, row := range c.Rows {
 		line := make([]string, len(header))
-		line[0] = row.Folder
+		line[0] = csvText(row.Folder)
 		if row.Result != nil {
 			for _, e := range row.Result.Exercises {
 				line[1+slices.Index(names, e.Name)] = strconv.Itoa(e.Points)
@@ -90,9 +130,14 @@ func (c *ClassResult) WriteCSV(w io.Writer) error {
 			line[len(names)+1] = strconv.Itoa(row.Result.Points)
 			line[len(names)+2] = strconv.Itoa(row.Result.MaxPoints)
 		}
+		var notes []string
 		if row.Err != nil {
-			line[len(names)+3] = oneLine(row.Err.Error())
+			notes = append(notes, oneLine(row.Err.Error()))
 		}
+		if row.Note != "" {
+			notes = append(notes, row.Note)
+		}
+		line[len(names)+3] = csvText(strings.Join(notes, "; "))
 		if err := cw.Write(line); err != nil {
 			return err
 		}

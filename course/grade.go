@@ -46,6 +46,9 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	if opts.Limits.Build <= 0 || opts.Limits.Run <= 0 || opts.Limits.Memory < 0 {
 		return nil, fmt.Errorf("course: Grade: limits %+v: times must be positive and memory not negative", opts.Limits)
 	}
+	if opts.Limits.Memory != 0 && opts.Limits.Memory < MinMemory {
+		return nil, fmt.Errorf("course: Grade: a memory limit of %d MiB is below the %d MiB a Go test binary needs to run the graders; give 0 for none", opts.Limits.Memory>>20, MinMemory>>20)
+	}
 	if _, err := exec.LookPath("go"); err != nil {
 		return nil, fmt.Errorf("course: grading needs the go command: %w", err)
 	}
@@ -119,6 +122,11 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 		return nil, nil, err
 	default:
 		res.Notes = append(res.Notes, "a copy of the reference at "+stamp.Reference.String())
+		if only == nil && len(stamp.Exercises) < len(graders) {
+			// Fewer than all is what a problem set lists, and what a
+			// student who deleted exercises from it would list.
+			res.Notes = append(res.Notes, fmt.Sprintf("%s, which the student can edit, lists %d of the %d exercises: to grade the ones you assigned whatever it lists, name them with -only", StampFile, len(stamp.Exercises), len(graders)))
+		}
 		for _, e := range stamp.Exercises {
 			wants = append(wants, want{name: e.Name, points: e.Points, hash: e.Grader})
 		}

@@ -73,18 +73,46 @@ func TestClassCSV(t *testing.T) {
 	c := &ClassResult{Rows: []ClassRow{
 		{Folder: "ada", Result: exampleResult()},
 		{Folder: "bob", Err: errors.New("course: bob is not a copy:\nno go.mod")},
+		{Folder: "=cmd|' /C calc'!A0", Result: exampleResult()},
+		{Folder: "@SUM(1)", Err: errors.New("-1+1 is not a copy")},
+		{Folder: "eve", Result: exampleResult(), Note: "its assignment.json lacks tied-gradient"},
 	}}
 	var b bytes.Buffer
 	if err := c.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{
-		"folder,linear-forward,adam,total,max_points,error",
+		"folder,linear-forward,adam,total,max_points,notes",
 		"ada,2,0,2,5,",
 		"bob,,,,,course: bob is not a copy: no go.mod",
+		`'=cmd|' /C calc'!A0,2,0,2,5,`,
+		"'@SUM(1),,,,,'-1+1 is not a copy",
+		"eve,2,0,2,5,its assignment.json lacks tied-gradient",
 		"",
 	}, "\n")
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestCSVText: a cell a spreadsheet would read as a formula (it begins
+// with = + - @, a tab or a carriage return) gets a leading apostrophe;
+// other text is left alone.
+func TestCSVText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"ada", "ada"},
+		{"", ""},
+		{"=cmd|calc", "'=cmd|calc"},
+		{"+1", "'+1"},
+		{"-2", "'-2"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tx", "'\tx"},
+		{"\rx", "'\rx"},
+		{"a=b", "a=b"},
+		{"'quoted", "'quoted"},
+	} {
+		if got := csvText(tc.in); got != tc.want {
+			t.Errorf("csvText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -35,14 +36,16 @@ func TestAssignAndGrade(t *testing.T) {
 		t.Errorf("assign onto an earlier copy: exit %d, stderr %q; want 1, naming -overwrite", code, stderr)
 	}
 
-	code, stdout, stderr := runBinary(t, "grade", "-dir", out, "-json")
+	// At the smallest memory limit grading accepts (1536 MiB, course.MinMemory).
+	code, stdout, stderr := runBinary(t, "grade", "-dir", out, "-json", "-memory", "1536")
 	var res struct {
 		Exercises []map[string]any `json:"exercises"`
 		Points    *int             `json:"points"`
 		MaxPoints *int             `json:"max_points"`
 	}
-	if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || res.Points == nil || *res.Points != 0 || *res.MaxPoints != 2 || len(res.Exercises) != 1 {
-		t.Errorf("grade -json of a fresh copy: exit %d, stdout %q, stderr %q; want 0 and 0 of 2 points", code, stdout, stderr)
+	if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || res.Points == nil || *res.Points != 0 || *res.MaxPoints != 2 || len(res.Exercises) != 1 ||
+		res.Exercises[0]["message"] != "panic: exercise sgd-momentum: not implemented" {
+		t.Errorf("grade -json of a fresh copy: exit %d, stdout %q, stderr %q; want 0 and 0 of 2 points, failing on the blank's panic", code, stdout, stderr)
 	}
 
 	for _, args := range [][]string{{"assign", "-out", filepath.Join(t.TempDir(), "y")}, {"grade", "-dir", out}} {
@@ -54,7 +57,37 @@ func TestAssignAndGrade(t *testing.T) {
 		t.Errorf("grade -only nosuch: exit %d, stderr %q; want 2 and the list of exercises", code, stderr)
 	}
 
+	// Each bad flag of grade is a usage error on one line that names that
+	// flag alone and its own valid range.
+	for _, tc := range []struct {
+		args      []string
+		want, not string
+	}{
+		{[]string{"-dir", ""}, "-dir is empty: name the copy's folder", "-memory"},
+		{[]string{"-timeout", "0"}, "-timeout 0s: give at least a second", "-memory"},
+		{[]string{"-timeout", "999ms"}, "-timeout 999ms: give at least a second", "MiB"},
+		{[]string{"-memory", "1"}, "-memory 1: give 0 for no limit, or from 1536 (", "-timeout"},
+		{[]string{"-memory", "512"}, "-memory 512: give 0 for no limit, or from 1536 (", "-timeout"},
+		{[]string{"-memory", "1535"}, "-memory 1535: give 0 for no limit, or from 1536 (", "-timeout"},
+		{[]string{"-memory", "-1"}, "-memory -1: give 0 for no limit, or from 1536 (", "-timeout"},
+		{[]string{"-memory", "1073741825"}, "-memory 1073741825: give 0 for no limit, or from 1536 (", "-timeout"},
+	} {
+		code, _, stderr := runBinary(t, append([]string{"grade"}, tc.args...)...)
+		if code != 2 || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, tc.not) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("grade %q: exit %d, stderr %q; want 2 and one line saying %q, without %q", tc.args, code, stderr, tc.want, tc.not)
+		}
+	}
+
 	if code, _, stderr := runBinary(t, "grade", "-dir", t.TempDir()); code != 1 || !strings.Contains(stderr, "neither a copy nor a folder of copies") {
 		t.Errorf("grade in an empty folder: exit %d, stderr %q; want 1 and why", code, stderr)
+	}
+
+	// A copy whose stamp was deleted is still no reference to assign from.
+	if err := os.Remove(filepath.Join(out, "assignment.json")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = runBinary(t, "assign", "-from", out, "-out", filepath.Join(t.TempDir(), "z"))
+	if code != 1 || !strings.Contains(stderr, "the code of exercise sgd-momentum is the blank a copy hands out") || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("assign -from a copy without its stamp: exit %d, stderr %q; want 1 and one line naming sgd-momentum", code, stderr)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -30,14 +31,20 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	only := flags.String("only", "", "comma-separated exercises to grade (default every exercise of the copy)")
 	limits := course.DefaultLimits()
 	flags.DurationVar(&limits.Run, "timeout", limits.Run, "time limit of one exercise")
-	memory := flags.Int64("memory", limits.Memory>>20, "address space limit of one exercise in MiB (Linux; 0 for none)")
+	memory := flags.Int64("memory", limits.Memory>>20, fmt.Sprintf("address space limit of one exercise in MiB (Linux; 0 for none, else at least %d)", course.MinMemory>>20))
 	if err := parseFlags(flags, args); err != nil {
 		return err
 	}
+	if *dir == "" {
+		return usagef("-dir is empty: name the copy's folder, or a folder of copies (the default is the current folder)")
+	}
+	if limits.Run < time.Second {
+		return usagef("-timeout %v: give at least a second, e.g. -timeout 2m", limits.Run)
+	}
 	// 1<<30 MiB is a pebibyte: far above any machine, far below where
 	// the conversion to bytes would overflow.
-	if limits.Run < time.Second || *memory < 0 || *memory > 1<<30 {
-		return usagef("-timeout %v -memory %d: give at least a second and a memory limit from 0 to %d MiB", limits.Run, *memory, 1<<30)
+	if *memory != 0 && (*memory < course.MinMemory>>20 || *memory > 1<<30) {
+		return usagef("-memory %d: give 0 for no limit, or from %d (what a Go test binary needs to run the graders) to %d MiB", *memory, course.MinMemory>>20, 1<<30)
 	}
 	limits.Memory = *memory << 20
 	opts := course.GradeOptions{Dir: *dir, Limits: limits}
