@@ -35,6 +35,7 @@ func TestMessagesBlameTheRightThing(t *testing.T) {
 		{[]string{"show", "-data", data, "-out", filepath.Join(afile, "x.png")}, 1, "cannot write " + filepath.Join(afile, "x.png") + ": not a directory"},
 		{[]string{"encode", "-model", afile, "-out", filepath.Join(afile, "codes.csv")}, 1, "not a directory"},
 		{[]string{"train", "-data", data, "-out", filepath.Join(afile, "run")}, 1, "cannot create output directory " + filepath.Join(afile, "run") + ": " + afile + " is a file, not a folder"},
+		{[]string{"train", "-data", data, "-out", afile}, 2, "-out " + afile + " is a file, not a folder: name a folder for the outputs"}, // like show's -out naming a folder: the wrong kind of thing named
 		{[]string{"train", "-layers", deep}, 2, "50000 layer sizes, more than the 1000 allowed"},
 		{[]string{"gradcheck", "-layers", deep}, 2, "50000 layer sizes, more than the 1000 allowed"},
 		{[]string{"train", "-layers", strings.Repeat("x", 100000)}, 2, "-layers xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (100000 bytes): give whole numbers"},

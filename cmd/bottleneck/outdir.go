@@ -81,7 +81,7 @@ func checkWritableFolder(dir string) error {
 		if err == nil {
 			if !info.IsDir() {
 				if existing == filepath.Clean(dir) {
-					return fmt.Errorf("cannot write into %s: it is a file, not a folder (choose another with -out)", dir)
+					return usagef("-out %s is a file, not a folder: name a folder for the outputs", dir)
 				}
 				return fmt.Errorf("cannot create output directory %s: %s is a file, not a folder (choose another with -out)", dir, existing)
 			}
