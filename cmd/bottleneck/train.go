@@ -157,9 +157,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		fmt.Fprint(log, ", on corrupted images; the test error on clean ones")
 	}
 	fmt.Fprintln(log)
-	c := res.Code
-	fmt.Fprintf(log, "test error %.3f on images masked 30%% (against the clean ones); code units' mean activation min %.3f, median %.3f, max %.3f; %.1f%% of activations below %g%s\n",
-		res.MaskedTestSSEPerImage, c.MeanActivationMin, c.MeanActivationMedian, c.MeanActivationMax, 100*c.FractionNearZero, experiment.NearZero, jacobianNote(c.Jacobian))
+	fmt.Fprintf(log, "test error %.3f on images masked 30%% (against the clean ones); %s\n", res.MaskedTestSSEPerImage, codeNote(s.Config, res.Code))
 
 	sum := trainSummary{TrainResult: res, Advice: res.Warning("-lr", "more -epochs or -train-n"), Files: trainFiles[:7]}
 	if ctx.Err() != nil {
@@ -308,6 +306,23 @@ func noisyTestSSE(r *experiment.TrainResult) float64 {
 		return *r.CorruptedTestSSEPerImage
 	}
 	return r.MaskedTestSSEPerImage
+}
+
+// codeNote describes the code units' mean activations over the test
+// images: their smallest, median and largest (only the two ends for a code
+// of two units, whose median would be one of them) and, for a sigmoid
+// code, whose units lie in (0, 1), the share of activations near 0 — the
+// sparsity — and the Jacobian's norm. A linear or ReLU code's share below
+// 0.05 would count negative values or says little, so it is left out.
+func codeNote(cfg autoencoder.Config, c experiment.CodeStats) string {
+	s := fmt.Sprintf("code units' mean activation min %.3f, median %.3f, max %.3f", c.MeanActivationMin, c.MeanActivationMedian, c.MeanActivationMax)
+	if cfg.Layers[len(cfg.Layers)-1] < 3 {
+		s = fmt.Sprintf("code units' mean activation min %.3f, max %.3f", c.MeanActivationMin, c.MeanActivationMax)
+	}
+	if cfg.CodeActivation == "sigmoid" {
+		s += fmt.Sprintf("; %.1f%% of activations below %g", 100*c.FractionNearZero, experiment.NearZero)
+	}
+	return s + jacobianNote(c.Jacobian)
 }
 
 // jacobianNote returns "; mean ‖J_f(x)‖²_F 1.234" for an encoder whose

@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bottleneck/autoencoder"
+	"bottleneck/experiment"
 )
 
 // TestTrainWritesEverything trains on a tiny MNIST-shaped data set and
@@ -119,5 +122,30 @@ func TestTrainDenoisingReportsBothErrors(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "training 784-16-4-16-784 (hidden relu, code linear, output sigmoid), loss bce, l1 0.01, noise mask:0.3, weight decay 0.001 on 30 images") {
 		t.Errorf("the first line does not name the variant: %q", stderr)
+	}
+}
+
+// TestCodeNote: the line about the code gives the share of activations
+// near 0 only for a sigmoid code, and no median for a code of two units.
+func TestCodeNote(t *testing.T) {
+	j := 13.226
+	c := experiment.CodeStats{MeanActivationMin: 0.1, MeanActivationMedian: 0.5, MeanActivationMax: 0.9, FractionNearZero: 0.474, Jacobian: &j}
+	for _, tc := range []struct {
+		layers []int
+		code   string
+		want   string
+	}{
+		{[]int{784, 1000}, "sigmoid", "code units' mean activation min 0.100, median 0.500, max 0.900; 47.4% of activations below 0.05; mean ‖J_f(x)‖²_F 13.226"},
+		{[]int{784, 256, 32}, "linear", "code units' mean activation min 0.100, median 0.500, max 0.900"},
+		{[]int{784, 256, 2}, "linear", "code units' mean activation min 0.100, max 0.900"},
+	} {
+		stats := c
+		if tc.code != "sigmoid" {
+			stats.Jacobian = nil // measured for one sigmoid layer only
+		}
+		cfg := autoencoder.Config{Layers: tc.layers, CodeActivation: tc.code}
+		if got := codeNote(cfg, stats); got != tc.want {
+			t.Errorf("%v %s: %q, want %q", tc.layers, tc.code, got, tc.want)
+		}
 	}
 }
