@@ -140,7 +140,7 @@ func (c Config) checkRest(acts activations) error {
 	}
 	in, code := c.Layers[0], c.Layers[len(c.Layers)-1]
 	if code >= in && !c.AllowOvercomplete && !c.regularizesCode() {
-		return &ConfigError{Field: "layers", Err: ErrOvercomplete, Detail: fmt.Sprintf("code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck, or else a penalty on the code (l1, sparsity, contractive) or noise to keep it from copying its input (allow an overcomplete code explicitly if you mean it)", code, in)}
+		return &ConfigError{Field: "layers", Err: ErrOvercomplete, Detail: fmt.Sprintf("code size %d is not smaller than input size %d: an autoencoder needs a bottleneck, or else a penalty on the code (l1, sparsity, contractive) or noise to keep it from copying its input (allow an overcomplete code explicitly if you mean it)", code, in)}
 	}
 	return nil
 }

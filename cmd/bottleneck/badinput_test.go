@@ -64,7 +64,7 @@ func TestBadInput(t *testing.T) {
 		// The library's errors name a setting; the message names its flag.
 		{"output activation", []string{"gradcheck", "-out-act", "tanh"}, 2, `-out-act tanh: unknown output activation "tanh"`},
 		{"optimizer flag", []string{"train", "-opt", "rmsprop"}, 2, `-opt rmsprop: unknown optimizer "rmsprop"`},
-		{"overcomplete flag", []string{"bench", "-layers", "784,784"}, 2, "-layers 784,784: code size 784 is not smaller than input size 784: an undercomplete autoencoder needs a bottleneck (-overcomplete allows it)"},
+		{"overcomplete flag", []string{"bench", "-layers", "784,784"}, 2, "-layers 784,784: code size 784 is not smaller than input size 784: an autoencoder needs a bottleneck (-overcomplete allows it)"},
 		{"tolerance flag", []string{"gradcheck", "-tol", "0"}, 2, "-tol 0: must be above 0"},
 		// The variants' flags (issue 11), each checked before any work.
 		{"noise kind", []string{"train", "-noise", "blur:0.3"}, 2, `-noise blur:0.3: unknown noise kind "blur"`},

@@ -61,7 +61,7 @@ func flagError(fs *flagSet, cfg autoencoder.Config, err error) error {
 		if fs.Lookup("noise") != nil {
 			others = ", or a penalty on the code (-l1, -sparsity, -contractive) or -noise to keep it from copying its input"
 		}
-		detail = fmt.Sprintf("code size %d is not smaller than input size %d: an undercomplete autoencoder needs a bottleneck%s (-overcomplete allows it)",
+		detail = fmt.Sprintf("code size %d is not smaller than input size %d: an autoencoder needs a bottleneck%s (-overcomplete allows it)",
 			cfg.Layers[len(cfg.Layers)-1], cfg.Layers[0], others)
 	case errors.Is(err, experiment.ErrMemory) && field == "batch":
 		detail += ": choose a smaller -batch"
