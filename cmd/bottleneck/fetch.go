@@ -57,7 +57,7 @@ func runFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("interrupted; the file being downloaded was not saved, those verified before stay in %s", dir)
 	}
 	if errors.Is(err, mnist.ErrDownload) {
-		return fmt.Errorf("%w; no command needs this download: they all read the copy of MNIST built into the program", err)
+		return fmt.Errorf("%w; no command needs this download: they all read the copy of MNIST built into the program (the same four files are in the repository, under mnist/mnistdata)", err)
 	}
 	if err != nil {
 		return err

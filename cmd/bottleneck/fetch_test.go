@@ -78,7 +78,7 @@ func TestFetchNoMirrorSaysBuiltIn(t *testing.T) {
 	code := run([]string{"fetch", "-data", dir, "-mirrors", "http://127.0.0.1:1/"}, &stdout, &stderr)
 	msg := stderr.String()
 	if code != 1 || strings.Count(msg, "\n") != 1 || !strings.Contains(msg, "http://127.0.0.1:1/train-images-idx3-ubyte.gz: cannot connect: ") ||
-		!strings.HasSuffix(msg, "; no command needs this download: they all read the copy of MNIST built into the program\n") {
+		!strings.HasSuffix(msg, "; no command needs this download: they all read the copy of MNIST built into the program (the same four files are in the repository, under mnist/mnistdata)\n") {
 		t.Errorf("exit %d, stderr %q; want 1 and one line naming the mirror, the cause and the built-in copy", code, msg)
 	}
 	if names, _ := os.ReadDir(dir); len(names) != 0 {
