@@ -31,7 +31,7 @@ func TestBadInput(t *testing.T) {
 		{"stray argument", []string{"train", "extra"}, 2, `unexpected argument "extra"`},
 		{"zero layer", []string{"train", "-layers", "784,0"}, 2, "layer size number 2 is 0"},
 		{"not numbers", []string{"train", "-layers", "784,a"}, 2, "-layers 784,a: give whole numbers"},
-		{"not MNIST input", []string{"train", "-data", tiny, "-out", tmp, "-layers", "100,10"}, 1, "-layers 100,10 starts with 100, but the images in " + tiny + " are 28×28 = 784 pixels: the first size must be 784"},
+		{"not MNIST input", []string{"train", "-data", tiny, "-out", tmp, "-layers", "100,10"}, 2, "-layers 100,10 starts with 100, but the images in " + tiny + " are 28×28 = 784 pixels: the first size must be 784"},
 		{"overcomplete", []string{"train", "-layers", "784,1000"}, 2, "not smaller than input size 784"},
 		{"negative lr", []string{"train", "-lr", "-1"}, 2, "-lr -1: the learning rate must be a positive number"},
 		{"NaN lr", []string{"train", "-lr", "NaN"}, 2, "the learning rate must be a positive number"},

@@ -101,7 +101,9 @@ func (nf *netFlags) fitInput(cfg autoencoder.Config, shape dataShape, explicit b
 		return cfg, shape.errTooSmall()
 	}
 	if explicit {
-		return cfg, fmt.Errorf("-layers %s starts with %d, but the images in %s are %s: the first size must be %d", quote.Brief(nf.layers), cfg.Layers[0], shape.dir, shape.size(), d)
+		// A request that does not fit the data, like -train-n beyond it: a
+		// usage error.
+		return cfg, usagef("-layers %s starts with %d, but the images in %s are %s: the first size must be %d", quote.Brief(nf.layers), cfg.Layers[0], shape.dir, shape.size(), d)
 	}
 	layers := []int{d}
 	for _, h := range cfg.Layers[1:] {

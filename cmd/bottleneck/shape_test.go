@@ -110,7 +110,6 @@ func TestImagesOfAnotherSize(t *testing.T) {
 		want string
 	}{
 		{[]string{"train", "-data", tiny, "-out", out("t1")}, "are 1×1 = 1 pixel: an undercomplete autoencoder needs a code smaller than its input"},
-		{[]string{"train", "-data", small, "-out", out("t2"), "-layers", "784,16,4"}, "-layers 784,16,4 starts with 784, but the images in " + small + " are 8×8 = 64 pixels: the first size must be 64"},
 		{[]string{"bench", "-data", tiny}, "are 1×1 = 1 pixel"},
 		{[]string{"compare", "-data", tiny, "-out", out("c1")}, "are 1×1 = 1 pixel"},
 		{[]string{"encode", "-data", tiny, "-model", filepath.Join(out("train8"), "autoencoder.model"), "-out", out("c.csv")}, "takes 64 inputs, but the images in " + tiny + " are 1×1 = 1 pixel"},
@@ -124,6 +123,12 @@ func TestImagesOfAnotherSize(t *testing.T) {
 		if code != 1 || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "truncated") {
 			t.Errorf("%v: exit %d, stderr %q; want 1 and one line containing %q", tc.args, code, stderr, tc.want)
 		}
+	}
+	// -layers that do not fit the images is a request that does not fit
+	// the data, like show's -n below: exit 2.
+	if code, _, stderr := runBinary(t, "train", "-data", small, "-out", out("t2"), "-layers", "784,16,4"); code != 2 ||
+		!strings.Contains(stderr, "-layers 784,16,4 starts with 784, but the images in "+small+" are 8×8 = 64 pixels: the first size must be 64") {
+		t.Errorf("-layers 784,16,4 on 8×8 images: exit %d, stderr %q; want 2 naming the first size", code, stderr)
 	}
 	// show's size limit counts the real image size: 20,000 images of
 	// 100×100 at scale 2 would be 800 million pixels; refused from the
