@@ -69,7 +69,7 @@ func TestGradeStampProblems(t *testing.T) {
 	// Graded by its stamp, which lists fewer exercises than there are
 	// graders, the copy gets a note that asks the teacher for -only; with
 	// -only it does not.
-	listsFewer := fmt.Sprintf("assignment.json, which the student can edit, lists 1 of the %d exercises: to grade the ones you assigned whatever it lists, name them with -only", len(graders))
+	listsFewer := fmt.Sprintf("graded the 1 of the %d exercises that assignment.json lists; a teacher who assigned others grades them with -only (the copy's assignment.json can be edited)", len(graders))
 	if res != nil && slices.Contains(res.Notes, listsFewer) {
 		t.Errorf("graded with -only, the notes %q still ask for -only", res.Notes)
 	}

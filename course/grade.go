@@ -125,7 +125,7 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 		if only == nil && len(stamp.Exercises) < len(graders) {
 			// Fewer than all is what a problem set lists, and what a
 			// student who deleted exercises from it would list.
-			res.Notes = append(res.Notes, fmt.Sprintf("%s, which the student can edit, lists %d of the %d exercises: to grade the ones you assigned whatever it lists, name them with -only", StampFile, len(stamp.Exercises), len(graders)))
+			res.Notes = append(res.Notes, fmt.Sprintf("graded the %d of the %d exercises that %s lists; a teacher who assigned others grades them with -only (the copy's %s can be edited)", len(stamp.Exercises), len(graders), StampFile, StampFile))
 		}
 		for _, e := range stamp.Exercises {
 			wants = append(wants, want{name: e.Name, points: e.Points, hash: e.Grader})
