@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -22,16 +21,7 @@ func writeMNISTPart(t *testing.T, dir string, nTrain, nTest int) {
 	t.Helper()
 	train, test := embeddedMNIST(t)
 	write := func(name string, writeIDX func(*bytes.Buffer) error) {
-		var raw, gz bytes.Buffer
-		if err := writeIDX(&raw); err != nil {
-			t.Fatal(err)
-		}
-		zw := gzip.NewWriter(&gz)
-		zw.Write(raw.Bytes())
-		zw.Close()
-		if err := os.WriteFile(filepath.Join(dir, name), gz.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeGzipped(t, filepath.Join(dir, name), writeIDX)
 	}
 	for _, part := range []struct {
 		images, labels mnist.File

@@ -69,6 +69,22 @@ func runBinary(t *testing.T, args ...string) (int, string, string) {
 	return code, stdout.String(), stderr.String()
 }
 
+// writeGzipped writes, gzip-compressed, the file at path with what
+// writeIDX produces: an MNIST file as the mnist package reads it.
+func writeGzipped(t *testing.T, path string, writeIDX func(*bytes.Buffer) error) {
+	t.Helper()
+	var raw, gz bytes.Buffer
+	if err := writeIDX(&raw); err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(&gz)
+	zw.Write(raw.Bytes())
+	zw.Close()
+	if err := os.WriteFile(path, gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // writeTinyMNIST writes the four MNIST files into dir with n training and n
 // test images of 28×28, so that show can run without the real data.
 func writeTinyMNIST(t *testing.T, dir string, n int) {
@@ -79,16 +95,7 @@ func writeTinyMNIST(t *testing.T, dir string, n int) {
 	}
 	labels := make([]uint8, n)
 	write := func(name string, writeIDX func(*bytes.Buffer) error) {
-		var raw, gz bytes.Buffer
-		if err := writeIDX(&raw); err != nil {
-			t.Fatal(err)
-		}
-		zw := gzip.NewWriter(&gz)
-		zw.Write(raw.Bytes())
-		zw.Close()
-		if err := os.WriteFile(filepath.Join(dir, name), gz.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeGzipped(t, filepath.Join(dir, name), writeIDX)
 	}
 	for _, f := range []mnist.File{mnist.TrainImages, mnist.TestImages} {
 		write(f.Name, func(b *bytes.Buffer) error { return mnist.WriteImages(b, pixels, n, 28, 28) })
