@@ -2,8 +2,10 @@ package sandbox_test
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -35,6 +37,23 @@ func attack(what, arg string) (int, bool) {
 				fmt.Printf("GOT %s: %q\n", p, b)
 			}
 		}
+	case "list":
+		// Every path in reach, one a line ("PATH /dev/null"), /proc's
+		// processes only by number ("PROC 1").
+		filepath.WalkDir("/", func(path string, d fs.DirEntry, err error) error {
+			if path == "/proc" && err == nil {
+				ents, _ := os.ReadDir("/proc")
+				for _, e := range ents {
+					if _, err := strconv.Atoi(e.Name()); err == nil {
+						fmt.Println("PROC", e.Name())
+					}
+				}
+				fmt.Println("PATH", path)
+				return fs.SkipDir
+			}
+			fmt.Println("PATH", path)
+			return nil
+		})
 	case "write":
 		// arg is a path outside the program's folder, and "own.txt" one in
 		// it; printing what was written.

@@ -400,3 +400,55 @@ func TestSetupError(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyTheFolderInReach: isolated, the student's code sees no path but
+// its folder, the program, four devices, /tmp and (for an unprivileged
+// caller) a /proc holding only its own processes.
+func TestOnlyTheFolderInReach(t *testing.T) {
+	skipUnlessIsolated(t, false)
+	dir := t.TempDir()
+	for _, f := range []string{"a.go", "sub/b.go"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"/": true}
+	for _, p := range []string{"/dev/null", "/dev/zero", "/dev/random", "/dev/urandom", "/tmp",
+		dir + "/a.go", dir + "/sub/b.go", exe} {
+		for ; p != "/"; p = filepath.Dir(p) {
+			want[p] = true
+		}
+	}
+	if os.Geteuid() != 0 {
+		want["/proc"] = true
+	}
+	out, err := studentRun{what: "list", spec: sandbox.Spec{Dir: dir}}.run(t)
+	checkGot(t, out, err, false)
+	var procs []string
+	for _, l := range strings.Split(out, "\n") {
+		switch {
+		case strings.HasPrefix(l, "PATH "):
+			p := strings.TrimPrefix(l, "PATH ")
+			if !want[p] {
+				t.Errorf("in reach: %s", p)
+			}
+			delete(want, p)
+		case strings.HasPrefix(l, "PROC "):
+			procs = append(procs, strings.TrimPrefix(l, "PROC "))
+		}
+	}
+	for p := range want {
+		t.Errorf("not in reach: %s", p)
+	}
+	// The init (process 1) and the student; an unprivileged caller only.
+	if os.Geteuid() != 0 && (len(procs) != 2 || procs[0] != "1") {
+		t.Errorf("processes in /proc: %v, want the init (1) and the student", procs)
+	}
+}
