@@ -1,6 +1,8 @@
 package sandbox_test
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"bottleneck/internal/sandbox"
 )
 
 // attack does what student's code might to get out of the sandbox, and
@@ -54,6 +58,24 @@ func attack(what, arg string) (int, bool) {
 			fmt.Println("PATH", path)
 			return nil
 		})
+	case "unavailable":
+		// In a user namespace of its own (see TestUnavailable), turn user
+		// namespaces off there, then run a program as a grader would.
+		if err := os.WriteFile("/proc/sys/user/max_user_namespaces", []byte("0"), 0o644); err != nil {
+			fmt.Println("cannot turn user namespaces off:", err)
+			return 1, false
+		}
+		ok, why := sandbox.Available()
+		fmt.Printf("AVAILABLE %v %s\n", ok, why)
+		var out bytes.Buffer
+		env := append(os.Environ(), studentEnv+"=hello")
+		c, err := sandbox.Command(context.Background(), sandbox.Spec{Dir: arg, Path: os.Args[0], Env: env, Stdout: &out})
+		if err != nil {
+			fmt.Println(err)
+			return 1, false
+		}
+		err = c.Run()
+		fmt.Printf("RAN %v %v %q\n", c.Isolation, err, out.String())
 	case "write":
 		// arg is a path outside the program's folder, and "own.txt" one in
 		// it; printing what was written.

@@ -11,11 +11,15 @@
 //   - Files: the program sees a root of its own, an empty read-only tmpfs
 //     holding only Spec.Dir (its working folder, at the same path as
 //     outside, writable only if Spec.Writable), the program file itself
-//     (read-only), /dev/null, /dev/zero, /dev/random and /dev/urandom, a
-//     fresh /proc that shows only its own processes, and an empty /tmp of
-//     its own (a tmpfs of at most 256 MiB; TMPDIR is set to it). The old
-//     root is unmounted, so no path leads out: not /proc/<parent>/cwd (the
-//     parent is not in its /proc), not /proc/self/root.
+//     (read-only), /dev/null, /dev/zero, /dev/random and /dev/urandom, an
+//     empty /tmp of its own (a tmpfs of at most 256 MiB; TMPDIR is set to
+//     it) and, unless the caller is the system's root, a fresh /proc that
+//     shows only the sandbox's processes. The old root is unmounted, so no
+//     path leads out: not /proc/<parent>/cwd (the parent is not in its
+//     /proc), not /proc/self/root. (Run by root, the program is root
+//     outside too, without capabilities; a /proc would still let it write
+//     /proc/sys and /proc/sysrq-trigger, which check only the user; so it
+//     gets none. Grade as an ordinary user.)
 //   - Processes: the program and all it starts live in a PID namespace
 //     whose first process is a small init (this same executable, see
 //     Main). When the program ends, the init ends, and the kernel then

@@ -91,8 +91,12 @@ func probe() (bool, string) {
 		return true, ""
 	}
 	why := "user namespaces are not permitted here (" + err.Error() + ")"
-	if errors.Is(err, ErrSetup) {
+	var errno syscall.Errno
+	switch {
+	case errors.Is(err, ErrSetup):
 		why = "the kernel refuses to set up namespaces (" + err.Error() + ")"
+	case errors.As(err, &errno):
+		why = "user namespaces are not permitted here (clone: " + errno.Error() + ")"
 	}
 	if sysctl("kernel/apparmor_restrict_unprivileged_userns") == "1" {
 		why += "; AppArmor restricts unprivileged user namespaces"

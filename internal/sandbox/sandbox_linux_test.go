@@ -452,3 +452,33 @@ func TestOnlyTheFolderInReach(t *testing.T) {
 		t.Errorf("processes in /proc: %v, want the init (1) and the student", procs)
 	}
 }
+
+// TestUnavailable: where user namespaces are turned off, Available says
+// so and why, and Command still runs the program, unisolated. The test
+// turns them off in a user namespace of its own (the sysctl there is that
+// namespace's), where it runs the student's behaviour "unavailable".
+func TestUnavailable(t *testing.T) {
+	skipUnlessIsolated(t, false)
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), studentEnv+"=unavailable", argEnv+"="+t.TempDir())
+	cmd.SysProcAttr = &syscall.SysProcAttr{
+		Cloneflags:  syscall.CLONE_NEWUSER,
+		UidMappings: []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Geteuid(), Size: 1}},
+		GidMappings: []syscall.SysProcIDMap{{ContainerID: 0, HostID: os.Getegid(), Size: 1}},
+	}
+	b, err := cmd.CombinedOutput()
+	out := string(b)
+	checkGot(t, out, err, false)
+	for _, want := range []string{
+		"AVAILABLE false user namespaces are turned off (sysctl user.max_user_namespaces = 0)\n",
+		`RAN unisolated: user namespaces are turned off (sysctl user.max_user_namespaces = 0) <nil> "hello from the sandbox\nDONE\n"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the run said:\n%s\nwant a line %q", out, want)
+		}
+	}
+}
