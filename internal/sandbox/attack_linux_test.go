@@ -76,6 +76,14 @@ func attack(what, arg string) (int, bool) {
 		}
 		err = c.Run()
 		fmt.Printf("RAN %v %v %q\n", c.Isolation, err, out.String())
+	case "nest":
+		// A user namespace of its own, where it would have capabilities.
+		c := exec.Command(os.Args[0])
+		c.Env = append(os.Environ(), studentEnv+"=hello")
+		c.SysProcAttr = &syscall.SysProcAttr{Cloneflags: syscall.CLONE_NEWUSER}
+		if err := c.Run(); err == nil {
+			fmt.Println("GOT a user namespace")
+		}
 	case "write":
 		// arg is a path outside the program's folder, and "own.txt" one in
 		// it; printing what was written.

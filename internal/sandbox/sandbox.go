@@ -33,7 +33,8 @@
 //     caller's user outside, with every capability dropped (bounding,
 //     permitted, effective, inheritable and ambient sets) and no_new_privs
 //     set: it can neither remount its folder writable, nor mount, nor gain
-//     rights by exec.
+//     rights by exec, nor make a user namespace of its own to get
+//     capabilities there (user.max_user_namespaces is 0 inside).
 //   - Memory: Spec.Memory limits the address space (RLIMIT_AS), hard and
 //     soft limit alike, so the program cannot raise it.
 //

@@ -158,6 +158,18 @@ func TestRemountFails(t *testing.T) {
 	}
 }
 
+// TestNoNestedUserNamespace: the student's code starts a process in a
+// user namespace of its own, where it would have capabilities again.
+func TestNoNestedUserNamespace(t *testing.T) {
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			skipUnlessIsolated(t, m.unisolated)
+			out, err := studentRun{what: "nest", spec: sandbox.Spec{Dir: t.TempDir(), Unisolated: m.unisolated}}.run(t)
+			checkGot(t, out, err, m.unisolated)
+		})
+	}
+}
+
 // TestNoNetwork: the student's code connects to a listener the test opened
 // on 127.0.0.1.
 func TestNoNetwork(t *testing.T) {
