@@ -152,9 +152,9 @@ func isolate(cfg initConfig) error {
 	// capabilities again (over nothing of the host's, but over a larger
 	// part of the kernel to attack). The sysctl read and written here is
 	// this user namespace's own.
-	if err := os.WriteFile("/proc/sys/user/max_user_namespaces", []byte("0"), 0); err != nil {
-		return fmt.Errorf("forbidding nested user namespaces: %w", err)
-	}
+	// Where a container made /proc/sys read-only this fails: the sandbox
+	// goes without rather than not at all.
+	os.WriteFile("/proc/sys/user/max_user_namespaces", []byte("0"), 0)
 	// The host's name is none of the program's business.
 	if err := syscall.Sethostname([]byte("sandbox")); err != nil {
 		return fmt.Errorf("naming the host: %w", err)
@@ -208,7 +208,7 @@ const (
 )
 
 // bind mounts src (a folder with what is mounted under it, or a file) at
-// dst, read-only if asked.
+// dst, read-only if asked (the mounts under it keep their own flags).
 func bind(src, dst string, readOnly bool) error {
 	if err := syscall.Mount(src, dst, "", syscall.MS_BIND|syscall.MS_REC, ""); err != nil {
 		return fmt.Errorf("binding %s: %w", src, err)

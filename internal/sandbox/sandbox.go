@@ -81,7 +81,9 @@ type Spec struct {
 	// Dir is the folder the program sees and works in (its working
 	// directory), an absolute path; inside it appears at the same path.
 	Dir string
-	// Writable lets the program change Dir; otherwise Dir is read-only.
+	// Writable lets the program change Dir; otherwise Dir is read-only
+	// (isolated only: unisolated, the program writes wherever the caller
+	// may).
 	Writable bool
 	// Path is the program to run, a statically linked executable; inside
 	// it appears, read-only, at the same path.
@@ -154,11 +156,14 @@ const waitDelay = 5 * time.Second
 //
 // Command panics if Main was not called first in this program on Linux,
 // where it is needed. It returns an error if spec.Dir is not an absolute
-// path of a folder, or spec.Path is not a file, or (ErrDynamic) the
-// program is dynamically linked and would run isolated.
+// path of a folder other than the root, or spec.Path is not a file, or
+// (ErrDynamic) the program is dynamically linked and would run isolated.
 func Command(ctx context.Context, spec Spec) (*Cmd, error) {
 	if !filepath.IsAbs(spec.Dir) {
 		return nil, &os.PathError{Op: "sandbox: Command", Path: spec.Dir, Err: errors.New("the folder must be an absolute path")}
+	}
+	if filepath.Clean(spec.Dir) == string(filepath.Separator) {
+		return nil, &os.PathError{Op: "sandbox: Command", Path: spec.Dir, Err: errors.New("the folder cannot be the root, which holds everything")}
 	}
 	if info, err := os.Stat(spec.Dir); err != nil {
 		return nil, err

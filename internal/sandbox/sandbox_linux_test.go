@@ -37,7 +37,7 @@ func skipUnlessIsolated(t *testing.T, unisolated bool) {
 	}
 }
 
-// student is one run of the student program, as a test describes it.
+// studentRun is one run of the student program, as a test describes it.
 type studentRun struct {
 	what, arg string
 	spec      sandbox.Spec // Dir, Writable, Memory, Unisolated; the rest is filled in

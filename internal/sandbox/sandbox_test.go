@@ -22,6 +22,7 @@ func TestCommandBadSpec(t *testing.T) {
 		dir, path string
 	}{
 		{"relative folder", "some/folder", file},
+		{"the root", "/", file},
 		{"missing folder", filepath.Join(dir, "missing"), file},
 		{"folder is a file", file, file},
 		{"missing program", dir, filepath.Join(dir, "missing")},
@@ -36,6 +37,7 @@ func TestCommandBadSpec(t *testing.T) {
 	}
 }
 
+// TestIsolationString: the words a grader prints for each kind of run.
 func TestIsolationString(t *testing.T) {
 	for _, tc := range []struct {
 		iso  sandbox.Isolation
