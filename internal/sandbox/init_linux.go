@@ -63,6 +63,9 @@ func startProgram(cfg initConfig) (int, error) {
 	p, err := os.StartProcess(cfg.Path, cfg.Argv, &os.ProcAttr{
 		Dir:   cfg.Dir,
 		Files: []*os.File{os.Stdin, os.Stdout, os.Stderr},
+		// Should the init die (killed when the context ended), so does
+		// the program; isolated, the namespace would end it anyway.
+		Sys: &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL},
 	})
 	if err != nil {
 		return 0, fmt.Errorf("starting the program: %w", err)

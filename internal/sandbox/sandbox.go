@@ -61,7 +61,8 @@
 // Available says so and why, and Command runs the program unisolated: as
 // the caller's user, with the caller's files and network in reach, in a
 // process group of its own that is killed when the program ends or the
-// context does (on Unix), with the memory limit still applied on Linux.
+// context does (on Unix); on Linux still with the memory limit, and
+// killed if the caller dies.
 // A process that leaves that group (setsid) survives it. Cmd.Isolation
 // tells the caller which it was, to report.
 package sandbox
