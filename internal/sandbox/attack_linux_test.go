@@ -84,6 +84,19 @@ func attack(what, arg string) (int, bool) {
 		if err := c.Run(); err == nil {
 			fmt.Println("GOT a user namespace")
 		}
+	case "grader":
+		// A grader that runs the student's "setsid-block" in a sandbox
+		// (unisolated if arg says so), passing on what it prints, until
+		// TestCallerDies kills it.
+		late, unisolated := strings.CutSuffix(arg, " unisolated")
+		env := append(os.Environ(), studentEnv+"=setsid-block", argEnv+"="+late)
+		c, err := sandbox.Command(context.Background(), sandbox.Spec{Dir: filepath.Dir(late), Writable: true,
+			Path: os.Args[0], Env: env, Stdout: os.Stdout, Stderr: os.Stderr, Unisolated: unisolated})
+		if err != nil {
+			fmt.Println(err)
+			return 1, false
+		}
+		fmt.Println(c.Run())
 	case "write":
 		// arg is a path outside the program's folder, and "own.txt" one in
 		// it; printing what was written.

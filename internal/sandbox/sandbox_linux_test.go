@@ -238,11 +238,15 @@ func TestNoSurvivor(t *testing.T) {
 // checkSurvivors checks, once a student's run has ended, whether processes
 // marked with token still run (want: wantAlive), and, if none should,
 // that the file late does not appear after they would have written it.
-// It kills those it finds. Isolated, none may be found at all; grace is
-// how long the unisolated fallback's SIGKILL of a process group may take
-// to end them (it is sent, not awaited).
+// It kills those it finds. grace is how long a SIGKILL that was sent, not
+// awaited, may take to end them: they are looked for until then if none
+// should live, and only then if some should (so that those found are not
+// merely dying). With grace 0 none may be found at all.
 func checkSurvivors(t *testing.T, token, late string, sleep, grace time.Duration, wantAlive bool) {
 	t.Helper()
+	if wantAlive {
+		time.Sleep(grace)
+	}
 	pids := survivors(t, token)
 	for end := time.Now().Add(grace); !wantAlive && len(pids) > 0 && time.Now().Before(end); {
 		time.Sleep(50 * time.Millisecond)
@@ -498,5 +502,54 @@ func TestUnavailable(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("the run said:\n%s\nwant a line %q", out, want)
 		}
+	}
+}
+
+// TestCallerDies: a grader killed while its student's code runs takes the
+// code with it: the init and the program get SIGKILL when their parent
+// dies, and isolated, so does the process the code started in a session
+// of its own (unisolated, that one survives).
+func TestCallerDies(t *testing.T) {
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			skipUnlessIsolated(t, m.unisolated)
+			exe, err := os.Executable()
+			if err != nil {
+				t.Fatal(err)
+			}
+			late := filepath.Join(t.TempDir(), "late.txt")
+			token := fmt.Sprint(time.Now().UnixNano())
+			const sleep = 3 * time.Second // the sleeper's: time to kill the grader first
+			arg := late
+			if m.unisolated {
+				arg += " unisolated"
+			}
+			grader := exec.Command(exe)
+			grader.Env = append(os.Environ(), studentEnv+"=grader", argEnv+"="+arg,
+				tokenEnv+"="+token, sleepEnv+"="+sleep.String())
+			stdout, err := grader.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := grader.Start(); err != nil {
+				t.Fatal(err)
+			}
+			var said bytes.Buffer
+			buf := make([]byte, 256)
+			for !strings.Contains(said.String(), "STARTED") {
+				n, err := stdout.Read(buf)
+				said.Write(buf[:n])
+				if err != nil {
+					grader.Process.Kill()
+					grader.Wait()
+					t.Fatalf("the grader ended before its student started the sleeper (%v):\n%s", err, &said)
+				}
+			}
+			grader.Process.Kill()
+			grader.Wait()
+			// The kernel sends the init its SIGKILL when the grader is
+			// gone, not before kill returns: a second to see it done.
+			checkSurvivors(t, token, late, sleep, time.Second, m.unisolated)
+		})
 	}
 }
