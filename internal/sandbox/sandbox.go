@@ -62,9 +62,12 @@
 // the caller's user, with the caller's files and network in reach, in a
 // process group of its own that is killed when the program ends or the
 // context does (on Unix); on Linux still with the memory limit, and
-// killed if the caller dies.
-// A process that leaves that group (setsid) survives it. Cmd.Isolation
-// tells the caller which it was, to report.
+// killed if the caller dies. A process that leaves that group (setsid)
+// survives it. Cmd.Isolation tells the caller which it was, to report.
+//
+// Setting up a sandbox costs a few tens of milliseconds (the init is a
+// fresh start of this executable); Available pays it once to find out
+// whether namespaces work here.
 package sandbox
 
 import (
