@@ -111,11 +111,12 @@ type Spec struct {
 }
 
 // Isolation says whether a program runs in namespaces and, if not, why.
+// Its JSON is {"isolated": false, "reason": "..."}, for a report.
 type Isolation struct {
-	Isolated bool
+	Isolated bool `json:"isolated"`
 	// Reason is why not, in a few words for a line on standard error or a
 	// field of a report; "" when Isolated.
-	Reason string
+	Reason string `json:"reason,omitempty"`
 }
 
 // String returns "isolated", or "unisolated: " and the reason.

@@ -2,6 +2,7 @@ package sandbox_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -37,17 +38,22 @@ func TestCommandBadSpec(t *testing.T) {
 	}
 }
 
-// TestIsolationString: the words a grader prints for each kind of run.
+// TestIsolationString: the words and the JSON a grader prints for each
+// kind of run.
 func TestIsolationString(t *testing.T) {
 	for _, tc := range []struct {
-		iso  sandbox.Isolation
-		want string
+		iso        sandbox.Isolation
+		want, json string
 	}{
-		{sandbox.Isolation{Isolated: true}, "isolated"},
-		{sandbox.Isolation{Reason: "no namespaces on darwin"}, "unisolated: no namespaces on darwin"},
+		{sandbox.Isolation{Isolated: true}, "isolated", `{"isolated":true}`},
+		{sandbox.Isolation{Reason: "no namespaces on darwin"}, "unisolated: no namespaces on darwin",
+			`{"isolated":false,"reason":"no namespaces on darwin"}`},
 	} {
 		if got := tc.iso.String(); got != tc.want {
 			t.Errorf("%#v.String() = %q, want %q", tc.iso, got, tc.want)
+		}
+		if b, err := json.Marshal(tc.iso); err != nil || string(b) != tc.json {
+			t.Errorf("JSON of %#v: %s (%v), want %s", tc.iso, b, err, tc.json)
 		}
 	}
 }
