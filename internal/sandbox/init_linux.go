@@ -106,6 +106,13 @@ func isolate(cfg initConfig) error {
 		return fmt.Errorf("making mounts private: %w", err)
 	}
 	root := cfg.Root
+	// The folder above the mount point, held open to remove the mount
+	// point through once the host's root is out of sight (see below).
+	above, err := os.OpenRoot(filepath.Dir(root))
+	if err != nil {
+		return err
+	}
+	defer above.Close()
 	// The new root: an empty tmpfs of 1 MiB, room for the mount points.
 	if err := syscall.Mount("tmpfs", root, "tmpfs", syscall.MS_NOSUID|syscall.MS_NODEV, "mode=0755,size=1m"); err != nil {
 		return fmt.Errorf("mounting the new root: %w", err)
@@ -174,6 +181,11 @@ func isolate(cfg initConfig) error {
 	if err := syscall.Unmount(".", syscall.MNT_DETACH); err != nil {
 		return fmt.Errorf("unmounting the old root: %w", err)
 	}
+	// The empty folder the new root was mounted on is no mount point any
+	// more (the new root moved to /): remove it now, so that it is gone
+	// even if the caller dies before its Wait would remove it.
+	above.Remove(filepath.Base(root))
+	above.Close()
 	// The root itself read-only: the program writes to its folder and /tmp.
 	if err := syscall.Mount("", "/", "", syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY|syscall.MS_NOSUID|syscall.MS_NODEV, ""); err != nil {
 		return fmt.Errorf("making the root read-only: %w", err)

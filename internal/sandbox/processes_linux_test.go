@@ -104,9 +104,10 @@ func TestCallerDies(t *testing.T) {
 			if m.unisolated {
 				arg += " unisolated"
 			}
+			tmp := t.TempDir() // the grader's, where it makes the mount point of the new root
 			grader := exec.Command(exe)
 			grader.Env = append(os.Environ(), studentEnv+"=grader", argEnv+"="+arg,
-				tokenEnv+"="+token, sleepEnv+"="+sleep.String())
+				tokenEnv+"="+token, sleepEnv+"="+sleep.String(), "TMPDIR="+tmp)
 			stdout, err := grader.StdoutPipe()
 			if err != nil {
 				t.Fatal(err)
@@ -130,6 +131,11 @@ func TestCallerDies(t *testing.T) {
 			// The kernel sends the init its SIGKILL when the grader is
 			// gone, not before kill returns: a second to see it done.
 			checkSurvivors(t, token, late, sleep, time.Second, m.unisolated)
+			// The grader could not clean up: the init removed the mount
+			// point of the new root as soon as it was one no more.
+			if left, err := os.ReadDir(tmp); err != nil || len(left) > 0 {
+				t.Errorf("left in the grader's temporary folder: %v (%v)", left, err)
+			}
 		})
 	}
 }
