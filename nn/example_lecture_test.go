@@ -15,7 +15,9 @@ import (
 // docs/autoencoder.md derives it: one forward pass, the loss, one backward
 // pass and one step of gradient descent on the first 128 MNIST training
 // images, each line labelled with its equation in docs/autoencoder.md.
-// `go test ./nn -run Example_lecture -v` prints it.
+// What it prints is the Output comment at the end; go test ./nn -run
+// Example_lecture checks it, and shows what it got wherever it differs
+// (change d, η or n and see).
 func Example_lecture() {
 	train, err := mnist.Source{FS: mnistdata.FS(), Name: "the embedded copy"}.LoadTrain(context.Background())
 	if err != nil {
