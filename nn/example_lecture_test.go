@@ -36,7 +36,7 @@ func Example_lecture() {
 	show := func(eq, what string, m *matrix.Dense) {
 		fmt.Printf("%-5s %-22s %d×%d\n", eq, what, m.Rows(), m.Cols())
 	}
-	show("data", "X, 128 training images", X)
+	show("data", fmt.Sprintf("X, %d training images", n), X)
 	show("init", "W₁", enc.W)
 	show("init", "b₁", enc.B)
 	show("init", "W₁′", dec.W)
@@ -52,7 +52,7 @@ func Example_lecture() {
 	Xhat := sigOut.Forward(A1p) // X̂ = σ(A₁′)
 	show("(F4)", "X̂ = σ(A₁′)", Xhat)
 
-	// The loss and its gradient, the 16:19 slide's ½‖X − X̂‖², per image.
+	// The loss and its gradient: the lecture's ½‖X − X̂‖² (16:19), per image.
 	dXhat := matrix.New(n, 784)
 	J := nn.MeanHalfSquaredError(Xhat, X, dXhat) // J and dX̂ = (X̂ − X)/n
 	fmt.Printf("(L2)  J = (1/n)·½‖X̂ − X‖²  %.4f before the step\n", J)
