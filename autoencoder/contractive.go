@@ -8,8 +8,10 @@ package autoencoder
 //
 // A small Jacobian means a code that barely moves when the input moves:
 // the encoder is asked to be insensitive to every direction of the input
-// except those the reconstruction needs — the lecture's "sensitive enough
-// to reconstruct, insensitive enough not to memorise", as a penalty.
+// except those the reconstruction needs — the two expectations of the
+// lecture's slide at 16:19, "Sensitive enough to input for accurate
+// reconstruction" and "Insensitive enough that it does not memorize or
+// overfit the training data", as a penalty.
 //
 // It is given for an encoder of one sigmoid layer, h = σ(xW + b) with W
 // in×code, where the Jacobian is diag(h(1 − h))·Wᵀ and its norm has the

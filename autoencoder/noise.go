@@ -26,10 +26,14 @@ const (
 	// ones.
 	Masking
 	// Gaussian adds normal noise of standard deviation Level to each value
-	// ("gauss:0.2"); corrupted values may leave [0, 1].
+	// ("gauss:0.2"); corrupted values may leave [0, 1]. Vincent et al.
+	// (2010) add this noise, and the salt and pepper below.
 	Gaussian
 	// SaltPepper sets each value, with probability Level, to 0 or to 1
-	// with equal chances ("saltpepper:0.1").
+	// with equal chances ("saltpepper:0.1"): about Level/2 of the values
+	// become 1 and Level/2 become 0. Vincent et al. (2010) set a fixed
+	// fraction Level of each image's values to 0 or 1 by a fair coin, the
+	// same on average.
 	SaltPepper
 )
 

@@ -1,7 +1,7 @@
 package autoencoder
 
 // Regularizer is a penalty Ω added to the reconstruction loss: the
-// lecture's "L(X, X̂) + regularizer". A training step on a batch of n
+// lecture's "L(X, X̂) + Regularizer". A training step on a batch of n
 // images minimises the per-image objective
 //
 //	J = (1/n)·L(X, X̂) + Ω

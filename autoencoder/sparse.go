@@ -50,7 +50,8 @@ func (p CodeL1) AddGradient(b *Batch) {
 //	Ω = β Σⱼ KL(ρ ‖ ρ̂ⱼ),  KL(ρ ‖ ρ̂) = ρ ln(ρ/ρ̂) + (1 − ρ) ln((1 − ρ)/(1 − ρ̂))
 //
 // where ρ̂ⱼ = (1/n) Σₙ hₙⱼ is the mean activation of code unit j over the
-// batch and ρ the target, small (UFLDL: ρ = 0.05, β = 3). KL(ρ ‖ ρ̂) is the
+// batch and ρ the target, small (ρ = 0.05, β = 3 are the example values of
+// Ng's CS294A notes and exercise). KL(ρ ‖ ρ̂) is the
 // divergence between two coins that come up 1 with probabilities ρ and ρ̂:
 // zero when ρ̂ = ρ, growing without bound as ρ̂ nears 0 or 1. Each unit is
 // thus asked to be active (near 1) for a fraction ρ of the images only.

@@ -21,7 +21,7 @@ type Scaling struct {
 	Scale float64   // 1/s
 }
 
-// NewScaling measures the scaling of the rows of x (n×d). It returns an
+// NewScaling measures the scaling of the rows of x (n×in). It returns an
 // error if x has no rows or holds a value that is not finite.
 func NewScaling(x *matrix.Dense) (Scaling, error) {
 	n, d := x.Dims()
@@ -54,7 +54,7 @@ func NewScaling(x *matrix.Dense) (Scaling, error) {
 	return Scaling{Mean: mean, Scale: scale}, nil
 }
 
-// Apply sets dst = (x − μ)/s. dst and x: n×d; dst may be x.
+// Apply sets dst = (x − μ)/s. dst and x: n×in; dst may be x.
 func (s Scaling) Apply(dst, x *matrix.Dense) {
 	if dr, dc := dst.Dims(); dr != x.Rows() || dc != x.Cols() || dc != len(s.Mean) {
 		panic(fmt.Sprintf("classify: Scaling.Apply: destination %d×%d, input %d×%d, %d means", dr, dc, x.Rows(), x.Cols(), len(s.Mean)))

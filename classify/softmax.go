@@ -27,14 +27,14 @@ type Config struct {
 // z = x′·W + b gives one logit per class, and the largest wins.
 type Model struct {
 	Scaling Scaling
-	Layer   *nn.Linear // W: d×k, b: 1×k
+	Layer   *nn.Linear // W: in×k, b: 1×k
 }
 
 // ErrDiverged is wrapped by the error Train returns when the loss stops
 // being a finite number.
 var ErrDiverged = errors.New("classify: training diverged")
 
-// Train fits softmax regression to the rows of x (n×d) and their labels by
+// Train fits softmax regression to the rows of x (n×in) and their labels by
 // mini-batch gradient descent on the mean cross-entropy per sample
 // (nn.MeanSoftmaxCrossEntropy) plus the weight decay. The weights start
 // at zero: the loss is convex in W and b, so there is no symmetry to break,
@@ -85,7 +85,7 @@ func Train(x *matrix.Dense, labels []int, cfg Config) (*Model, error) {
 }
 
 // objective returns the per-sample objective on a batch of scaled features
-// x (n×d) with one-hot labels y (n×k) — the mean cross-entropy plus
+// x (n×in) with one-hot labels y (n×k) — the mean cross-entropy plus
 // (λ/2)·‖W‖² — and leaves its gradient in the layer's DW and DB, using
 // grad (n×k) for the delta of the logits.
 func (m *Model) objective(x, y, grad *matrix.Dense, lambda float64) float64 {
@@ -121,7 +121,7 @@ func checkLabels(n int, labels []int, k int) error {
 const predictChunk = 500
 
 // Predict returns the class with the largest logit for every row of x
-// (n×d).
+// (n×in).
 func (m *Model) Predict(x *matrix.Dense) []int {
 	n, d := x.Dims()
 	if d != m.Layer.W.Rows() {

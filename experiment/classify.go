@@ -118,7 +118,7 @@ func Classify(ctx context.Context, ae *autoencoder.Autoencoder, train, test *mni
 		return r, fmt.Errorf("on the principal components: %w", err)
 	}
 
-	// The pixels themselves: n×d.
+	// The pixels themselves: n×784.
 	if r.PixelAccuracy, err = measure(train.Images, test.Images); err != nil {
 		return r, fmt.Errorf("on the pixels: %w", err)
 	}

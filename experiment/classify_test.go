@@ -62,12 +62,12 @@ func pcaEncoder(t *testing.T, x *matrix.Dense, k int) *autoencoder.Autoencoder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	top, err := p.Top(k) // k×d
+	top, err := p.Top(k) // k×784
 	if err != nil {
 		t.Fatal(err)
 	}
 	layer := ae.FirstLayer()
-	layer.W.Transpose(top) // d×k
+	layer.W.Transpose(top) // 784×k
 	mean := matrix.New(1, d)
 	copy(mean.Row(0), p.Mean)
 	layer.B.Mul(mean, layer.W)

@@ -73,9 +73,9 @@ type CompareResult struct {
 
 	// For the figures (DrawCompare).
 	ImageRows, ImageCols int           `json:"-"`
-	Top                  *matrix.Dense `json:"-"` // the top K components, K×d
-	ExactDecoder         *matrix.Dense `json:"-"` // W₁′ of the exact descent, K×d
-	MiniBatchDecoder     *matrix.Dense `json:"-"` // W₁′ of the mini-batch training, K×d; nil without it
+	Top                  *matrix.Dense `json:"-"` // the top K components, K×784
+	ExactDecoder         *matrix.Dense `json:"-"` // W₁′ of the exact descent, K×784
+	MiniBatchDecoder     *matrix.Dense `json:"-"` // W₁′ of the mini-batch training, K×784; nil without it
 	DescentAngles        AngleTrace    `json:"-"` // every 5 steps of the exact descent, and its last
 	MiniBatchAngles      AngleTrace    `json:"-"` // about ten times an epoch of mini-batch training
 }
@@ -273,7 +273,7 @@ func miniBatch(s CompareSettings, f *FittedPCA, r *CompareResult, progress func(
 	if s.WeightDecay > 0 {
 		regs = append(regs, autoencoder.WeightDecay{Lambda: s.WeightDecay})
 	}
-	decoder := ae.LastLayer().W // W₁′, k×d: each row a direction in pixel space
+	decoder := ae.LastLayer().W // W₁′, k×784: each row a direction in pixel space
 	probe := f.Test.Images.SliceRows(0, min(1000, f.Test.Len()))
 	r.MiniBatchProbeBefore = ae.SSEPerImage(probe)
 	r.MiniBatchSettings = fmt.Sprintf("%d-%d-%d linear with biases, Adam %g, batch %d, %s, λ %g, seed %d",

@@ -8,7 +8,7 @@ import (
 	"bottleneck/pca"
 )
 
-// Directions describes how a decoder's rows (k×d) relate to the top k
+// Directions describes how a decoder's rows (k×784) relate to the top k
 // principal components. Its live dimensions are the right singular vectors
 // whose squared singular value is at least pca.LiveS2; the angles and the
 // subspace distance are over those (against as many top components), and
@@ -28,8 +28,8 @@ type Directions struct {
 	S2                 []float64 `json:"decoder_s2"`        // squared singular values, descending
 }
 
-// DescribeDecoder compares the rows of decoder (k×d) with the top k
-// principal components (k×d): the principal angles over its live
+// DescribeDecoder compares the rows of decoder (k×784) with the top k
+// principal components (k×784): the principal angles over its live
 // dimensions, the measures of Bao et al., the cos² of each row and of each
 // live right singular vector with the component of the same rank, and the
 // squared singular values. The errors are left for the caller to fill in.

@@ -24,7 +24,7 @@ func defaultCompare() CompareSettings {
 // error within 1% of PCA's, never a training error below it (PCA is the
 // optimum, Baldi & Hornik 1989); with λ = 0.5 the decoder's singular
 // vectors are the first five components, cos² > 0.99, with s² within 1%
-// of 1 − λ/σ² (Plaut 2018; Kunin et al. 2019). The runs take fewer steps
+// of 1 − λ/σ² (Kunin et al. 2019). The runs take fewer steps
 // than the default 500, which can only get closer. Then the two large-λ
 // runs that once went wrong: λ = 100 diverged with a fixed learning rate,
 // and λ = 10 with k = 4 switches every direction off.

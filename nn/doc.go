@@ -13,7 +13,10 @@
 // layer, the loss writes its gradient with respect to the prediction, then
 // Backward through the layers in reverse. As in micrograd, Backward adds into
 // the parameter gradients (+=), so gradients must be zeroed explicitly with
-// ZeroGrad before each step; an Optimizer then applies them.
+// ZeroGrad before each step; an Optimizer then applies them. Example_lecture
+// (example_lecture_test.go) does all of it, step by step, on the lecture's
+// 784-32-784 sigmoid network and a batch of MNIST, each line labelled with
+// its equation in docs/autoencoder.md: the place to start reading.
 //
 // Where speed asks for more than the textbook loop — Adam's update and the
 // logistic function, a row at a time on every core and with SIMD

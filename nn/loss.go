@@ -13,7 +13,7 @@ import (
 //
 // summed over the rows of the batch (docs/autoencoder.md, equation (L1)),
 // and writes its gradient ∂L/∂X̂ = X̂ − X into grad. pred, target and grad
-// are n×d; grad may be nil when only the value is wanted.
+// are n×cols, all of one shape; grad may be nil when only the value is wanted.
 func HalfSquaredError(pred, target, grad *matrix.Dense) float64 {
 	return halfSquaredError("HalfSquaredError", pred, target, grad, 1)
 }

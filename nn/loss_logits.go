@@ -14,7 +14,8 @@ import (
 //
 // summed over every element of the batch, for targets t in [0, 1]. It
 // writes the gradient with respect to the logits, ∂L/∂z = σ(z) − t, into
-// grad (which may be nil). logits, target and grad are n×d.
+// grad (which may be nil). logits, target and grad are n×cols, all
+// of one shape.
 //
 // The fused gradient is the reason to pair a sigmoid output with
 // cross-entropy. Per element, ∂L/∂p = (p − t) / (p(1 − p)), and the sigmoid

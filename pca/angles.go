@@ -7,12 +7,12 @@ import (
 	"bottleneck/matrix"
 )
 
-// The functions in this file compare subspaces of R^d. Each subspace is
-// given as the span of the ROWS of a matrix (p×d), the layout of
+// The functions in this file compare subspaces of the input space (R^in, in = 784 for MNIST). Each subspace is
+// given as the span of the ROWS of a matrix (p×in), the layout of
 // PCA.Components and of a decoder's weight matrix.
 
-// Orthonormalize returns a p×d matrix whose rows are an orthonormal basis of
-// the span of the rows of a (p×d), by modified Gram–Schmidt, done twice
+// Orthonormalize returns a p×in matrix whose rows are an orthonormal basis of
+// the span of the rows of a (p×in), by modified Gram–Schmidt, done twice
 // ("twice is enough": the second pass removes what rounding left of the
 // first). Row i of the result lies in the span of rows 0..i of a. It returns
 // an error if the rows are linearly dependent (to about 1e-10 relative), as
@@ -46,8 +46,8 @@ func Orthonormalize(a *matrix.Dense) (*matrix.Dense, error) {
 // as zero: far above roundoff (1e-16), far below any direction a model uses.
 const rankTol = 1e-10
 
-// RowBasis returns an orthonormal basis of the span of the rows of a (p×d),
-// as the rows of an r×d matrix, r being the numerical rank of a: the right
+// RowBasis returns an orthonormal basis of the span of the rows of a (p×in),
+// as the rows of an r×in matrix, r being the numerical rank of a: the right
 // singular vectors of a whose singular values exceed 1e-10 times the
 // largest. Unlike Orthonormalize it accepts dependent rows, such as a
 // decoder in which weight decay has switched some directions off. It
@@ -75,14 +75,14 @@ func RowBasis(a *matrix.Dense) (*matrix.Dense, error) {
 }
 
 // PrincipalAngles returns the principal angles, in radians and ascending,
-// between the span of the rows of a (p×d) and the span of the rows of b
-// (q×d). Angle i is the smallest angle between a unit vector of one span and
+// between the span of the rows of a (p×in) and the span of the rows of b
+// (q×in). Angle i is the smallest angle between a unit vector of one span and
 // a unit vector of the other, each orthogonal to the pairs before it: all
 // zero when one span contains the other, all π/2 when they are orthogonal.
 // There are min(dim A, dim B) of them, the dimensions being the numerical
 // ranks (RowBasis): min(p, q) when the rows of each are independent.
 //
-// It takes orthonormal bases of both spans (Q₁ r₁×d, Q₂ r₂×d); the singular
+// It takes orthonormal bases of both spans (Q₁ r₁×in, Q₂ r₂×in); the singular
 // values of Q₁·Q₂ᵀ are then the cosines of the angles (Björck and Golub,
 // 1973). Angles are computed as acos of a cosine, so angles below about
 // 1e-8 rad come out as 0: ample for telling 0.1° from 1°. It panics if a and
@@ -116,9 +116,9 @@ func PrincipalAngles(a, b *matrix.Dense) ([]float64, error) {
 }
 
 // SubspaceDistance returns 1 − tr(U·Uᵀ·P_W)/k, the measure of Bao et al.
-// (2020), between the span of the rows of u (k×d, e.g. the top k principal
+// (2020), between the span of the rows of u (k×in, e.g. the top k principal
 // components; its rows must be independent) and the span of the rows of w
-// (m×d, e.g. a decoder's rows), P_W being the projection onto the latter.
+// (m×in, e.g. a decoder's rows), P_W being the projection onto the latter.
 // It is 0 when w's span contains u's and 1 when they are orthogonal; for
 // spans of equal dimension it is the mean of sin² over the principal
 // angles. It panics if the numbers of columns differ and returns an error if
@@ -146,8 +146,8 @@ func SubspaceDistance(u, w *matrix.Dense) (float64, error) {
 //
 //	(1/k) Σᵢ (1 − maxⱼ cos²(uᵢ, wⱼ)),
 //
-// between the k reference directions u (k×d, e.g. the top principal
-// components) and the learned directions w (m×d, e.g. a decoder's rows). It
+// between the k reference directions u (k×in, e.g. the top principal
+// components) and the learned directions w (m×in, e.g. a decoder's rows). It
 // is 0 when every uᵢ has a learned direction parallel to it, and near 1 when
 // the learned directions are a random rotation in a large space. It panics if
 // the numbers of columns differ and returns an error for a zero row or for
@@ -171,8 +171,8 @@ func AxisAlignment(u, w *matrix.Dense) (float64, error) {
 	return sum / float64(u.Rows()), nil
 }
 
-// Cos2 returns the squared cosines between every row of u (p×d) and every
-// row of w (q×d): element (i, j) of the p×q result is
+// Cos2 returns the squared cosines between every row of u (p×in) and every
+// row of w (q×in): element (i, j) of the p×q result is
 // (uᵢ·wⱼ)² / (‖uᵢ‖²·‖wⱼ‖²), 1 for parallel rows and 0 for orthogonal ones.
 // It returns an error for a zero row (PairCos2, for rows paired one to one,
 // gives such a row 0) or for NaN or ±Inf, and panics if the numbers of

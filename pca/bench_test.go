@@ -7,7 +7,7 @@ import (
 	"bottleneck/matrix"
 )
 
-// BenchmarkEigenSym784 times the eigensolver at MNIST's size, d = 784, on
+// BenchmarkEigenSym784 times the eigensolver at MNIST's size, 784×784, on
 // the covariance of random data (fixed seed).
 func BenchmarkEigenSym784(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 1))

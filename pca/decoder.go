@@ -7,7 +7,7 @@ import (
 	"bottleneck/matrix"
 )
 
-// The functions in this file describe a decoder's weight matrix W₁′ (k×d),
+// The functions in this file describe a decoder's weight matrix W₁′ (k×in),
 // whose rows are directions in pixel space, by the directions it stretches
 // most, and compare them with the principal components.
 
@@ -19,14 +19,14 @@ import (
 // most λ (RegularizedS2).
 const LiveS2 = 1e-4
 
-// SingularDirections returns the right singular vectors of w (k×d) as the
-// rows of an r×d matrix, r = min(k, d), in descending order of the
-// singular values s (length r): the directions in R^d that w stretches
+// SingularDirections returns the right singular vectors of w (k×in) as the
+// rows of an r×in matrix, r = min(k, in), in descending order of the
+// singular values s (length r): the directions of the input space that w stretches
 // most. For a decoder they are directions in pixel space, the layout of
 // PCA.Components. It returns SVD's error for an empty w or one that holds
 // NaN or ±Inf.
 func SingularDirections(w *matrix.Dense) (dirs *matrix.Dense, s []float64, err error) {
-	_, s, v, err := SVD(w) // w = U·diag(s)·Vᵀ, v: d×r
+	_, s, v, err := SVD(w) // w = U·diag(s)·Vᵀ, v: in×r
 	if err != nil {
 		return nil, nil, fmt.Errorf("pca: SingularDirections: %w", err)
 	}
@@ -46,9 +46,9 @@ func LiveDims(s []float64) int {
 }
 
 // LiveAngles returns the principal angles (radians, ascending) between the
-// span of the live right singular vectors of decoder (k×d, see
+// span of the live right singular vectors of decoder (k×in, see
 // SingularDirections and LiveDims) and the span of as many first rows of
-// top (at least k×d, e.g. the top k principal components), and the number
+// top (at least k×in, e.g. the top k principal components), and the number
 // of live directions. A decoder with no live direction spans nothing
 // (weight decay has switched it off): there are no angles then, and no
 // error. It panics if top has fewer rows than decoder, or other columns.
@@ -71,7 +71,7 @@ func LiveAngles(decoder, top *matrix.Dense) (angles []float64, live int, err err
 	return angles, live, nil
 }
 
-// PairCos2 returns, for each row i of u and w (both p×d), the squared
+// PairCos2 returns, for each row i of u and w (both p×in), the squared
 // cosine of the angle between row i of u and row i of w: 1 when they are
 // parallel, 0 when orthogonal. A zero row has no direction and shares none
 // with anything: its cos² is 0 (a decoder row that weight decay has
@@ -102,7 +102,7 @@ func cos2(u, v []float64) (float64, bool) {
 // RegularizedS2 returns max(0, 1 − λ/σ²): the squared singular value of
 // the decoder, along a component of variance sigma2 (σ²), at the minimum of
 // the linear autoencoder's loss with weight decay lambda (λ) on both
-// weights (Plaut 2018; Kunin et al. 2019; docs/pca.md). At or below
+// weights (Kunin et al. 2019; docs/pca.md). At or below
 // σ² = λ it is 0: weight decay switches that direction off.
 func RegularizedS2(sigma2, lambda float64) float64 {
 	if !(sigma2 > 0) {

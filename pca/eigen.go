@@ -9,9 +9,9 @@ import (
 	"bottleneck/matrix"
 )
 
-// EigenSym returns the eigenvalues and eigenvectors of the symmetric d×d
+// EigenSym returns the eigenvalues and eigenvectors of the symmetric m×m
 // matrix a, which it does not modify: a·vᵢ = valuesᵢ·vᵢ, where vᵢ is ROW i of
-// vectors (d×d). The eigenvalues are in descending order; the eigenvectors
+// vectors (m×m). The eigenvalues are in descending order; the eigenvectors
 // are orthonormal, and each has its largest-magnitude entry positive (the
 // first such entry, if several tie), so the result does not depend on the
 // arbitrary sign the algorithm happens to produce. Only the lower triangle
@@ -21,13 +21,13 @@ import (
 // size (EISPACK's tred2 and tql2, as in Numerical Recipes and JAMA):
 //
 //  1. Householder reduction to tridiagonal form, a = Q·T·Qᵀ, in about
-//     (4/3)d³ operations (plus d³ to accumulate Q);
+//     (4/3)m³ operations (plus m³ to accumulate Q);
 //  2. the implicit QL algorithm with Wilkinson-like shifts on T, which
 //     converges cubically, typically in under two sweeps per eigenvalue,
 //     rotating Q's vectors as it goes.
 //
 // It is chosen over cyclic Jacobi because Jacobi needs about 5–10 sweeps of
-// about 3d³ operations each on a full matrix: for MNIST's d = 784 the
+// about 3m³ operations each on a full matrix: for MNIST's 784×784 covariance the
 // Householder-QL route is roughly ten times faster (about a second, see
 // BenchmarkEigenSym784), while being just as accurate (backward stable).
 //

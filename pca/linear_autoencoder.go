@@ -8,8 +8,8 @@ import (
 
 // LinearAutoencoder is the autoencoder of the lecture with identity
 // activations and a code of k numbers, in the row-vector convention of the
-// project: a centred sample x (1×d) has the code h = x·Encoder (1×k) and the
-// reconstruction x̂ = h·Decoder (1×d). The rows of Decoder are directions in
+// project: a centred sample x (1×in) has the code h = x·Encoder (1×k) and the
+// reconstruction x̂ = h·Decoder (1×in). The rows of Decoder are directions in
 // pixel space, the same layout as PCA.Components.
 //
 // The biases are left out because they are solved exactly: for any weights
@@ -17,12 +17,12 @@ import (
 // encoder bias is then redundant. So training on the centred data without
 // biases is training the autoencoder with biases (docs/pca.md).
 type LinearAutoencoder struct {
-	Encoder *matrix.Dense // W₁: d×k
-	Decoder *matrix.Dense // W₁′: k×d
+	Encoder *matrix.Dense // W₁: in×k
+	Decoder *matrix.Dense // W₁′: k×in
 }
 
 // Reconstruct returns the reconstructions μ + (x − μ)·W₁·W₁′ of the samples
-// x (n×d), mean being the training mean (length d).
+// x (n×in), mean being the training mean (length in).
 func (ae *LinearAutoencoder) Reconstruct(x *matrix.Dense, mean []float64) *matrix.Dense {
 	d, k := ae.Encoder.Dims()
 	if x.Cols() != d || len(mean) != d {
@@ -42,8 +42,8 @@ func (ae *LinearAutoencoder) Reconstruct(x *matrix.Dense, mean []float64) *matri
 	return out
 }
 
-// SSEPerImage returns the mean over the samples x (n×d) of Σⱼ (xⱼ − x̂ⱼ)²,
-// x̂ being Reconstruct's μ + (x − μ)·W₁·W₁′, mean being μ (length d): the
+// SSEPerImage returns the mean over the samples x (n×in) of Σⱼ (xⱼ − x̂ⱼ)²,
+// x̂ being Reconstruct's μ + (x − μ)·W₁·W₁′, mean being μ (length in): the
 // per-image error (not halved) that bottleneck prints. It works through x
 // a block of rows at a time, so it never holds a reconstruction of the
 // whole data set.

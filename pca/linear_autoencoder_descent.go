@@ -12,7 +12,7 @@ import (
 // DescentConfig sets the full-batch gradient descent of
 // FitLinearAutoencoder. Every field must be set; none has a hidden default.
 type DescentConfig struct {
-	K            int     // code size k, 1 ≤ k ≤ d
+	K            int     // code size k (the lecture's d), 1 ≤ k ≤ in, the number of inputs
 	WeightDecay  float64 // λ ≥ 0: adds (λ/2)·(‖W₁‖² + ‖W₁′‖²) to the per-image loss
 	LearningRate float64 // η > 0; SafeLearningRate(σ₁², λ) is always stable (see there)
 	Momentum     float64 // β in [0, 1): heavy-ball momentum
@@ -21,7 +21,7 @@ type DescentConfig struct {
 }
 
 // FitLinearAutoencoder trains a linear autoencoder with code size cfg.K on
-// centred data whose covariance is cov (d×d, e.g. PCA.Covariance), by
+// centred data whose covariance is cov (in×in, e.g. PCA.Covariance), by
 // full-batch gradient descent with heavy-ball momentum on
 // LinearAutoencoderLoss, the rule of nn.Momentum:
 //
@@ -29,7 +29,7 @@ type DescentConfig struct {
 //
 // Because the loss depends on the data only through Σ, every step uses the
 // exact gradient over the whole training set at the cost of two
-// d×d·d×k products, independent of the number of samples. The weights start
+// in×in·in×k products, independent of the number of samples. The weights start
 // as independent N(0, InitStd²) draws from rng, encoder first; the same seed
 // gives the same result.
 //
@@ -108,12 +108,12 @@ func (e *DivergedError) Error() string {
 	return fmt.Sprintf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", e.Loss, e.Step, e.LearningRate)
 }
 
-// check returns an error for a configuration that cannot work with d
-// features.
-func (c DescentConfig) check(d int) error {
+// check returns an error for a configuration that cannot work with in
+// inputs.
+func (c DescentConfig) check(in int) error {
 	switch {
-	case c.K < 1 || c.K > d:
-		return fmt.Errorf("pca: FitLinearAutoencoder: code size k = %d; it must be between 1 and d = %d", c.K, d)
+	case c.K < 1 || c.K > in:
+		return fmt.Errorf("pca: FitLinearAutoencoder: code size k = %d; it must be between 1 and the number of inputs, %d", c.K, in)
 	case !(c.WeightDecay >= 0) || math.IsInf(c.WeightDecay, 0):
 		return fmt.Errorf("pca: FitLinearAutoencoder: weight decay λ = %v; it must be finite and ≥ 0", c.WeightDecay)
 	case !(c.LearningRate > 0) || math.IsInf(c.LearningRate, 0):

@@ -7,26 +7,26 @@ import (
 )
 
 // LinearAutoencoderLoss returns the per-image objective of the linear
-// autoencoder on centred data with covariance cov (d×d), Σ:
+// autoencoder on centred data with covariance cov (in×in), Σ:
 //
 //	L(W₁, W₁′) = ½·tr((I − W₁W₁′)ᵀ·Σ·(I − W₁W₁′)) + (λ/2)·(‖W₁‖² + ‖W₁′‖²)
 //
 // which is ½·mean over the samples of ‖x − x·W₁·W₁′‖², plus weight decay
-// (docs/pca.md, "The loss through the covariance"). w1 is d×k, w2 is k×d.
+// (docs/pca.md, "The loss through the covariance"). w1 is in×k, w2 is k×in.
 func LinearAutoencoderLoss(cov, w1, w2 *matrix.Dense, lambda float64) float64 {
 	s := newLAEWork(cov.Rows(), w1.Cols())
 	return s.loss(cov, w1, w2, lambda)
 }
 
-// LinearAutoencoderGradient sets g1 (d×k) and g2 (k×d) to the gradient of
+// LinearAutoencoderGradient sets g1 (in×k) and g2 (k×in) to the gradient of
 // LinearAutoencoderLoss with respect to w1 and w2. With A = W₁W₁′ and the
 // reconstruction term's gradient in A, −Σ·(I − A), the chain rule gives
 //
 //	∂L/∂W₁ = −Σ·(I − W₁W₁′)·W₁′ᵀ + λW₁ = −ΣW₁′ᵀ + (ΣW₁)(W₁′W₁′ᵀ) + λW₁
 //	∂L/∂W₁′ = −W₁ᵀ·Σ·(I − W₁W₁′) + λW₁′ = −(ΣW₁)ᵀ + (W₁ᵀΣW₁)W₁′ + λW₁′
 //
-// (using Σᵀ = Σ). The right-hand forms never build a d×d product: the cost
-// is two d×d·d×k products.
+// (using Σᵀ = Σ). The right-hand forms never build a in×in product: the cost
+// is two in×in·in×k products.
 func LinearAutoencoderGradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *matrix.Dense) {
 	s := newLAEWork(cov.Rows(), w1.Cols())
 	s.gradient(cov, w1, w2, lambda, g1, g2)
@@ -34,12 +34,12 @@ func LinearAutoencoderGradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2
 
 // laeWork holds the buffers of the loss and gradient, made once.
 type laeWork struct {
-	sw1  *matrix.Dense // Σ·W₁: d×k
-	sw2t *matrix.Dense // Σ·W₁′ᵀ: d×k
+	sw1  *matrix.Dense // Σ·W₁: in×k
+	sw2t *matrix.Dense // Σ·W₁′ᵀ: in×k
 	w1sw *matrix.Dense // W₁ᵀ·Σ·W₁: k×k
 	w2w2 *matrix.Dense // W₁′·W₁′ᵀ: k×k
-	dk   *matrix.Dense // d×k scratch
-	kd   *matrix.Dense // k×d scratch
+	dk   *matrix.Dense // in×k scratch
+	kd   *matrix.Dense // k×in scratch
 }
 
 func newLAEWork(d, k int) *laeWork {
@@ -50,7 +50,7 @@ func newLAEWork(d, k int) *laeWork {
 	}
 }
 
-// checkLAEShapes panics unless cov is d×d, w1 d×k and w2 k×d.
+// checkLAEShapes panics unless cov is in×in, w1 in×k and w2 k×in.
 func checkLAEShapes(op string, cov, w1, w2 *matrix.Dense) {
 	d, k := w1.Dims()
 	if cov.Rows() != d || cov.Cols() != d || w2.Rows() != k || w2.Cols() != d {
@@ -60,7 +60,7 @@ func checkLAEShapes(op string, cov, w1, w2 *matrix.Dense) {
 }
 
 // products sets the three products that both the loss and the gradient
-// need: ΣW₁ (d×k), W₁ᵀΣW₁ (k×k) and W₁′W₁′ᵀ (k×k).
+// need: ΣW₁ (in×k), W₁ᵀΣW₁ (k×k) and W₁′W₁′ᵀ (k×k).
 func (s *laeWork) products(cov, w1, w2 *matrix.Dense) {
 	s.sw1.Mul(cov, w1)
 	s.w1sw.MulTransA(w1, s.sw1)
@@ -100,7 +100,7 @@ func (s *laeWork) lossFromProducts(cov, w1, w2 *matrix.Dense, lambda float64) fl
 func (s *laeWork) gradient(cov, w1, w2 *matrix.Dense, lambda float64, g1, g2 *matrix.Dense) {
 	checkLAEShapes("LinearAutoencoderGradient", cov, w1, w2)
 	s.products(cov, w1, w2)   // ΣW₁, W₁ᵀΣW₁, W₁′W₁′ᵀ
-	s.sw2t.MulTransB(cov, w2) // ΣW₁′ᵀ: d×k
+	s.sw2t.MulTransB(cov, w2) // ΣW₁′ᵀ: in×k
 	// g1 = −ΣW₁′ᵀ + (ΣW₁)(W₁′W₁′ᵀ) + λW₁
 	g1.Mul(s.sw1, s.w2w2)
 	g1.Sub(g1, s.sw2t)

@@ -12,14 +12,14 @@ import (
 // PCA is the principal component analysis of a data set: its mean, its
 // covariance and the covariance's eigenvectors and eigenvalues.
 type PCA struct {
-	// Mean is the mean sample μ (length d).
+	// Mean is the mean sample μ (length in).
 	Mean []float64
-	// Covariance is Σ = (1/n)·Σᵢ (xᵢ−μ)ᵀ(xᵢ−μ) (d×d), divided by n, not
+	// Covariance is Σ = (1/n)·Σᵢ (xᵢ−μ)ᵀ(xᵢ−μ) (in×in), divided by n, not
 	// n−1, so that it is on the scale of the per-image loss: for every unit
 	// vector v, vᵀΣv is the mean over the samples of ((x−μ)·v)².
 	Covariance *matrix.Dense
 	// Components holds the principal directions, one unit vector per row
-	// (d×d), in descending order of variance, each with its
+	// (in×in), in descending order of variance, each with its
 	// largest-magnitude entry positive.
 	Components *matrix.Dense
 	// Variances holds the eigenvalues of Covariance in descending order:
@@ -32,9 +32,9 @@ type PCA struct {
 // so that it never holds a centred copy of the whole data set.
 const fitBlockRows = 2048
 
-// Fit computes the principal component analysis of the n×d data matrix x,
+// Fit computes the principal component analysis of the n×in data matrix x,
 // one sample per row. It returns an error if x has no rows or no columns, or
-// holds NaN or ±Inf. n < d is allowed: the variances beyond the rank of the
+// holds NaN or ±Inf. n < in is allowed: the variances beyond the rank of the
 // centred data are then (numerically) zero.
 //
 // The covariance is accumulated block by block of rows, each block centred
@@ -80,7 +80,7 @@ func FitContext(ctx context.Context, x *matrix.Dense) (*PCA, error) {
 				row[j] = v - mean[j]
 			}
 		}
-		part.Gram(xc) // part = xcᵀ·xc: d×d, computing one triangle
+		part.Gram(xc) // part = xcᵀ·xc: in×in, computing one triangle
 		cov.Add(cov, part)
 	}
 	cov.Scale(1/float64(n), cov)
@@ -96,11 +96,11 @@ func FitContext(ctx context.Context, x *matrix.Dense) (*PCA, error) {
 	// end exercise pca-mean-covariance
 }
 
-// Dim returns d, the number of features.
+// Dim returns in, the number of features (784 for MNIST).
 func (p *PCA) Dim() int { return len(p.Mean) }
 
-// Top returns the first k components as a k×d view of p.Components (one
-// per row). It returns an error unless 1 ≤ k ≤ d.
+// Top returns the first k components as a k×in view of p.Components (one
+// per row). It returns an error unless 1 ≤ k ≤ in.
 func (p *PCA) Top(k int) (*matrix.Dense, error) {
 	if err := p.checkK("Top", k); err != nil {
 		return nil, err
@@ -108,15 +108,15 @@ func (p *PCA) Top(k int) (*matrix.Dense, error) {
 	return p.Components.SliceRows(0, k), nil
 }
 
-// checkK returns an error unless 1 ≤ k ≤ d.
+// checkK returns an error unless 1 ≤ k ≤ in.
 func (p *PCA) checkK(op string, k int) error {
 	if k < 1 || k > p.Dim() {
-		return fmt.Errorf("pca: %s: k = %d components asked for; k must be between 1 and d = %d", op, k, p.Dim())
+		return fmt.Errorf("pca: %s: k = %d components asked for; k must be between 1 and the number of inputs, %d", op, k, p.Dim())
 	}
 	return nil
 }
 
-// checkData returns an error unless x has d columns and finite values.
+// checkData returns an error unless x has in columns and finite values.
 func (p *PCA) checkData(op string, x *matrix.Dense) error {
 	if x.Cols() != p.Dim() {
 		return fmt.Errorf("pca: %s: data has %d columns, the PCA was fitted on %d", op, x.Cols(), p.Dim())

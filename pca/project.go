@@ -6,7 +6,7 @@ import (
 	"bottleneck/matrix"
 )
 
-// centre returns x − μ (n×d), a new matrix.
+// centre returns x − μ (n×in), a new matrix.
 func (p *PCA) centre(x *matrix.Dense) *matrix.Dense {
 	xc := x.Clone()
 	for i := 0; i < xc.Rows(); i++ {
@@ -15,8 +15,8 @@ func (p *PCA) centre(x *matrix.Dense) *matrix.Dense {
 	return xc
 }
 
-// Project returns the codes of the samples x (n×d) on the first k
-// components: codes = (x − μ)·Vₖᵀ (n×k), where Vₖ (k×d) holds the
+// Project returns the codes of the samples x (n×in) on the first k
+// components: codes = (x − μ)·Vₖᵀ (n×k), where Vₖ (k×in) holds the
 // components as rows. Code j of a sample is its coordinate along component j.
 func (p *PCA) Project(x *matrix.Dense, k int) (*matrix.Dense, error) {
 	if err := p.checkK("Project", k); err != nil {
@@ -33,14 +33,14 @@ func (p *PCA) Project(x *matrix.Dense, k int) (*matrix.Dense, error) {
 }
 
 // Reconstruct returns the samples that the codes (n×k) stand for:
-// x̂ = codes·Vₖ + μ (n×d). It is the orthogonal projection of the original
+// x̂ = codes·Vₖ + μ (n×in). It is the orthogonal projection of the original
 // samples onto the affine subspace μ + span(Vₖ).
 func (p *PCA) Reconstruct(codes *matrix.Dense) (*matrix.Dense, error) {
 	k := codes.Cols()
 	if err := p.checkK("Reconstruct", k); err != nil {
 		return nil, err
 	}
-	// exercise pca-project-reconstruct (continued): x̂ = codes·Vₖ + μ (n×d)
+	// exercise pca-project-reconstruct (continued): x̂ = codes·Vₖ + μ (n×in)
 	xhat := matrix.New(codes.Rows(), p.Dim())
 	xhat.Mul(codes, p.Components.SliceRows(0, k))
 	for i := 0; i < xhat.Rows(); i++ {
@@ -50,7 +50,7 @@ func (p *PCA) Reconstruct(codes *matrix.Dense) (*matrix.Dense, error) {
 	// end exercise pca-project-reconstruct
 }
 
-// ReconstructionError returns the mean over the samples x (n×d) of the sum
+// ReconstructionError returns the mean over the samples x (n×in) of the sum
 // of squared errors Σⱼ (xⱼ − x̂ⱼ)² when each is projected onto k components
 // and reconstructed: the per-image SSE (not halved) that bottleneck prints
 // as test_sse_per_image. PCA with k components is the linear autoencoder
@@ -63,13 +63,13 @@ func (p *PCA) ReconstructionError(x *matrix.Dense, k int) (float64, error) {
 	if err := p.checkData("ReconstructionError", x); err != nil {
 		return 0, err
 	}
-	top := p.Components.SliceRows(0, k) // Vₖ: k×d
+	top := p.Components.SliceRows(0, k) // Vₖ: k×in
 	ae := &LinearAutoencoder{Encoder: matrix.New(p.Dim(), k), Decoder: top}
 	ae.Encoder.Transpose(top)
 	return ae.SSEPerImage(x, p.Mean), nil
 }
 
-// ErrorCurve returns the per-image reconstruction error of x (n×d) for every
+// ErrorCurve returns the per-image reconstruction error of x (n×in) for every
 // k from 0 to kmax: curve[k] is what ReconstructionError(x, k) returns (for
 // k = 0, the reconstruction is the mean). It projects once, using
 // Pythagoras: the components are orthonormal, so

@@ -202,7 +202,7 @@ func TestLinearAutoencoderSSEScale(t *testing.T) {
 	}
 }
 
-// TestTopIsAView: Top(k) is a k×d view of Components, not a copy.
+// TestTopIsAView: Top(k) is a k×in view of Components, not a copy.
 func TestTopIsAView(t *testing.T) {
 	p, err := Fit(randomNormal(rand.New(rand.NewPCG(51, 52)), 20, 4))
 	if err != nil {

@@ -25,7 +25,7 @@ const maxJacobiSweeps = 60
 // is orthogonal to working precision; then the column norms are the singular
 // values and the normalised columns are u. It is slow for large matrices
 // (each sweep costs about 3mn² operations) but short, accurate, and plenty
-// for the k×k and k×d matrices of this package.
+// for the k×k and k×in matrices of this package.
 //
 // SVD returns an error for an empty matrix, for NaN or ±Inf in a, or if the
 // rotations fail to converge.

@@ -7,7 +7,7 @@ import (
 	"bottleneck/matrix"
 )
 
-// WhitenPCA returns the PCA-whitened codes of x (n×d) on the first k
+// WhitenPCA returns the PCA-whitened codes of x (n×in) on the first k
 // components: code j divided by √(Variances[j] + eps) (n×k). On the data PCA
 // was fitted on, with eps = 0, the codes have zero mean and the identity as
 // covariance. eps ≥ 0 keeps the low-variance directions (mostly noise) from
@@ -30,9 +30,9 @@ func (p *PCA) WhitenPCA(x *matrix.Dense, k int, eps float64) (*matrix.Dense, err
 	return codes, nil
 }
 
-// WhitenZCA returns the ZCA-whitened samples of x (n×d):
+// WhitenZCA returns the ZCA-whitened samples of x (n×in):
 //
-//	(x − μ)·Vᵀ·diag(1/√(λ + eps))·V   (n×d)
+//	(x − μ)·Vᵀ·diag(1/√(λ + eps))·V   (n×in)
 //
 // with all d components as the rows of V. It whitens as WhitenPCA does, then
 // rotates back to the original axes, so that the result is the whitened data
@@ -45,7 +45,7 @@ func (p *PCA) WhitenZCA(x *matrix.Dense, eps float64) (*matrix.Dense, error) {
 	if err != nil {
 		return nil, err
 	}
-	codes, err := p.Project(x, d) // (x−μ)·Vᵀ: n×d
+	codes, err := p.Project(x, d) // (x−μ)·Vᵀ: n×in
 	if err != nil {
 		return nil, fmt.Errorf("pca: WhitenZCA: %w", err)
 	}
@@ -56,7 +56,7 @@ func (p *PCA) WhitenZCA(x *matrix.Dense, eps float64) (*matrix.Dense, error) {
 		}
 	}
 	out := matrix.New(x.Rows(), d)
-	out.Mul(codes, p.Components) // ·V: n×d
+	out.Mul(codes, p.Components) // ·V: n×in
 	return out, nil
 }
 

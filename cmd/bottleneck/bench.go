@@ -16,7 +16,7 @@ Time whole training epochs of the autoencoder on the MNIST training images
 with Adam, and report seconds per epoch and the GFLOP/s of the matrix
 products achieved. No test error is computed, so the time is training alone.
 Set GOMAXPROCS to choose the number of threads; build with GOEXPERIMENT=simd
-for the SIMD kernel on amd64 (see the README).`
+for the SIMD kernel on amd64 (see docs/speed.md).`
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", benchHelp, stdout)

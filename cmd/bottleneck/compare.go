@@ -41,7 +41,7 @@ Hornik: they go to zero), and for the individual directions the cos² between
 decoder row i, and between the decoder's i-th right singular vector, and
 principal component i. With weight decay λ > 0 the singular vectors line up
 with the components and their squared singular values approach
-s² = 1 − λ/σ² (Plaut 2018; Kunin et al. 2019), σ² being the component's
+s² = 1 − λ/σ² (Kunin et al. 2019), σ² being the component's
 variance; λ is on the per-image scale, comparable with σ₁² ≈ 5.1. Weight
 decay switches off every direction whose σ² is at most λ: compare says how
 many are left, and measures the principal angles over those only.

@@ -123,7 +123,7 @@ var (
 func Compare(r CompareRun) *Page {
 	how := "exactly (full-batch descent on the covariance)"
 	if r.MiniBatch != nil {
-		how += " and as in the lecture (mini-batch backpropagation)"
+		how += " and by backpropagation as the lecture trains (on mini-batches with Adam, this project's choice)"
 	}
 	p := &Page{
 		Title:   fmt.Sprintf("Linear autoencoder and PCA on MNIST, k = %d", r.K),
@@ -284,7 +284,7 @@ func compareVerdict(r CompareRun) []string {
 	}
 	switch {
 	case r.WeightDecay > 0:
-		v = append(v, "With weight decay the decoder's right singular vectors should line up with the components (cos² near 1) and their s² approach 1 − λ/σ² (Plaut 2018; Kunin et al. 2019): compare the columns of the table below.")
+		v = append(v, "With weight decay the decoder's right singular vectors should line up with the components (cos² near 1) and their s² approach 1 − λ/σ² (Kunin et al. 2019): compare the columns of the table below.")
 	case r.Exact.MaxAngleDeg != nil && *r.Exact.MaxAngleDeg < 1:
 		v = append(v, "Without weight decay the decoder is any invertible mix of the components: the subspace is right, the individual directions are not (the table below; try -weight-decay 0.5).")
 	default:
