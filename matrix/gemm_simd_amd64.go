@@ -29,24 +29,24 @@ import "simd/archsimd"
 // one core of the AMD EPYC this was written on, 3×16 and 2×32 at about the
 // same.
 
-// avx512Kernel computes 4×16 tiles with AVX-512.
+// simdAVX512Kernel computes 4×16 tiles with AVX-512.
 //
 // Block sizes: an A sliver (4×256) and a B sliver (256×16) of kc = 256
 // steps take 40 KiB, about the L1 data cache (32 KiB) plus what the
 // hardware prefetcher brings in (kc = 128 measured the same); a packed A
 // block of mc = 128 rows takes 256 KiB of L2; a B panel of nc = 1024
 // columns 2 MiB.
-var avx512Kernel = kernel{
-	name: "avx512",
+var simdAVX512Kernel = kernel{
+	name: "archsimd-avx512",
 	mr:   4, nr: 16,
 	kc: 256, mc: 128, nc: 1024,
 	micro: microAVX512x4x16,
 }
 
-// avx2Kernel computes 4×8 tiles with AVX2 and FMA, for x86 CPUs without
+// simdAVX2Kernel computes 4×8 tiles with AVX2 and FMA, for x86 CPUs without
 // AVX-512. Same block sizes as the AVX-512 kernel.
-var avx2Kernel = kernel{
-	name: "avx2",
+var simdAVX2Kernel = kernel{
+	name: "archsimd-avx2",
 	mr:   4, nr: 8,
 	kc: 256, mc: 128, nc: 1024,
 	micro: microAVX2x4x8,
@@ -56,17 +56,11 @@ func init() {
 	if archsimd.X86.AVX() {
 		clearVectorUpper = archsimd.ClearAVXUpperBits
 	}
-	switch {
-	case archsimd.X86.AVX512():
-		bestKernel = &avx512Kernel
-	case archsimd.X86.AVX2() && archsimd.X86.FMA():
-		bestKernel = &avx2Kernel
-	}
 	if archsimd.X86.AVX2() && archsimd.X86.FMA() {
-		availableKernels = append(availableKernels, &avx2Kernel)
+		availableKernels = append(availableKernels, &simdAVX2Kernel)
 	}
 	if archsimd.X86.AVX512() {
-		availableKernels = append(availableKernels, &avx512Kernel)
+		availableKernels = append(availableKernels, &simdAVX512Kernel)
 	}
 }
 
