@@ -24,6 +24,10 @@ func packA(mr int, a *Dense, trans bool, ic, mb, pc, kb int, ap []float64) {
 	for s := 0; s < mb; s += mr {
 		sliver := ap[s*kb : (s+mr)*kb]
 		i0, rows := ic+s, min(mr, mb-s)
+		if mr == 6 && rows == 6 && !trans { // gemm_pack_fast.go
+			interleave6(sliver, a.data[i0*a.stride+pc:], a.stride, kb)
+			continue
+		}
 		if trans {
 			// op(a)(i, p) = a(p, i): the sliver's column p is a piece of
 			// row pc+p of a, rows side by side in memory.
@@ -54,6 +58,14 @@ func packB(nr int, b *Dense, trans bool, pc, kb, jc, nb int, bp []float64) {
 	for s := 0; s < nb; s += nr {
 		sliver := bp[s*kb : (s+nr)*kb]
 		cols := min(nr, nb-s)
+		switch {
+		case nr == 8 && cols == 8 && trans: // gemm_pack_fast.go
+			interleave8(sliver, b.data[(jc+s)*b.stride+pc:], b.stride, kb)
+			continue
+		case nr == 8 && cols == 8:
+			gather8(sliver, b.data[pc*b.stride+jc+s:], b.stride, kb)
+			continue
+		}
 		if trans {
 			// op(b)(p, j) = b(j, p): walk along row j of b.
 			for c := 0; c < cols; c++ {
