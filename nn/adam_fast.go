@@ -9,8 +9,9 @@ import (
 
 // adamFast is the fast path of Adam.Step: the folded update derived in
 // Step's comment, each parameter's rows shared among the cores, a row at a
-// time so that amd64 can take four entries at once (adam_asm_amd64.go). Each entry is updated by the same code whichever
-// core takes its row, so the result does not depend on GOMAXPROCS.
+// time so that amd64 can take four entries at once (adam_asm_amd64.go).
+// Each entry is updated by the same code whichever core takes its row, so
+// the result does not depend on GOMAXPROCS.
 type adamFast struct {
 	work      []adamRows  // one per parameter: what the cores share
 	row       adamRowFunc // adamRowGo or its assembly twin, chosen at each step
