@@ -3,16 +3,22 @@ package course
 import (
 	"bytes"
 	"context"
+	cryptorand "crypto/rand"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
 	"slices"
 	"strings"
+
+	"bottleneck/course/probe"
 )
 
 // GradeOptions says what Grade grades and how.
@@ -98,13 +104,16 @@ type task struct {
 }
 
 // planGrading returns the exercises to grade in dir, each with its grader
-// and a result to fill in, and the result's notes so far.
+// and a result to fill in, and the result's notes so far. Which exercises
+// a copy has comes from its stamp; what each is worth comes from the
+// graders' table alone: a stamp that names an exercise twice, one this
+// program does not know, or other points, gets a note and changes no
+// total.
 func planGrading(dir string, only []string) ([]*task, *Result, error) {
 	res := &Result{}
 	type want struct {
-		name   string
-		points int    // from the stamp, for an exercise without a grader
-		hash   string // the grader's hash in the stamp
+		name string
+		hash string // the grader's hash in the stamp
 	}
 	var wants []want
 	stamp, err := ReadStamp(dir)
@@ -116,19 +125,42 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 		}
 		res.Notes = append(res.Notes, fmt.Sprintf("no %s: not a student copy; grading %s", StampFile, what))
 		for _, g := range graders {
-			wants = append(wants, want{name: g.Exercise, points: g.Points, hash: g.Hash()})
+			wants = append(wants, want{name: g.Exercise, hash: g.Hash()})
 		}
 	case err != nil:
 		return nil, nil, err
 	default:
 		res.Notes = append(res.Notes, "a copy of the reference at "+stamp.Reference.String())
-		if only == nil && len(stamp.Exercises) < len(graders) {
+		var twice, unknown, repointed []string
+		for _, e := range stamp.Exercises {
+			g, ok := graderFor(e.Name)
+			switch {
+			case slices.ContainsFunc(wants, func(w want) bool { return w.name == e.Name }):
+				if !slices.Contains(twice, e.Name) {
+					twice = append(twice, e.Name)
+				}
+				continue
+			case !ok:
+				unknown = append(unknown, e.Name)
+				continue
+			case e.Points != g.Points:
+				repointed = append(repointed, fmt.Sprintf("%s (%d, worth %d)", e.Name, e.Points, g.Points))
+			}
+			wants = append(wants, want{name: e.Name, hash: e.Grader})
+		}
+		if twice != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s lists %s more than once; graded once", StampFile, strings.Join(twice, ", ")))
+		}
+		if unknown != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s lists %s, which this version of bottleneck has no grader for; not counted", StampFile, strings.Join(unknown, ", ")))
+		}
+		if repointed != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s gives other points for %s; counted as the graders' table says", StampFile, strings.Join(repointed, ", ")))
+		}
+		if only == nil && len(wants) < len(graders) {
 			// Fewer than all is what a problem set lists, and what a
 			// student who deleted exercises from it would list.
-			res.Notes = append(res.Notes, fmt.Sprintf("graded the %d of the %d exercises that %s lists; a teacher who assigned others grades them with -only (the copy's %s can be edited)", len(stamp.Exercises), len(graders), StampFile, StampFile))
-		}
-		for _, e := range stamp.Exercises {
-			wants = append(wants, want{name: e.Name, points: e.Points, hash: e.Grader})
+			res.Notes = append(res.Notes, fmt.Sprintf("graded the %d of the %d exercises that %s lists; a teacher who assigned others grades them with -only (the copy's %s can be edited)", len(wants), len(graders), StampFile, StampFile))
 		}
 	}
 	if only != nil {
@@ -137,7 +169,7 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 		// the stamp still lists them.
 		for _, g := range graders {
 			if !slices.ContainsFunc(wants, func(w want) bool { return w.name == g.Exercise }) {
-				wants = append(wants, want{name: g.Exercise, points: g.Points, hash: g.Hash()})
+				wants = append(wants, want{name: g.Exercise, hash: g.Hash()})
 			}
 		}
 		var valid, unknown []string
@@ -157,20 +189,15 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 	var todo []*task
 	var changed []string
 	for _, w := range wants {
-		t := &task{result: ExerciseResult{Name: w.name, MaxPoints: w.points}}
-		if g, ok := graderFor(w.name); ok {
-			t.grader = &g
-			t.result.MaxPoints = g.Points
-			if w.hash != g.Hash() {
-				changed = append(changed, w.name)
-			}
-		} else {
-			t.result.Message = "no grader for this exercise in this version of bottleneck"
+		g, _ := graderFor(w.name)
+		t := &task{grader: &g, result: ExerciseResult{Name: w.name, MaxPoints: g.Points}}
+		if w.hash != g.Hash() {
+			changed = append(changed, w.name)
 		}
 		todo = append(todo, t)
 	}
 	if changed != nil && stamp != nil {
-		res.Notes = append(res.Notes, fmt.Sprintf("the graders of %s changed since this copy was made; if they do not compile, grade with bottleneck as it was at %s", strings.Join(changed, ", "), stamp.Reference))
+		res.Notes = append(res.Notes, fmt.Sprintf("the graders of %s changed since this copy was made; the copy is graded by this program's", strings.Join(changed, ", ")))
 	}
 	return todo, res, nil
 }
@@ -231,16 +258,17 @@ func (g *grading) gradePackage(pkg string, tasks []*task) error {
 	return nil
 }
 
-// build compiles the tests of package pkg of the copy with the given
-// graders in place of the copy's own test files. It returns the test
-// binary, or "" and why it did not compile; an error only if ctx ended.
+// build compiles a test binary of package pkg of the copy that runs the
+// harness of the graders gs (package course/probe, as this program
+// carries it) in place of the copy's own tests. It returns the binary, or
+// "" and why it did not compile; an error only if ctx ended.
 func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
 	g.builds++
 	work := filepath.Join(g.tmp, fmt.Sprintf("build%d", g.builds))
 	if err := os.Mkdir(work, 0o755); err != nil {
 		return "", "", fmt.Errorf("course: %w", err)
 	}
-	overlayFile, err := writeOverlay(work, filepath.Join(g.dir, filepath.FromSlash(pkg)), gs)
+	overlayFile, err := writeOverlay(work, g.dir, pkg, gs)
 	if err != nil {
 		return "", "", err
 	}
@@ -260,11 +288,32 @@ func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
 	return bin, "", nil
 }
 
-// writeOverlay writes, into the folder work, the graders gs and an overlay
-// for go build's -overlay that puts them into the package folder pkgDir in
-// place of the test files there, and returns the overlay's path.
-func writeOverlay(work, pkgDir string, gs []Grader) (string, error) {
+// probeMain is the test file put into the graded package: its TestMain
+// runs the harness instead of any test.
+const probeMain = `package %s_test
+
+import (
+	"os"
+	"testing"
+
+	"bottleneck/course/probe"
+)
+
+func TestMain(m *testing.M) { os.Exit(probe.Run(os.Stdin, os.Stdout)) }
+`
+
+// probeMainFile is the name of probeMain in the graded package's folder.
+const probeMainFile = "zz_bottleneck_probe_test.go"
+
+// writeOverlay writes, into the folder work, the files of the graders gs
+// and an overlay for go build's -overlay that puts them into the copy at
+// root: in the folder of package pkg, probeMain in place of the test files
+// there; in course/probe, the harness's files as this program carries
+// them in place of everything the copy has there. It returns the
+// overlay's path.
+func writeOverlay(work, root, pkg string, gs []Grader) (string, error) {
 	replace := map[string]string{}
+	pkgDir := filepath.Join(root, filepath.FromSlash(pkg))
 	own, err := filepath.Glob(filepath.Join(pkgDir, "*_test.go"))
 	if err != nil {
 		return "", fmt.Errorf("course: %w", err)
@@ -272,18 +321,28 @@ func writeOverlay(work, pkgDir string, gs []Grader) (string, error) {
 	for _, f := range own {
 		replace[f] = "" // the copy's own tests do not count
 	}
-	for _, gr := range gs {
-		src, err := gr.sources()
-		if err != nil {
-			return "", err
+	mainFile := filepath.Join(work, probeMainFile)
+	if err := os.WriteFile(mainFile, fmt.Appendf(nil, probeMain, path.Base(pkg)), 0o644); err != nil {
+		return "", fmt.Errorf("course: %w", err)
+	}
+	replace[filepath.Join(pkgDir, probeMainFile)] = mainFile
+
+	harness := filepath.Join(root, filepath.FromSlash(probeDir))
+	if entries, err := os.ReadDir(harness); err == nil {
+		for _, e := range entries {
+			replace[filepath.Join(harness, e.Name())] = "" // whatever the copy has there does not count
 		}
-		for name, b := range src {
-			backing := filepath.Join(work, name)
-			if err := os.WriteFile(backing, b, 0o644); err != nil {
-				return "", fmt.Errorf("course: %w", err)
-			}
-			replace[filepath.Join(pkgDir, name)] = backing
+	}
+	src, err := probeSources(gs)
+	if err != nil {
+		return "", err
+	}
+	for name, b := range src {
+		backing := filepath.Join(work, "probe_"+name)
+		if err := os.WriteFile(backing, b, 0o644); err != nil {
+			return "", fmt.Errorf("course: %w", err)
 		}
+		replace[filepath.Join(harness, name)] = backing
 	}
 	overlay, err := json.Marshal(map[string]any{"Replace": replace})
 	if err != nil {
@@ -318,25 +377,37 @@ func firstCompileError(out string) string {
 	return last
 }
 
-// runTask runs one exercise's graders from the test binary bin, in the
-// package's folder, and fills in its result. It returns an error only if
-// ctx ended.
+// maxProbeOutput is the most of a run's output kept: several times what
+// the harness prints for any exercise.
+const maxProbeOutput = 64 << 20
+
+// runTask runs one exercise's harness from the test binary bin, in the
+// package's folder, on a seed drawn for this run, and judges what it
+// printed here, in grade's own process. It returns an error only if ctx
+// ended.
 func (g *grading) runTask(bin, pkgDir string, t *task) error {
-	args := []string{"-test.run", t.grader.testPattern(), "-test.v", "-test.count=1",
-		"-test.paniconexit0", "-test.timeout", g.limits.Run.String()}
-	name, args, limited := withMemoryLimit(g.limits.Memory, bin, args)
-	out := newTestOutput()
-	err := run(g.ctx, g.limits.Run+runGrace, pkgDir, out, name, args...)
-	out.Close()
+	seed, err := newSeed()
+	if err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	request := fmt.Sprintf("%s %d\n", t.grader.Exercise, seed)
+	limited, err := g.runGrader(bin, pkgDir, request, &limitedBuffer{buf: &out, max: maxProbeOutput})
 	if e := g.ctx.Err(); e != nil {
 		return fmt.Errorf("course: grading stopped: %w", e)
 	}
-	passed, msg := out.verdict(t.grader.Tests)
+	passed, msg := probe.Judge(t.grader.Exercise, seed, probe.Parse(out.Bytes()))
 	switch {
 	case errors.Is(err, errTimedOut):
-		passed, msg = false, fmt.Sprintf("timed out: still running at the time limit of one exercise, %v (and %v more given to report)", g.limits.Run, runGrace)
+		passed, msg = false, fmt.Sprintf("timed out: still running at the time limit of one exercise, %v", g.limits.Run)
 	case err != nil && passed:
-		passed, msg = false, fmt.Sprintf("the graders passed but their process ended with %v", err)
+		passed, msg = false, fmt.Sprintf("the results were right but the process ended with %v", err)
+	case !passed && strings.Contains(msg, "no result"):
+		if crash := crashLine(out.Bytes()); crash != "" {
+			msg += "; the process: " + crash
+		} else if err != nil {
+			msg += fmt.Sprintf("; the process ended with %v", err)
+		}
 	}
 	if !passed && limited && strings.Contains(msg, "out of memory") {
 		msg += fmt.Sprintf(" (the limit is %d MiB of address space)", g.limits.Memory>>20)
@@ -347,6 +418,39 @@ func (g *grading) runTask(bin, pkgDir string, t *task) error {
 		t.result.Points = t.result.MaxPoints
 	}
 	return nil
+}
+
+// runGrader runs the test binary bin in the folder dir with request on
+// its standard input, sending what it prints to out, within the limits of
+// one exercise. It is the one place where grading runs the student's code.
+// It reports whether a memory limit applied, and the error of run.
+func (g *grading) runGrader(bin, dir, request string, out io.Writer) (bool, error) {
+	name, args, limited := withMemoryLimit(g.limits.Memory, bin, nil)
+	return limited, runWith(g.ctx, g.limits.Run, dir, strings.NewReader(request), out, name, args...)
+}
+
+// crashLine returns the first line of out that says why a Go program
+// stopped: a panic the harness did not catch, or a fatal error.
+func crashLine(out []byte) string {
+	for _, l := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
+			if i := strings.Index(l, " [recovered"); i >= 0 {
+				l = l[:i]
+			}
+			return shorten(l, 300)
+		}
+	}
+	return ""
+}
+
+// newSeed returns a seed for one run, from the system's source of
+// randomness: a student's code cannot know it before the run starts.
+func newSeed() (uint64, error) {
+	var b [8]byte
+	if _, err := cryptorand.Read(b[:]); err != nil {
+		return 0, fmt.Errorf("course: %w", err)
+	}
+	return binary.LittleEndian.Uint64(b[:]), nil
 }
 
 // limitedBuffer keeps the first max bytes written to it and drops the rest.

@@ -154,7 +154,9 @@ type stepCase struct {
 
 var stepCases = []stepCase{
 	{small, "no penalty", false, func() []autoencoder.Regularizer { return nil }, nil, 6},
-	{small, "weight decay 0.3", true, func() []autoencoder.Regularizer { return []autoencoder.Regularizer{autoencoder.WeightDecay{Lambda: 0.3}} },
+	{small, "weight decay 0.3", true, func() []autoencoder.Regularizer {
+		return []autoencoder.Regularizer{autoencoder.WeightDecay{Lambda: 0.3}}
+	},
 		[]refPenalty{refWeightDecay(0.3)}, 5},
 	{small, "a penalty 0.4·(1/2n)Σx̂² on the reconstruction", false,
 		func() []autoencoder.Regularizer { return []autoencoder.Regularizer{outputPenalty{0.4}} }, []refPenalty{refOutputPenalty(0.4)}, 4},

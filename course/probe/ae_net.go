@@ -148,7 +148,7 @@ func (n refNet) objective(input, clean *matrix.Dense, pens []refPenalty) float64
 	for i := 0; i < clean.Rows(); i++ {
 		for j, t := range clean.Row(i) {
 			if n.spec.loss == autoencoder.CrossEntropy {
-				l, _ := lossKinds[2].elem(logits.At(i, j), t) // the stable form
+				l, _ := sigmoidCrossEntropyElem(logits.At(i, j), t)
 				loss += l
 			} else {
 				d := xhat.At(i, j) - t

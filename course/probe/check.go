@@ -209,3 +209,38 @@ func zipped(a, b *matrix.Dense, f func(x, y float64) float64) *matrix.Dense {
 
 // sigma is the logistic function, straight from its definition.
 func sigma(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
+
+// sigmoidCrossEntropyElem returns the cross-entropy of the target t and
+// σ(z), −[t ln σ(z) + (1−t) ln(1−σ(z))], and its derivative σ(z) − t with
+// respect to z. With ln σ(z) = −ln(1 + e^−z) and ln(1 − σ(z)) =
+// −z − ln(1 + e^−z), each written so that it neither overflows nor loses
+// digits.
+func sigmoidCrossEntropyElem(z, t float64) (float64, float64) {
+	lnOnePlusExpMinus := func(z float64) float64 { // ln(1 + e^−z)
+		if z < -30 {
+			return -z + math.Log1p(math.Exp(z))
+		}
+		return math.Log1p(math.Exp(-z))
+	}
+	loss := t*lnOnePlusExpMinus(z) + (1-t)*(z+lnOnePlusExpMinus(z))
+	var s float64
+	if z >= 0 {
+		s = 1 / (1 + math.Exp(-z))
+	} else {
+		s = math.Exp(z) / (1 + math.Exp(z))
+	}
+	return loss, s - t
+}
+
+// kernels are the paths of package matrix every exercise is run on.
+var kernels = []string{"reference", "portable"}
+
+// withKernel runs f with package matrix's kernel set to name.
+func withKernel(name string, f func()) {
+	before := matrix.Kernel()
+	defer matrix.SetKernel(before)
+	if err := matrix.SetKernel(name); err != nil {
+		panic(err)
+	}
+	f()
+}

@@ -15,19 +15,6 @@ import (
 // the layer several times so that a result left in a reused buffer, or
 // added where it should be set, shows.
 
-// kernels are the paths of package matrix every exercise is run on.
-var kernels = []string{"reference", "portable"}
-
-// withKernel runs f with package matrix's kernel set to name.
-func withKernel(name string, f func()) {
-	before := matrix.Kernel()
-	defer matrix.SetKernel(before)
-	if err := matrix.SetKernel(name); err != nil {
-		panic(err)
-	}
-	f()
-}
-
 // layerSize is a layer's in and out and the batch sizes it is called with.
 type layerSize struct {
 	in, out int

@@ -80,25 +80,7 @@ var lossKinds = []lossKind{
 		}},
 	{"sigmoid-cross-entropy", "SigmoidCrossEntropy", "MeanSigmoidCrossEntropy", nn.SigmoidCrossEntropy, nn.MeanSigmoidCrossEntropy, -6, 6,
 		[]float64{800, -800, 40, -40, 0},
-		func(z, t float64) (float64, float64) {
-			// −[t ln σ(z) + (1−t) ln(1−σ(z))], with ln σ(z) = −ln(1 + e^−z)
-			// and ln(1 − σ(z)) = −z − ln(1 + e^−z), each written so that it
-			// neither overflows nor loses digits.
-			lnOnePlusExpMinus := func(z float64) float64 { // ln(1 + e^−z)
-				if z < -30 {
-					return -z + math.Log1p(math.Exp(z))
-				}
-				return math.Log1p(math.Exp(-z))
-			}
-			loss := t*lnOnePlusExpMinus(z) + (1-t)*(z+lnOnePlusExpMinus(z))
-			var s float64
-			if z >= 0 {
-				s = 1 / (1 + math.Exp(-z))
-			} else {
-				s = math.Exp(z) / (1 + math.Exp(z))
-			}
-			return loss, s - t
-		}},
+		sigmoidCrossEntropyElem},
 }
 
 func init() {
