@@ -89,7 +89,9 @@ func TestGradeStampProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Exercises) != 0 || res.MaxPoints != 0 || !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "sparse-penalty, which this version of bottleneck has no grader for; not counted") }) {
+	if len(res.Exercises) != 0 || res.MaxPoints != 0 || !slices.ContainsFunc(res.Notes, func(n string) bool {
+		return strings.Contains(n, "sparse-penalty, which this version of bottleneck has no grader for; not counted")
+	}) {
 		t.Errorf("grading an exercise without a grader: got %+v, want it left out with a note", res)
 	}
 }
