@@ -42,6 +42,7 @@ var commands = []command{
 	{"bench", "time whole training epochs on MNIST and report GFLOP/s", runBench},
 	{"assign", "write a student copy with the exercises blanked", runAssign},
 	{"grade", "grade a student copy (or a folder of them) with the reference's tests", runGrade},
+	{"todo", "list the exercises still blank in a student copy, file:line and points", runTodo},
 }
 
 func main() {
