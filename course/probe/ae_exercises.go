@@ -61,15 +61,38 @@ func (e penaltyExercise) run(rng *rand.Rand, out *Recorder) {
 				p.Value.Copy(c.values[call][i])
 			}
 			fillGrads(ae, 3)
-			without := ae.Objective(c.xs[call], nil)
+			without := ae.Objective(c.xs[call], []autoencoder.Regularizer{earlier{}})
 			before := gradsOf(ae)
-			with := ae.Objective(c.xs[call], []autoencoder.Regularizer{reg})
+			with := ae.Objective(c.xs[call], []autoencoder.Regularizer{earlier{}, reg})
 			out.Put(penaltyLabel(e, c, call, "what it adds to the objective"), with-without)
 			for i, p := range ae.Params() {
 				added := p.Grad.Clone()
 				added.Sub(added, before[i])
 				out.PutMatrix(penaltyLabel(e, c, call, "what it adds to the gradient of "+p.Name), added)
 			}
+		}
+	}
+}
+
+// earlier is a regularizer that comes before the one graded: it adds to
+// every gradient and to the code's delta, which the one graded must add
+// to, not overwrite.
+type earlier struct{}
+
+func (earlier) Penalty(*autoencoder.Batch) float64 { return 0 }
+
+func (earlier) AddGradient(b *autoencoder.Batch) {
+	for _, p := range b.AE.Params() {
+		for i := 0; i < p.Grad.Rows(); i++ {
+			for j := range p.Grad.Row(i) {
+				p.Grad.Row(i)[j] += 0.25
+			}
+		}
+	}
+	d := b.CodeDelta()
+	for i := 0; i < d.Rows(); i++ {
+		for j := range d.Row(i) {
+			d.Row(i)[j] += 0.5
 		}
 	}
 }

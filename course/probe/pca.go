@@ -224,7 +224,7 @@ func anglesCases(rng *rand.Rand) []anglesCase {
 	ortho2.Set(1, 3, -1)
 	dependent := uniform(rng, 3, 8, -1, 1)
 	copy(dependent.Row(2), dependent.Row(0)) // rank 2
-	return []anglesCase{
+	cases := []anglesCase{
 		{"random 3×8 and 2×8", uniform(rng, 3, 8, -1, 1), uniform(rng, 2, 8, -1, 1)},
 		{"random 2×8 and 4×8", uniform(rng, 2, 8, -1, 1), uniform(rng, 4, 8, -1, 1)},
 		{"a 3×8 subspace and itself, spanned by other rows", a, sameSpan},
@@ -233,6 +233,15 @@ func anglesCases(rng *rand.Rand) []anglesCase {
 		{"a 3×8 matrix of rank 2 and a random 3×8", dependent, uniform(rng, 3, 8, -1, 1)},
 		{"random 5×150 and 7×150", uniform(rng, 5, 150, -1, 1), uniform(rng, 7, 150, -1, 1)},
 	}
+	// More subspaces against themselves: each cosine there is 1, and
+	// rounding takes some of them past 1 (in most such pairs, not all),
+	// where acos is NaN.
+	for _, s := range [][2]int{{2, 5}, {4, 9}, {5, 12}, {3, 20}} {
+		a := uniform(rng, s[0], s[1], -1, 1)
+		cases = append(cases, anglesCase{fmt.Sprintf("a %d×%d subspace and itself, spanned by other rows", s[0], s[1]), a,
+			mulLoops(uniform(rng, s[0], s[0], -1, 1), a, false, false)})
+	}
+	return cases
 }
 
 func anglesRun(rng *rand.Rand, out *Recorder) {
