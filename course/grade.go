@@ -275,7 +275,7 @@ func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
 	bin := filepath.Join(work, "graders.test")
 	var out bytes.Buffer
 	err = run(g.ctx, g.limits.Build, g.dir, &limitedBuffer{buf: &out, max: 1 << 20}, "go", "test", "-c", "-o", bin,
-		"-vet=off", "-trimpath", "-overlay", overlayFile, "./"+pkg)
+		"-vet=off", "-trimpath", "-ldflags=-s -w", "-overlay", overlayFile, "./"+pkg)
 	if e := g.ctx.Err(); e != nil {
 		return "", "", fmt.Errorf("course: grading stopped: %w", e)
 	}

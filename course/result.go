@@ -35,7 +35,7 @@ func (r *Result) add(e ExerciseResult) {
 }
 
 // tableMessage is the widest first failure WriteTable prints in full.
-const tableMessage = 100
+const tableMessage = 200
 
 // WriteTable writes the result as a table, one exercise a line (exercise,
 // points, of, first failure) and the total, followed by the notes.

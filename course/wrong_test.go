@@ -179,6 +179,7 @@ func TestWrongAnswers(t *testing.T) {
 	root := reference(t)
 	for _, g := range graders {
 		t.Run(g.Exercise, func(t *testing.T) {
+			t.Parallel() // each in a copy of its own
 			e := exerciseIn(t, root, g.Exercise)
 			ref := referenceCode(t, root, e)
 			dir := copyOf(t, root, g.Exercise)
