@@ -294,12 +294,13 @@ func TestGradeClass(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(b.String(), "\n")
+	iso := res.Rows[0].Result.Isolation // isolated where the system allows
 	want := []string{
-		"folder,sgd-momentum,total,max_points,failures,notes",
-		"ada,2,2,2,,",
-		`bob,0,0,2,"sgd-momentum: Momentum (η = 0.05, μ = 0.7): parameter W (3×13) after step 1: panic: exercise sgd-momentum: not implemented",`,
-		"cat,,,,,course: ",
-		`dan,,0,0,,"its assignment.json lacks sgd-momentum, against the list of 2 of 3 copies; to grade the exercises you assigned whatever the stamp lists, name them with -only"`,
+		"folder,sgd-momentum,total,max_points,failures,isolation,notes",
+		"ada,2,2,2,," + iso + ",",
+		`bob,0,0,2,"sgd-momentum: Momentum (η = 0.05, μ = 0.7): parameter W (3×13) after step 1: panic: exercise sgd-momentum: not implemented",` + iso + ",",
+		"cat,,,,,,course: ",
+		`dan,,0,0,,,"its assignment.json lacks sgd-momentum, against the list of 2 of 3 copies; to grade the exercises you assigned whatever the stamp lists, name them with -only"`,
 	}
 	if len(lines) != 6 || strings.Join(lines[:3], "\n") != strings.Join(want[:3], "\n") || !strings.HasPrefix(lines[3], want[3]) || !strings.Contains(lines[3], "is not a copy") || lines[4] != want[4] {
 		t.Errorf("got\n%s\nwant\n%s … is not a copy …\n%s", b.String(), strings.Join(want[:4], "\n"), want[4])

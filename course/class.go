@@ -109,13 +109,14 @@ func csvText(s string) string {
 // exercise (an empty cell where its copy does not have that exercise), the
 // total, the most it could have had, why it scored 0 on the exercises it
 // failed ("exercise: first failure", one after another, separated by
-// " | "), and notes: why it could not be graded, or its ClassRow.Note.
+// " | "), how its code ran (Result.Isolation), and notes: why it could not
+// be graded, or its ClassRow.Note.
 // Text cells that a spreadsheet would read as a formula are neutralised
 // (csvText).
 func (c *ClassResult) WriteCSV(w io.Writer) error {
 	names := c.Exercises()
 	cw := csv.NewWriter(w)
-	header := append(append([]string{"folder"}, names...), "total", "max_points", "failures", "notes")
+	header := append(append([]string{"folder"}, names...), "total", "max_points", "failures", "isolation", "notes")
 	for i := range header {
 		header[i] = csvText(header[i])
 	}
@@ -141,6 +142,9 @@ func (c *ClassResult) WriteCSV(w io.Writer) error {
 			}
 		}
 		line[len(names)+3] = csvText(strings.Join(failures, " | "))
+		if row.Result != nil {
+			line[len(names)+4] = csvText(row.Result.Isolation)
+		}
 		var notes []string
 		if row.Err != nil {
 			notes = append(notes, oneLine(row.Err.Error()))
@@ -148,7 +152,7 @@ func (c *ClassResult) WriteCSV(w io.Writer) error {
 		if row.Note != "" {
 			notes = append(notes, row.Note)
 		}
-		line[len(names)+4] = csvText(strings.Join(notes, "; "))
+		line[len(names)+5] = csvText(strings.Join(notes, "; "))
 		if err := cw.Write(line); err != nil {
 			return err
 		}
@@ -167,6 +171,7 @@ type ClassRecord struct {
 	Points    int              `json:"points"`     // 0 if it could not be graded
 	MaxPoints int              `json:"max_points"` // 0 if it could not be graded
 	Notes     []string         `json:"notes"`      // the grade's notes and ClassRow.Note
+	Isolation string           `json:"isolation"`  // Result.Isolation
 	Error     string           `json:"error,omitempty"`
 }
 
@@ -182,6 +187,7 @@ func (c *ClassResult) WriteJSON(w io.Writer) error {
 		if row.Result != nil {
 			r.Exercises, r.Points, r.MaxPoints = row.Result.Exercises, row.Result.Points, row.Result.MaxPoints
 			r.Notes = append(r.Notes, row.Result.Notes...)
+			r.Isolation = row.Result.Isolation
 		}
 		if row.Note != "" {
 			r.Notes = append(r.Notes, row.Note)
@@ -194,4 +200,15 @@ func (c *ClassResult) WriteJSON(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
+}
+
+// Unisolated returns the first Result.Isolation of the class that is not
+// "isolated" (and not empty), or "".
+func (c *ClassResult) Unisolated() string {
+	for _, row := range c.Rows {
+		if row.Result != nil && row.Result.Isolation != "" && row.Result.Isolation != "isolated" {
+			return row.Result.Isolation
+		}
+	}
+	return ""
 }

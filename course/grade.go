@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"bottleneck/course/probe"
+	"bottleneck/internal/sandbox"
 )
 
 // GradeOptions says what Grade grades and how.
@@ -62,10 +63,8 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Limits.Memory > 0 {
-		if _, _, ok := withMemoryLimit(opts.Limits.Memory, "", nil); !ok {
-			res.Notes = append(res.Notes, fmt.Sprintf("no memory limit on %s: the time limit alone stops a run-away exercise", runtime.GOOS))
-		}
+	if opts.Limits.Memory > 0 && !memoryLimited {
+		res.Notes = append(res.Notes, fmt.Sprintf("no memory limit on %s: the time limit alone stops a run-away exercise", runtime.GOOS))
 	}
 
 	tmp, err := os.MkdirTemp("", "bottleneck-grade-")
@@ -94,7 +93,28 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	for _, t := range todo {
 		res.add(t.result)
 	}
+	res.Isolation = isolationOf(g.isolation)
 	return res, nil
+}
+
+// isolationOf sums up how the runs of one copy were isolated: "isolated"
+// if all were, else the first reason one was not; "" if nothing ran.
+func isolationOf(runs []sandbox.Isolation) string {
+	for _, iso := range runs {
+		if !iso.Isolated {
+			return iso.String()
+		}
+	}
+	if len(runs) == 0 {
+		return ""
+	}
+	return "isolated"
+}
+
+// isExit reports whether err is the exit status of a process that ran.
+func isExit(err error) bool {
+	var ee *exec.ExitError
+	return errors.As(err, &ee)
 }
 
 // task is one exercise to grade.
@@ -209,6 +229,8 @@ type grading struct {
 	tmp    string // scratch space: overlays, graders, test binaries
 	limits Limits
 	builds int // the number of builds so far, to name their files
+	// isolation says how each run of the student's code was isolated.
+	isolation []sandbox.Isolation
 }
 
 // gradePackage builds and runs the graders of the tasks, all in package
@@ -398,6 +420,8 @@ func (g *grading) runTask(bin, pkgDir string, t *task) error {
 	}
 	passed, msg := probe.Judge(t.grader.Exercise, seed, probe.Parse(out.Bytes()))
 	switch {
+	case err != nil && !errors.Is(err, errTimedOut) && !isExit(err):
+		return err // the run could not start: nothing the copy did
 	case errors.Is(err, errTimedOut):
 		passed, msg = false, fmt.Sprintf("timed out: still running at the time limit of one exercise, %v", g.limits.Run)
 	case err != nil && passed:
@@ -422,11 +446,39 @@ func (g *grading) runTask(bin, pkgDir string, t *task) error {
 
 // runGrader runs the test binary bin in the folder dir with request on
 // its standard input, sending what it prints to out, within the limits of
-// one exercise. It is the one place where grading runs the student's code.
-// It reports whether a memory limit applied, and the error of run.
+// one exercise, in a sandbox (package internal/sandbox) where the system
+// offers one: only dir in reach, read-only, no network, everything it
+// starts killed with it. It is the one place where grading runs the
+// student's code. It reports whether a memory limit applied, and the
+// error of the run: errTimedOut if the time limit ended it.
 func (g *grading) runGrader(bin, dir, request string, out io.Writer) (bool, error) {
-	name, args, limited := withMemoryLimit(g.limits.Memory, bin, nil)
-	return limited, runWith(g.ctx, g.limits.Run, dir, strings.NewReader(request), out, name, args...)
+	ctx, cancel := context.WithTimeout(g.ctx, g.limits.Run)
+	defer cancel()
+	spec := sandbox.Spec{Dir: dir, Path: bin, Env: toolEnv(), Stdin: strings.NewReader(request),
+		Stdout: out, Stderr: out, Memory: g.limits.Memory}
+	c, err := sandbox.Command(ctx, spec)
+	if err == nil {
+		err = c.Start()
+	}
+	if errors.Is(err, sandbox.ErrSetup) || errors.Is(err, sandbox.ErrDynamic) {
+		// The system offered namespaces but this run could not have
+		// them: grade unisolated, and say so.
+		spec.Unisolated, spec.Stdin = true, strings.NewReader(request)
+		why := err.Error()
+		if c, err = sandbox.Command(ctx, spec); err == nil {
+			c.Isolation.Reason = why
+			err = c.Start()
+		}
+	}
+	if err != nil {
+		return false, fmt.Errorf("course: could not start the graders: %w", err)
+	}
+	g.isolation = append(g.isolation, c.Isolation)
+	err = c.Wait()
+	if ctx.Err() == context.DeadlineExceeded && g.ctx.Err() == nil {
+		err = errTimedOut
+	}
+	return g.limits.Memory > 0 && memoryLimited, err
 }
 
 // crashLine returns the first line of out that says why a Go program

@@ -10,7 +10,7 @@ import (
 )
 
 func exampleResult() *Result {
-	r := &Result{Notes: []string{"a note"}}
+	r := &Result{Notes: []string{"a note"}, Isolation: "isolated"}
 	r.add(ExerciseResult{Name: "linear-forward", Points: 2, MaxPoints: 2, Passed: true})
 	r.add(ExerciseResult{Name: "adam", MaxPoints: 3, Message: "panic: exercise adam: not implemented"})
 	return r
@@ -82,12 +82,12 @@ func TestClassCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{
-		"folder,linear-forward,adam,total,max_points,failures,notes",
-		"ada,2,0,2,5,adam: panic: exercise adam: not implemented,",
-		"bob,,,,,,course: bob is not a copy: no go.mod",
-		`'=cmd|' /C calc'!A0,2,0,2,5,adam: panic: exercise adam: not implemented,`,
-		"'@SUM(1),,,,,,'-1+1 is not a copy",
-		"eve,2,0,2,5,adam: panic: exercise adam: not implemented,its assignment.json lacks tied-gradient",
+		"folder,linear-forward,adam,total,max_points,failures,isolation,notes",
+		"ada,2,0,2,5,adam: panic: exercise adam: not implemented,isolated,",
+		"bob,,,,,,,course: bob is not a copy: no go.mod",
+		`'=cmd|' /C calc'!A0,2,0,2,5,adam: panic: exercise adam: not implemented,isolated,`,
+		"'@SUM(1),,,,,,,'-1+1 is not a copy",
+		"eve,2,0,2,5,adam: panic: exercise adam: not implemented,isolated,its assignment.json lacks tied-gradient",
 		"",
 	}, "\n")
 	if b.String() != want {
@@ -140,7 +140,7 @@ func TestClassJSON(t *testing.T) {
 		t.Fatalf("%d records, want 2:\n%s", len(doc.Copies), b.String())
 	}
 	ada, bob := doc.Copies[0], doc.Copies[1]
-	if ada.Folder != "ada" || ada.Points != 2 || ada.MaxPoints != 5 || len(ada.Exercises) != 2 || ada.Exercises[1].Message != "panic: exercise adam: not implemented" ||
+	if ada.Folder != "ada" || ada.Isolation != "isolated" || ada.Points != 2 || ada.MaxPoints != 5 || len(ada.Exercises) != 2 || ada.Exercises[1].Message != "panic: exercise adam: not implemented" ||
 		!slices.Equal(ada.Notes, []string{"a note", "its assignment.json lacks tied-gradient"}) || ada.Error != "" {
 		t.Errorf("ada's record: %+v", ada)
 	}

@@ -20,7 +20,9 @@ points, of, first failure, or with -json only
 {"exercises": [...], "points": P, "max_points": M}. Each exercise's harness,
 carried by this program (the copy's test files and its course/probe are not
 used), runs in the copy in a process of its own, limited in time and, on
-Linux, in memory, on inputs drawn from a seed chosen for that run; this
+Linux, in memory and in a sandbox (only the package's folder in reach,
+read-only, no network) where the system allows one, on inputs drawn from a
+seed chosen for that run; this
 program judges the numbers it prints, so nothing else the process prints,
 nor its exit status, earns a point. Points come from this program's table,
 not from the copy's assignment.json. A folder that holds copies rather than
@@ -67,6 +69,9 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err != nil {
 			return orInterrupted(err)
 		}
+		if why := class.Unisolated(); why != "" {
+			fmt.Fprintf(stderr, "bottleneck grade: the students' code ran %s; grade untrusted copies in a container\n", why)
+		}
 		if *asJSON {
 			return class.WriteJSON(stdout)
 		}
@@ -79,6 +84,9 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		return orInterrupted(err)
+	}
+	if res.Isolation != "" && res.Isolation != "isolated" {
+		fmt.Fprintf(stderr, "bottleneck grade: the student's code ran %s; grade untrusted copies in a container\n", res.Isolation)
 	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(res)
