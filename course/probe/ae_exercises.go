@@ -15,7 +15,9 @@ import (
 // Train), so they grade the exercises through everything a step runs.
 // Objective and gradients are compared with grade's loops and central
 // differences of them; a penalty is measured as the difference it makes
-// to Objective, so that it is graded on its own.
+// to Objective, so that it is graded on its own, after another regularizer
+// that adds to every gradient and to the code's delta (which it must add
+// to, not overwrite).
 
 // penaltyCase is a net, two sets of its parameters and a batch for each:
 // the penalty is called twice, the second time on new weights and a new
