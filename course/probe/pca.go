@@ -233,13 +233,12 @@ func anglesCases(rng *rand.Rand) []anglesCase {
 		{"a 3×8 matrix of rank 2 and a random 3×8", dependent, uniform(rng, 3, 8, -1, 1)},
 		{"random 5×150 and 7×150", uniform(rng, 5, 150, -1, 1), uniform(rng, 7, 150, -1, 1)},
 	}
-	// More subspaces against themselves: each cosine there is 1, and
-	// rounding takes some of them past 1 (in most such pairs, not all),
-	// where acos is NaN.
-	for _, s := range [][2]int{{2, 5}, {4, 9}, {5, 12}, {3, 20}} {
+	// More subspaces against themselves, the same rows twice: each cosine
+	// there is 1, and rounding takes one past 1, where acos is NaN, in
+	// about 7 of 10 such pairs (144 of 200 tried on the reference).
+	for _, s := range [][2]int{{2, 5}, {4, 9}, {5, 12}, {3, 20}, {3, 7}, {6, 10}, {4, 16}, {7, 11}} {
 		a := uniform(rng, s[0], s[1], -1, 1)
-		cases = append(cases, anglesCase{fmt.Sprintf("a %d×%d subspace and itself, spanned by other rows", s[0], s[1]), a,
-			mulLoops(uniform(rng, s[0], s[0], -1, 1), a, false, false)})
+		cases = append(cases, anglesCase{fmt.Sprintf("a %d×%d subspace and itself, the same rows", s[0], s[1]), a, a.Clone()})
 	}
 	return cases
 }
