@@ -24,3 +24,15 @@ func TestProbesOtherSeedFails(t *testing.T) {
 		}
 	}
 }
+
+// TestDifferDigits: numbers that agree in ten digits are shown with all
+// the digits that tell them apart.
+func TestDifferDigits(t *testing.T) {
+	got := probe.Differ(1.9, 1.9+1e-12)
+	if got != "1.9, want 1.900000000001 (difference -1e-12)" {
+		t.Errorf("Differ(1.9, 1.9 + 1e-12) = %q", got)
+	}
+	if got := probe.Differ(-1.9, -2.1); got != "-1.9, want -2.1 (difference 0.2)" {
+		t.Errorf("Differ(-1.9, -2.1) = %q", got)
+	}
+}

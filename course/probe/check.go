@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 
 	"bottleneck/matrix"
 )
@@ -18,9 +19,13 @@ func closeTo(got, want, tol float64) bool {
 }
 
 // differ says how got and want differ, with digits enough to tell them
-// apart.
+// apart: ten significant digits, or all that it takes where those agree.
 func differ(got, want float64) string {
-	return fmt.Sprintf("%.10g, want %.10g (difference %.3g)", got, want, got-want)
+	g, w := fmt.Sprintf("%.10g", got), fmt.Sprintf("%.10g", want)
+	if g == w {
+		g, w = strconv.FormatFloat(got, 'g', -1, 64), strconv.FormatFloat(want, 'g', -1, 64)
+	}
+	return fmt.Sprintf("%s, want %s (difference %.3g)", g, w, got-want)
 }
 
 // scalar checks one number against want.
@@ -244,3 +249,6 @@ func withKernel(name string, f func()) {
 	}
 	f()
 }
+
+// Differ is differ, for the tests of package course.
+func Differ(got, want float64) string { return differ(got, want) }
