@@ -3,22 +3,15 @@ package course
 import (
 	"bytes"
 	"context"
-	cryptorand "crypto/rand"
-	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
 
-	"bottleneck/course/probe"
 	"bottleneck/internal/sandbox"
 )
 
@@ -95,26 +88,6 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	}
 	res.Isolation = isolationOf(g.isolation)
 	return res, nil
-}
-
-// isolationOf sums up how the runs of one copy were isolated: "isolated"
-// if all were, else the first reason one was not; "" if nothing ran.
-func isolationOf(runs []sandbox.Isolation) string {
-	for _, iso := range runs {
-		if !iso.Isolated {
-			return iso.String()
-		}
-	}
-	if len(runs) == 0 {
-		return ""
-	}
-	return "isolated"
-}
-
-// isExit reports whether err is the exit status of a process that ran.
-func isExit(err error) bool {
-	var ee *exec.ExitError
-	return errors.As(err, &ee)
 }
 
 // task is one exercise to grade.
@@ -278,231 +251,6 @@ func (g *grading) gradePackage(pkg string, tasks []*task) error {
 		}
 	}
 	return nil
-}
-
-// build compiles a test binary of package pkg of the copy that runs the
-// harness of the graders gs (package course/probe, as this program
-// carries it) in place of the copy's own tests. It returns the binary, or
-// "" and why it did not compile; an error only if ctx ended.
-func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
-	g.builds++
-	work := filepath.Join(g.tmp, fmt.Sprintf("build%d", g.builds))
-	if err := os.Mkdir(work, 0o755); err != nil {
-		return "", "", fmt.Errorf("course: %w", err)
-	}
-	overlayFile, err := writeOverlay(work, g.dir, pkg, gs)
-	if err != nil {
-		return "", "", err
-	}
-	bin := filepath.Join(work, "graders.test")
-	var out bytes.Buffer
-	err = run(g.ctx, g.limits.Build, g.dir, &limitedBuffer{buf: &out, max: 1 << 20}, "go", "test", "-c", "-o", bin,
-		"-vet=off", "-trimpath", "-ldflags=-s -w", "-overlay", overlayFile, "./"+pkg)
-	if e := g.ctx.Err(); e != nil {
-		return "", "", fmt.Errorf("course: grading stopped: %w", e)
-	}
-	switch {
-	case errors.Is(err, errTimedOut):
-		return "", fmt.Sprintf("does not compile: the build took longer than %v", g.limits.Build), nil
-	case err != nil:
-		return "", "does not compile: " + firstCompileError(out.String()), nil
-	}
-	return bin, "", nil
-}
-
-// probeMain is the test file put into the graded package: its TestMain
-// runs the harness instead of any test.
-const probeMain = `package %s_test
-
-import (
-	"os"
-	"testing"
-
-	"bottleneck/course/probe"
-)
-
-func TestMain(m *testing.M) { os.Exit(probe.Run(os.Stdin, os.Stdout)) }
-`
-
-// probeMainFile is the name of probeMain in the graded package's folder.
-const probeMainFile = "zz_bottleneck_probe_test.go"
-
-// writeOverlay writes, into the folder work, the files of the graders gs
-// and an overlay for go build's -overlay that puts them into the copy at
-// root: in the folder of package pkg, probeMain in place of the test files
-// there; in course/probe, the harness's files as this program carries
-// them in place of everything the copy has there. It returns the
-// overlay's path.
-func writeOverlay(work, root, pkg string, gs []Grader) (string, error) {
-	replace := map[string]string{}
-	pkgDir := filepath.Join(root, filepath.FromSlash(pkg))
-	own, err := filepath.Glob(filepath.Join(pkgDir, "*_test.go"))
-	if err != nil {
-		return "", fmt.Errorf("course: %w", err)
-	}
-	for _, f := range own {
-		replace[f] = "" // the copy's own tests do not count
-	}
-	mainFile := filepath.Join(work, probeMainFile)
-	if err := os.WriteFile(mainFile, fmt.Appendf(nil, probeMain, path.Base(pkg)), 0o644); err != nil {
-		return "", fmt.Errorf("course: %w", err)
-	}
-	replace[filepath.Join(pkgDir, probeMainFile)] = mainFile
-
-	harness := filepath.Join(root, filepath.FromSlash(probeDir))
-	if entries, err := os.ReadDir(harness); err == nil {
-		for _, e := range entries {
-			replace[filepath.Join(harness, e.Name())] = "" // whatever the copy has there does not count
-		}
-	}
-	src, err := probeSources(gs)
-	if err != nil {
-		return "", err
-	}
-	for name, b := range src {
-		backing := filepath.Join(work, "probe_"+name)
-		if err := os.WriteFile(backing, b, 0o644); err != nil {
-			return "", fmt.Errorf("course: %w", err)
-		}
-		replace[filepath.Join(harness, name)] = backing
-	}
-	overlay, err := json.Marshal(map[string]any{"Replace": replace})
-	if err != nil {
-		return "", fmt.Errorf("course: %w", err)
-	}
-	overlayFile := filepath.Join(work, "overlay.json")
-	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
-		return "", fmt.Errorf("course: %w", err)
-	}
-	return overlayFile, nil
-}
-
-// compileError matches a line of a compiler's error: "file.go:12:3: ...".
-var compileError = regexp.MustCompile(`^\S+\.go:[0-9]+(:[0-9]+)?: `)
-
-// firstCompileError returns the first compiler error in the go command's
-// output, or its last line that is not a "# package" heading.
-func firstCompileError(out string) string {
-	var last string
-	for _, l := range strings.Split(out, "\n") {
-		l = strings.TrimSpace(l)
-		if compileError.MatchString(l) {
-			return l
-		}
-		if l != "" && !strings.HasPrefix(l, "#") {
-			last = l
-		}
-	}
-	if last == "" {
-		return "the go command failed and said nothing"
-	}
-	return last
-}
-
-// maxProbeOutput is the most of a run's output kept: several times what
-// the harness prints for any exercise.
-const maxProbeOutput = 64 << 20
-
-// runTask runs one exercise's harness from the test binary bin, in the
-// package's folder, on a seed drawn for this run, and judges what it
-// printed here, in grade's own process. It returns an error only if ctx
-// ended.
-func (g *grading) runTask(bin, pkgDir string, t *task) error {
-	seed, err := newSeed()
-	if err != nil {
-		return err
-	}
-	var out bytes.Buffer
-	request := fmt.Sprintf("%s %d\n", t.grader.Exercise, seed)
-	limited, err := g.runGrader(bin, pkgDir, request, &limitedBuffer{buf: &out, max: maxProbeOutput})
-	if e := g.ctx.Err(); e != nil {
-		return fmt.Errorf("course: grading stopped: %w", e)
-	}
-	passed, msg := probe.Judge(t.grader.Exercise, seed, probe.Parse(out.Bytes()))
-	switch {
-	case err != nil && !errors.Is(err, errTimedOut) && !isExit(err):
-		return err // the run could not start: nothing the copy did
-	case errors.Is(err, errTimedOut):
-		passed, msg = false, fmt.Sprintf("timed out: still running at the time limit of one exercise, %v", g.limits.Run)
-	case err != nil && passed:
-		passed, msg = false, fmt.Sprintf("the results were right but the process ended with %v", err)
-	case !passed && strings.Contains(msg, "no result"):
-		if crash := crashLine(out.Bytes()); crash != "" {
-			msg += "; the process: " + crash
-		} else if err != nil {
-			msg += fmt.Sprintf("; the process ended with %v", err)
-		}
-	}
-	if !passed && limited && strings.Contains(msg, "out of memory") {
-		msg += fmt.Sprintf(" (the limit is %d MiB of address space)", g.limits.Memory>>20)
-	}
-	t.result.Passed = passed
-	t.result.Message = msg
-	if passed {
-		t.result.Points = t.result.MaxPoints
-	}
-	return nil
-}
-
-// runGrader runs the test binary bin in the folder dir with request on
-// its standard input, sending what it prints to out, within the limits of
-// one exercise, in a sandbox (package internal/sandbox) where the system
-// offers one: only dir in reach, read-only, no network, everything it
-// starts killed with it. It is the one place where grading runs the
-// student's code. It reports whether a memory limit applied, and the
-// error of the run: errTimedOut if the time limit ended it.
-func (g *grading) runGrader(bin, dir, request string, out io.Writer) (bool, error) {
-	ctx, cancel := context.WithTimeout(g.ctx, g.limits.Run)
-	defer cancel()
-	spec := sandbox.Spec{Dir: dir, Path: bin, Env: toolEnv(), Stdin: strings.NewReader(request),
-		Stdout: out, Stderr: out, Memory: g.limits.Memory}
-	c, err := sandbox.Command(ctx, spec)
-	if err == nil {
-		err = c.Start()
-	}
-	if errors.Is(err, sandbox.ErrSetup) || errors.Is(err, sandbox.ErrDynamic) {
-		// The system offered namespaces but this run could not have
-		// them: grade unisolated, and say so.
-		spec.Unisolated, spec.Stdin = true, strings.NewReader(request)
-		why := err.Error()
-		if c, err = sandbox.Command(ctx, spec); err == nil {
-			c.Isolation.Reason = why
-			err = c.Start()
-		}
-	}
-	if err != nil {
-		return false, fmt.Errorf("course: could not start the graders: %w", err)
-	}
-	g.isolation = append(g.isolation, c.Isolation)
-	err = c.Wait()
-	if ctx.Err() == context.DeadlineExceeded && g.ctx.Err() == nil {
-		err = errTimedOut
-	}
-	return g.limits.Memory > 0 && memoryLimited, err
-}
-
-// crashLine returns the first line of out that says why a Go program
-// stopped: a panic the harness did not catch, or a fatal error.
-func crashLine(out []byte) string {
-	for _, l := range strings.Split(string(out), "\n") {
-		if strings.HasPrefix(l, "panic: ") || strings.HasPrefix(l, "fatal error: ") {
-			if i := strings.Index(l, " [recovered"); i >= 0 {
-				l = l[:i]
-			}
-			return shorten(l, 300)
-		}
-	}
-	return ""
-}
-
-// newSeed returns a seed for one run, from the system's source of
-// randomness: a student's code cannot know it before the run starts.
-func newSeed() (uint64, error) {
-	var b [8]byte
-	if _, err := cryptorand.Read(b[:]); err != nil {
-		return 0, fmt.Errorf("course: %w", err)
-	}
-	return binary.LittleEndian.Uint64(b[:]), nil
 }
 
 // limitedBuffer keeps the first max bytes written to it and drops the rest.
