@@ -40,7 +40,11 @@ func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
 	case errors.Is(err, errTimedOut):
 		return "", fmt.Sprintf("does not compile: the build took longer than %v", g.limits.Build), nil
 	case err != nil:
-		return "", "does not compile: " + firstCompileError(out.String()), nil
+		// The harness's files are named as they are in the module, not
+		// by where the overlay keeps them.
+		msg := strings.ReplaceAll(firstCompileError(out.String()), filepath.Join(work, "probe_"), probeDir+"/")
+		msg = strings.ReplaceAll(msg, filepath.Join(work, probeMainFile), pkg+"/"+probeMainFile)
+		return "", "does not compile: " + msg, nil
 	}
 	return bin, "", nil
 }

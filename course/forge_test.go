@@ -98,3 +98,21 @@ func forged() {
 		})
 	}
 }
+
+// TestGradeHarnessCompileError grades a copy whose student renamed a
+// function the harness calls (nn.NewTiedLinear; package nn still
+// compiles): the exercise fails, not compiling, and the message names the
+// harness's file as it is in the module, not where grading keeps it.
+func TestGradeHarnessCompileError(t *testing.T) {
+	root := reference(t)
+	dir := copyOf(t, root, "tied-gradient")
+	b, err := os.ReadFile(filepath.Join(dir, "nn", "tied.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "nn/tied.go", strings.Replace(string(b), "func NewTiedLinear(", "func NewTied(", 1))
+	got := oneExercise(t, dir, "tied-gradient", DefaultLimits())
+	if got.Passed || !strings.HasPrefix(got.Message, "does not compile: course/probe/nn_linear.go:") || strings.Contains(got.Message, os.TempDir()) {
+		t.Errorf("%+v, want it failed, not compiling, naming course/probe/nn_linear.go", got)
+	}
+}
