@@ -116,3 +116,18 @@ func TestGradeHarnessCompileError(t *testing.T) {
 		t.Errorf("%+v, want it failed, not compiling, naming course/probe/nn_linear.go", got)
 	}
 }
+
+// TestGradeEnvironment grades a copy whose code panics with its whole
+// environment: the message, which goes into the grades, holds none of the
+// grader's own environment.
+func TestGradeEnvironment(t *testing.T) {
+	root := reference(t)
+	t.Setenv("BOTTLENECK_GRADER_SECRET", "s3cret")
+	dir := copyOf(t, root, "linear-forward")
+	writeFile(t, dir, "nn/zz_env.go", "package nn\n\nimport (\n\t\"os\"\n\t\"strings\"\n)\n\nfunc envText() string { return \"env: \" + strings.Join(os.Environ(), \" \") }\n")
+	fill(t, root, dir, "linear-forward", "_ = y\npanic(envText())")
+	got := oneExercise(t, dir, "linear-forward", DefaultLimits())
+	if got.Passed || !strings.Contains(got.Message, "panic: env: GOTRACEBACK=single") || strings.Contains(got.Message, "s3cret") {
+		t.Errorf("%+v, want it failed on the panic, with no environment of the grader's", got)
+	}
+}

@@ -72,7 +72,7 @@ func (g *grading) runTask(bin, pkgDir string, t *task) error {
 func (g *grading) runGrader(bin, dir, request string, out io.Writer) (bool, error) {
 	ctx, cancel := context.WithTimeout(g.ctx, g.limits.Run)
 	defer cancel()
-	spec := sandbox.Spec{Dir: dir, Path: bin, Env: toolEnv(), Stdin: strings.NewReader(request),
+	spec := sandbox.Spec{Dir: dir, Path: bin, Env: graderEnv, Stdin: strings.NewReader(request),
 		Stdout: out, Stderr: out, Memory: g.limits.Memory}
 	c, err := sandbox.Command(ctx, spec)
 	if err == nil {
@@ -98,6 +98,11 @@ func (g *grading) runGrader(bin, dir, request string, out io.Writer) (bool, erro
 	}
 	return g.limits.Memory > 0 && memoryLimited, err
 }
+
+// graderEnv is the whole environment of the student's code: nothing of
+// the grader's own (which may hold names, paths and tokens that a panic
+// message would carry into the grades).
+var graderEnv = []string{"GOTRACEBACK=single"}
 
 // crashLine returns the first line of out that says why a Go program
 // stopped: a panic the harness did not catch, or a fatal error.
