@@ -1,7 +1,7 @@
-// Package course turns this repository into course assignments: it finds the exercise regions marked in the source, writes a
-// student copy with those regions blanked, and grades a copy by running
-// its harness, course/probe, in the copy and judging the results in this
-// process.
+// Package course turns this repository into course assignments: it
+// finds the exercise regions marked in the source, writes a student copy
+// with those regions blanked, and grades a copy by running its harness,
+// course/probe, in the copy and judging the results in this process.
 //
 // # Marks
 //
