@@ -3,6 +3,7 @@ package course
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -106,14 +107,16 @@ func csvText(s string) string {
 
 // WriteCSV writes one line per folder: its name, its points for each
 // exercise (an empty cell where its copy does not have that exercise), the
-// total, the most it could have had, and notes: why it could not be
-// graded, or its ClassRow.Note.
+// total, the most it could have had, why it scored 0 on the exercises it
+// failed ("exercise: first failure", one after another, separated by
+// " | "), how its code ran (Result.Isolation), and notes: why it could not
+// be graded, or its ClassRow.Note.
 // Text cells that a spreadsheet would read as a formula are neutralised
 // (csvText).
 func (c *ClassResult) WriteCSV(w io.Writer) error {
 	names := c.Exercises()
 	cw := csv.NewWriter(w)
-	header := append(append([]string{"folder"}, names...), "total", "max_points", "notes")
+	header := append(append([]string{"folder"}, names...), "total", "max_points", "failures", "isolation", "notes")
 	for i := range header {
 		header[i] = csvText(header[i])
 	}
@@ -130,6 +133,18 @@ func (c *ClassResult) WriteCSV(w io.Writer) error {
 			line[len(names)+1] = strconv.Itoa(row.Result.Points)
 			line[len(names)+2] = strconv.Itoa(row.Result.MaxPoints)
 		}
+		var failures []string
+		if row.Result != nil {
+			for _, e := range row.Result.Exercises {
+				if !e.Passed {
+					failures = append(failures, e.Name+": "+shorten(e.Message, csvMessage))
+				}
+			}
+		}
+		line[len(names)+3] = csvText(strings.Join(failures, " | "))
+		if row.Result != nil {
+			line[len(names)+4] = csvText(row.Result.Isolation)
+		}
 		var notes []string
 		if row.Err != nil {
 			notes = append(notes, oneLine(row.Err.Error()))
@@ -137,11 +152,63 @@ func (c *ClassResult) WriteCSV(w io.Writer) error {
 		if row.Note != "" {
 			notes = append(notes, row.Note)
 		}
-		line[len(names)+3] = csvText(strings.Join(notes, "; "))
+		line[len(names)+5] = csvText(strings.Join(notes, "; "))
 		if err := cw.Write(line); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// csvMessage is the widest first failure WriteCSV writes in full.
+const csvMessage = 300
+
+// ClassRecord is one copy of a class in WriteJSON's document.
+type ClassRecord struct {
+	Folder    string           `json:"folder"`
+	Exercises []ExerciseResult `json:"exercises"`  // nil if it could not be graded
+	Points    int              `json:"points"`     // 0 if it could not be graded
+	MaxPoints int              `json:"max_points"` // 0 if it could not be graded
+	Notes     []string         `json:"notes"`      // the grade's notes and ClassRow.Note
+	Isolation string           `json:"isolation"`  // Result.Isolation
+	Error     string           `json:"error,omitempty"`
+}
+
+// WriteJSON writes the class as one JSON document,
+// {"copies": [record, ...]}, a ClassRecord for each folder in the order of
+// the rows.
+func (c *ClassResult) WriteJSON(w io.Writer) error {
+	doc := struct {
+		Copies []ClassRecord `json:"copies"`
+	}{Copies: []ClassRecord{}}
+	for _, row := range c.Rows {
+		r := ClassRecord{Folder: row.Folder, Notes: []string{}}
+		if row.Result != nil {
+			r.Exercises, r.Points, r.MaxPoints = row.Result.Exercises, row.Result.Points, row.Result.MaxPoints
+			r.Notes = append(r.Notes, row.Result.Notes...)
+			r.Isolation = row.Result.Isolation
+		}
+		if row.Note != "" {
+			r.Notes = append(r.Notes, row.Note)
+		}
+		if row.Err != nil {
+			r.Error = oneLine(row.Err.Error())
+		}
+		doc.Copies = append(doc.Copies, r)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// Unisolated returns the first Result.Isolation of the class that is not
+// "isolated" (and not empty), or "".
+func (c *ClassResult) Unisolated() string {
+	for _, row := range c.Rows {
+		if row.Result != nil && row.Result.Isolation != "" && row.Result.Isolation != "isolated" {
+			return row.Result.Isolation
+		}
+	}
+	return ""
 }

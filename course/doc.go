@@ -1,7 +1,7 @@
-// Package course turns this repository into course assignments graded by
-// go test: it finds the exercise regions marked in the source, writes a
-// student copy with those regions blanked, and grades a copy with the
-// reference's own tests.
+// Package course turns this repository into course assignments: it
+// finds the exercise regions marked in the source, writes a student copy
+// with those regions blanked, and grades a copy by running its harness,
+// course/probe, in the copy and judging the results in this process.
 //
 // # Marks
 //
@@ -37,17 +37,21 @@
 //
 // # Grading
 //
-// Grade runs each exercise's graders: tests that this package carries
-// (go:embed, under testdata/graders, where the go tool ignores them in the
-// reference), injected into the copy's packages with go test -overlay, which
-// also hides the copy's own test files so that edited tests do not count.
-// Each package's tests are built once with go test -c; each exercise then
-// runs in a process of its own with a time limit and, on Linux, a limit on
-// its address space. A panic, a time-out, running out of memory or a compile
-// error fails that exercise, and a package that does not compile does not
-// stop the grading of the others.
-//
-// Student code runs with the rights of whoever grades it. The limits stop
-// accidents (an endless loop, an allocation without bound), not malice:
-// grade untrusted copies inside a container.
+// Grade builds the grading harness, package course/probe as this program
+// carries it (go:embed), into the copy with go test -overlay, which also
+// hides the copy's own test files and whatever its course/probe holds: one
+// test binary per graded package, whose TestMain runs the harness. Each
+// exercise then runs in a process of its own (through internal/sandbox:
+// only its package's folder in reach where the system allows, a time limit
+// and, on Linux, a limit on its address space), reads a seed that Grade
+// draws for that run, calls the student's functions on inputs drawn from
+// it and prints the raw results. Grade judges them in its own process,
+// from the same seed, against values worked out from the definitions: what
+// the student's process says about itself, and its exit status, cannot
+// pass an exercise. A panic, a time-out, running out of memory or a
+// compile error fails that exercise, and a package that does not compile
+// does not stop the grading of the others. Points come from the table of
+// graders (Graders), never from the copy's stamp. Where the system offers
+// no sandbox, the student's code runs with the rights of whoever grades
+// it, and Result.Isolation says so: grade untrusted copies in a container.
 package course

@@ -3,16 +3,16 @@ package course
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
+
+	"bottleneck/internal/sandbox"
 )
 
 // GradeOptions says what Grade grades and how.
@@ -56,10 +56,8 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if opts.Limits.Memory > 0 {
-		if _, _, ok := withMemoryLimit(opts.Limits.Memory, "", nil); !ok {
-			res.Notes = append(res.Notes, fmt.Sprintf("no memory limit on %s: the time limit alone stops a run-away exercise", runtime.GOOS))
-		}
+	if opts.Limits.Memory > 0 && !memoryLimited {
+		res.Notes = append(res.Notes, fmt.Sprintf("no memory limit on %s: the time limit alone stops a run-away exercise", runtime.GOOS))
 	}
 
 	tmp, err := os.MkdirTemp("", "bottleneck-grade-")
@@ -88,6 +86,7 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	for _, t := range todo {
 		res.add(t.result)
 	}
+	res.Isolation = isolationOf(g.isolation)
 	return res, nil
 }
 
@@ -98,13 +97,16 @@ type task struct {
 }
 
 // planGrading returns the exercises to grade in dir, each with its grader
-// and a result to fill in, and the result's notes so far.
+// and a result to fill in, and the result's notes so far. Which exercises
+// a copy has comes from its stamp; what each is worth comes from the
+// graders' table alone: a stamp that names an exercise twice, one this
+// program does not know, or other points, gets a note and changes no
+// total.
 func planGrading(dir string, only []string) ([]*task, *Result, error) {
 	res := &Result{}
 	type want struct {
-		name   string
-		points int    // from the stamp, for an exercise without a grader
-		hash   string // the grader's hash in the stamp
+		name string
+		hash string // the grader's hash in the stamp
 	}
 	var wants []want
 	stamp, err := ReadStamp(dir)
@@ -116,19 +118,42 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 		}
 		res.Notes = append(res.Notes, fmt.Sprintf("no %s: not a student copy; grading %s", StampFile, what))
 		for _, g := range graders {
-			wants = append(wants, want{name: g.Exercise, points: g.Points, hash: g.Hash()})
+			wants = append(wants, want{name: g.Exercise, hash: g.Hash()})
 		}
 	case err != nil:
 		return nil, nil, err
 	default:
 		res.Notes = append(res.Notes, "a copy of the reference at "+stamp.Reference.String())
-		if only == nil && len(stamp.Exercises) < len(graders) {
+		var twice, unknown, repointed []string
+		for _, e := range stamp.Exercises {
+			g, ok := graderFor(e.Name)
+			switch {
+			case slices.ContainsFunc(wants, func(w want) bool { return w.name == e.Name }):
+				if !slices.Contains(twice, e.Name) {
+					twice = append(twice, e.Name)
+				}
+				continue
+			case !ok:
+				unknown = append(unknown, e.Name)
+				continue
+			case e.Points != g.Points:
+				repointed = append(repointed, fmt.Sprintf("%s (%d, worth %d)", e.Name, e.Points, g.Points))
+			}
+			wants = append(wants, want{name: e.Name, hash: e.Grader})
+		}
+		if twice != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s lists %s more than once; graded once", StampFile, strings.Join(twice, ", ")))
+		}
+		if unknown != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s lists %s, which this version of bottleneck has no grader for; not counted", StampFile, strings.Join(unknown, ", ")))
+		}
+		if repointed != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("%s gives other points for %s; counted as the graders' table says", StampFile, strings.Join(repointed, ", ")))
+		}
+		if only == nil && len(wants) < len(graders) {
 			// Fewer than all is what a problem set lists, and what a
 			// student who deleted exercises from it would list.
-			res.Notes = append(res.Notes, fmt.Sprintf("graded the %d of the %d exercises that %s lists; a teacher who assigned others grades them with -only (the copy's %s can be edited)", len(stamp.Exercises), len(graders), StampFile, StampFile))
-		}
-		for _, e := range stamp.Exercises {
-			wants = append(wants, want{name: e.Name, points: e.Points, hash: e.Grader})
+			res.Notes = append(res.Notes, fmt.Sprintf("graded the %d of the %d exercises that %s lists; a teacher who assigned others grades them with -only (the copy's %s can be edited)", len(wants), len(graders), StampFile, StampFile))
 		}
 	}
 	if only != nil {
@@ -137,7 +162,7 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 		// the stamp still lists them.
 		for _, g := range graders {
 			if !slices.ContainsFunc(wants, func(w want) bool { return w.name == g.Exercise }) {
-				wants = append(wants, want{name: g.Exercise, points: g.Points, hash: g.Hash()})
+				wants = append(wants, want{name: g.Exercise, hash: g.Hash()})
 			}
 		}
 		var valid, unknown []string
@@ -157,20 +182,15 @@ func planGrading(dir string, only []string) ([]*task, *Result, error) {
 	var todo []*task
 	var changed []string
 	for _, w := range wants {
-		t := &task{result: ExerciseResult{Name: w.name, MaxPoints: w.points}}
-		if g, ok := graderFor(w.name); ok {
-			t.grader = &g
-			t.result.MaxPoints = g.Points
-			if w.hash != g.Hash() {
-				changed = append(changed, w.name)
-			}
-		} else {
-			t.result.Message = "no grader for this exercise in this version of bottleneck"
+		g, _ := graderFor(w.name)
+		t := &task{grader: &g, result: ExerciseResult{Name: w.name, MaxPoints: g.Points}}
+		if w.hash != g.Hash() {
+			changed = append(changed, w.name)
 		}
 		todo = append(todo, t)
 	}
 	if changed != nil && stamp != nil {
-		res.Notes = append(res.Notes, fmt.Sprintf("the graders of %s changed since this copy was made; if they do not compile, grade with bottleneck as it was at %s", strings.Join(changed, ", "), stamp.Reference))
+		res.Notes = append(res.Notes, fmt.Sprintf("the graders of %s changed since this copy was made; the copy is graded by this program's", strings.Join(changed, ", ")))
 	}
 	return todo, res, nil
 }
@@ -182,6 +202,8 @@ type grading struct {
 	tmp    string // scratch space: overlays, graders, test binaries
 	limits Limits
 	builds int // the number of builds so far, to name their files
+	// isolation says how each run of the student's code was isolated.
+	isolation []sandbox.Isolation
 }
 
 // gradePackage builds and runs the graders of the tasks, all in package
@@ -227,124 +249,6 @@ func (g *grading) gradePackage(pkg string, tasks []*task) error {
 		if err := g.runTask(bin, pkgDir, t); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// build compiles the tests of package pkg of the copy with the given
-// graders in place of the copy's own test files. It returns the test
-// binary, or "" and why it did not compile; an error only if ctx ended.
-func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
-	g.builds++
-	work := filepath.Join(g.tmp, fmt.Sprintf("build%d", g.builds))
-	if err := os.Mkdir(work, 0o755); err != nil {
-		return "", "", fmt.Errorf("course: %w", err)
-	}
-	overlayFile, err := writeOverlay(work, filepath.Join(g.dir, filepath.FromSlash(pkg)), gs)
-	if err != nil {
-		return "", "", err
-	}
-	bin := filepath.Join(work, "graders.test")
-	var out bytes.Buffer
-	err = run(g.ctx, g.limits.Build, g.dir, &limitedBuffer{buf: &out, max: 1 << 20}, "go", "test", "-c", "-o", bin,
-		"-vet=off", "-trimpath", "-overlay", overlayFile, "./"+pkg)
-	if e := g.ctx.Err(); e != nil {
-		return "", "", fmt.Errorf("course: grading stopped: %w", e)
-	}
-	switch {
-	case errors.Is(err, errTimedOut):
-		return "", fmt.Sprintf("does not compile: the build took longer than %v", g.limits.Build), nil
-	case err != nil:
-		return "", "does not compile: " + firstCompileError(out.String()), nil
-	}
-	return bin, "", nil
-}
-
-// writeOverlay writes, into the folder work, the graders gs and an overlay
-// for go build's -overlay that puts them into the package folder pkgDir in
-// place of the test files there, and returns the overlay's path.
-func writeOverlay(work, pkgDir string, gs []Grader) (string, error) {
-	replace := map[string]string{}
-	own, err := filepath.Glob(filepath.Join(pkgDir, "*_test.go"))
-	if err != nil {
-		return "", fmt.Errorf("course: %w", err)
-	}
-	for _, f := range own {
-		replace[f] = "" // the copy's own tests do not count
-	}
-	for _, gr := range gs {
-		src, err := gr.sources()
-		if err != nil {
-			return "", err
-		}
-		for name, b := range src {
-			backing := filepath.Join(work, name)
-			if err := os.WriteFile(backing, b, 0o644); err != nil {
-				return "", fmt.Errorf("course: %w", err)
-			}
-			replace[filepath.Join(pkgDir, name)] = backing
-		}
-	}
-	overlay, err := json.Marshal(map[string]any{"Replace": replace})
-	if err != nil {
-		return "", fmt.Errorf("course: %w", err)
-	}
-	overlayFile := filepath.Join(work, "overlay.json")
-	if err := os.WriteFile(overlayFile, overlay, 0o644); err != nil {
-		return "", fmt.Errorf("course: %w", err)
-	}
-	return overlayFile, nil
-}
-
-// compileError matches a line of a compiler's error: "file.go:12:3: ...".
-var compileError = regexp.MustCompile(`^\S+\.go:[0-9]+(:[0-9]+)?: `)
-
-// firstCompileError returns the first compiler error in the go command's
-// output, or its last line that is not a "# package" heading.
-func firstCompileError(out string) string {
-	var last string
-	for _, l := range strings.Split(out, "\n") {
-		l = strings.TrimSpace(l)
-		if compileError.MatchString(l) {
-			return l
-		}
-		if l != "" && !strings.HasPrefix(l, "#") {
-			last = l
-		}
-	}
-	if last == "" {
-		return "the go command failed and said nothing"
-	}
-	return last
-}
-
-// runTask runs one exercise's graders from the test binary bin, in the
-// package's folder, and fills in its result. It returns an error only if
-// ctx ended.
-func (g *grading) runTask(bin, pkgDir string, t *task) error {
-	args := []string{"-test.run", t.grader.testPattern(), "-test.v", "-test.count=1",
-		"-test.paniconexit0", "-test.timeout", g.limits.Run.String()}
-	name, args, limited := withMemoryLimit(g.limits.Memory, bin, args)
-	out := newTestOutput()
-	err := run(g.ctx, g.limits.Run+runGrace, pkgDir, out, name, args...)
-	out.Close()
-	if e := g.ctx.Err(); e != nil {
-		return fmt.Errorf("course: grading stopped: %w", e)
-	}
-	passed, msg := out.verdict(t.grader.Tests)
-	switch {
-	case errors.Is(err, errTimedOut):
-		passed, msg = false, fmt.Sprintf("timed out: still running at the time limit of one exercise, %v (and %v more given to report)", g.limits.Run, runGrace)
-	case err != nil && passed:
-		passed, msg = false, fmt.Sprintf("the graders passed but their process ended with %v", err)
-	}
-	if !passed && limited && strings.Contains(msg, "out of memory") {
-		msg += fmt.Sprintf(" (the limit is %d MiB of address space)", g.limits.Memory>>20)
-	}
-	t.result.Passed = passed
-	t.result.Message = msg
-	if passed {
-		t.result.Points = t.result.MaxPoints
 	}
 	return nil
 }

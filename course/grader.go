@@ -7,50 +7,57 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strings"
 )
 
-// Grader says how one exercise is graded: by which tests of the reference,
-// run in which package of the copy.
+// Grader says how one exercise is graded: by which files of package
+// course/probe, run in a test binary of which package of the copy.
 type Grader struct {
-	Exercise string   // the exercise's name, e.g. "linear-forward"
-	Points   int      // its points; the marks in the reference give the same
-	Package  string   // the package's folder from the module root, e.g. "nn"
-	File     string   // the grader's file, in testdata/graders/<Package>
-	Tests    []string // the test functions in File; the exercise passes when all pass
+	Exercise string // the exercise's name, e.g. "linear-forward"
+	Points   int    // its points; the marks in the reference give the same
+	Package  string // the package's folder from the module root, e.g. "nn"
+	// Files are the files of course/probe that hold its calls and
+	// checks, besides the shared probeCommon.
+	Files []string
 }
 
-// graders lists the graders in the order of the lecture and the docs. The
-// graders of package autoencoder go through a whole training step, so
-// they come after the exercises of package nn they depend on.
+// graders lists the graders in the order of the lecture and the docs. It
+// is the table grading counts by: a copy's stamp says which exercises its
+// student was given, never what they are worth. The graders of package
+// autoencoder go through a whole training step, so they come after the
+// exercises of package nn they depend on.
 var graders = []Grader{
-	{"linear-forward", 2, "nn", "grade_linear_forward_test.go", []string{"TestGradeLinearForward"}},
-	{"linear-backward", 3, "nn", "grade_linear_backward_test.go", []string{"TestGradeLinearBackward"}},
-	{"activation-derivatives", 3, "nn", "grade_activations_test.go", []string{"TestGradeActivationDerivatives"}},
-	{"half-squared-error", 2, "nn", "grade_half_squared_error_test.go", []string{"TestGradeHalfSquaredError"}},
-	{"binary-cross-entropy", 2, "nn", "grade_binary_cross_entropy_test.go", []string{"TestGradeBinaryCrossEntropy"}},
-	{"sigmoid-cross-entropy", 2, "nn", "grade_sigmoid_cross_entropy_test.go", []string{"TestGradeSigmoidCrossEntropy"}},
-	{"sgd-momentum", 2, "nn", "grade_momentum_test.go", []string{"TestGradeMomentum"}},
-	{"adam", 3, "nn", "grade_adam_test.go", []string{"TestGradeAdam"}},
-	{"tied-gradient", 3, "nn", "grade_tied_gradient_test.go", []string{"TestGradeTiedGradient"}},
-	{"weight-decay", 2, "autoencoder", "grade_weight_decay_test.go", []string{"TestGradeWeightDecay"}},
-	{"training-step", 3, "autoencoder", "grade_training_step_test.go", []string{"TestGradeTrainingStep"}},
-	{"kl-sparsity", 3, "autoencoder", "grade_kl_sparsity_test.go", []string{"TestGradeKLSparsity"}},
-	{"denoising-noise", 2, "autoencoder", "grade_denoising_noise_test.go", []string{"TestGradeDenoisingNoise"}},
-	{"contractive", 3, "autoencoder", "grade_contractive_test.go", []string{"TestGradeContractive"}},
-	{"pca-mean-covariance", 4, "pca", "grade_mean_covariance_test.go", []string{"TestGradeMeanCovariance"}},
-	{"pca-project-reconstruct", 3, "pca", "grade_project_reconstruct_test.go", []string{"TestGradeProjectReconstruct"}},
-	{"principal-angles", 3, "pca", "grade_principal_angles_test.go", []string{"TestGradePrincipalAngles"}},
+	{"linear-forward", 2, "nn", []string{"nn_linear.go"}},
+	{"linear-backward", 3, "nn", []string{"nn_linear.go"}},
+	{"activation-derivatives", 3, "nn", []string{"nn_activation.go"}},
+	{"half-squared-error", 2, "nn", []string{"nn_loss.go"}},
+	{"binary-cross-entropy", 2, "nn", []string{"nn_loss.go"}},
+	{"sigmoid-cross-entropy", 2, "nn", []string{"nn_loss.go"}},
+	{"sgd-momentum", 2, "nn", []string{"nn_optimizer.go"}},
+	{"adam", 3, "nn", []string{"nn_optimizer.go"}},
+	{"tied-gradient", 3, "nn", []string{"nn_linear.go"}},
+	{"weight-decay", 2, "autoencoder", []string{"ae_net.go", "ae_exercises.go"}},
+	{"training-step", 3, "autoencoder", []string{"ae_net.go", "ae_exercises.go"}},
+	{"kl-sparsity", 3, "autoencoder", []string{"ae_net.go", "ae_exercises.go"}},
+	{"denoising-noise", 2, "autoencoder", []string{"ae_noise.go"}},
+	{"contractive", 3, "autoencoder", []string{"ae_net.go", "ae_exercises.go"}},
+	{"pca-mean-covariance", 4, "pca", []string{"pca.go"}},
+	{"pca-project-reconstruct", 3, "pca", []string{"pca.go"}},
+	{"principal-angles", 3, "pca", []string{"pca.go"}},
 }
 
-// graderHelpers is the file of helpers, in each package's folder of
-// graders, that every grader of that package is built with.
-const graderHelpers = "grade_helpers_test.go"
+// probeDir is the folder of package course/probe, from the module root.
+const probeDir = "course/probe"
 
-// graderFiles holds the graders. Under testdata the go tool ignores them
-// in the reference; Grade puts them into the copy with go test -overlay.
+// probeCommon are the files of course/probe every grader is built with.
+var probeCommon = []string{"probe.go", "check.go"}
+
+// probeFiles holds package course/probe's sources. Grade puts them into
+// the copy with go test -overlay, in place of whatever the copy's
+// course/probe holds, so that a student's edits there do not count.
 //
-//go:embed testdata/graders
-var graderFiles embed.FS
+//go:embed probe/*.go
+var probeFiles embed.FS
 
 // Graders returns the graders this package carries, in the order of the
 // lecture.
@@ -65,45 +72,55 @@ func graderFor(name string) (Grader, bool) {
 	return graders[i], true
 }
 
-// sources returns the names and contents of the files the grader is built
-// with: its package's helpers and its own file.
-func (g Grader) sources() (map[string][]byte, error) {
+// files returns the names of the probe files the graders gs are built
+// with, sorted.
+func probeFilesOf(gs []Grader) []string {
+	names := slices.Clone(probeCommon)
+	for _, g := range gs {
+		for _, f := range g.Files {
+			if !slices.Contains(names, f) {
+				names = append(names, f)
+			}
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// sources returns the names and contents of the probe files gs are built
+// with.
+func probeSources(gs []Grader) (map[string][]byte, error) {
 	out := map[string][]byte{}
-	for _, name := range []string{graderHelpers, g.File} {
-		b, err := graderFiles.ReadFile(path.Join("testdata/graders", g.Package, name))
+	for _, name := range probeFilesOf(gs) {
+		b, err := probeFiles.ReadFile(path.Join("probe", name))
 		if err != nil {
-			return nil, fmt.Errorf("course: the grader of %s: %w", g.Exercise, err)
+			return nil, fmt.Errorf("course: the graders of %s: %w", names(gs), err)
 		}
 		out[name] = b
 	}
 	return out, nil
 }
 
+func names(gs []Grader) string {
+	var ns []string
+	for _, g := range gs {
+		ns = append(ns, g.Exercise)
+	}
+	return strings.Join(ns, ", ")
+}
+
 // Hash returns the SHA-256, in hex, of the files the grader is built with.
 // A copy's stamp records it, so that grading can tell whether the graders
 // changed since the copy was made.
 func (g Grader) Hash() string {
-	src, err := g.sources()
+	src, err := probeSources([]Grader{g})
 	if err != nil {
 		return ""
 	}
 	h := sha256.New()
-	for _, name := range []string{graderHelpers, g.File} {
+	for _, name := range probeFilesOf([]Grader{g}) {
 		fmt.Fprintf(h, "%s %d\n", name, len(src[name]))
 		h.Write(src[name])
 	}
 	return hex.EncodeToString(h.Sum(nil))
-}
-
-// testPattern returns the -test.run pattern that selects exactly the
-// grader's tests.
-func (g Grader) testPattern() string {
-	p := "^("
-	for i, t := range g.Tests {
-		if i > 0 {
-			p += "|"
-		}
-		p += t
-	}
-	return p + ")$"
 }

@@ -49,17 +49,13 @@ func DefaultLimits() Limits {
 	return Limits{Build: 10 * time.Minute, Run: 2 * time.Minute, Memory: 2 << 30}
 }
 
-// runGrace is how long after its own -test.timeout a test binary is given
-// before it is killed: the time it needs to print where it was stuck.
-const runGrace = 5 * time.Second
-
 // toolEnv is the environment of the go command and the test binaries while
 // grading: no workspace, no experiments (so that every build of the copy
 // runs the portable code a student writes), and no network (the module
 // needs nothing from it; a copy whose go.mod asks for a download fails to
 // build at once instead of waiting).
 func toolEnv() []string {
-	return append(os.Environ(), "GOWORK=off", "GOEXPERIMENT=", "GOTOOLCHAIN=local", "GOPROXY=off")
+	return append(os.Environ(), "GOWORK=off", "GOEXPERIMENT=", "GOTOOLCHAIN=local", "GOPROXY=off", "CGO_ENABLED=0")
 }
 
 // errTimedOut is returned by run when the time limit killed the command.
@@ -85,6 +81,11 @@ const outputGrace = 5 * time.Second
 // own (GOTMPDIR), removed when the command has ended: a go command that
 // is killed leaves its build folder behind.
 func run(ctx context.Context, limit time.Duration, dir string, out io.Writer, name string, args ...string) error {
+	return runWith(ctx, limit, dir, nil, out, name, args...)
+}
+
+// runWith is run with stdin as the command's standard input (none if nil).
+func runWith(ctx context.Context, limit time.Duration, dir string, stdin io.Reader, out io.Writer, name string, args ...string) error {
 	tmp, err := os.MkdirTemp("", "bottleneck-grade-")
 	if err != nil {
 		return fmt.Errorf("course: %w", err)
@@ -105,6 +106,7 @@ func run(ctx context.Context, limit time.Duration, dir string, out io.Writer, na
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(toolEnv(), "GOTMPDIR="+tmp)
+	cmd.Stdin = stdin
 	cmd.Stdout = w
 	cmd.Stderr = w
 	cmd.WaitDelay = 5 * time.Second // in case it does not end when killed

@@ -2,8 +2,6 @@
 
 package course
 
-// withMemoryLimit returns name and args unchanged and false: a limit on the
-// address space is only set on Linux (macOS, for one, ignores ulimit -v).
-func withMemoryLimit(bytes int64, name string, args []string) (string, []string, bool) {
-	return name, args, false
-}
+// memoryLimited says that Limits.Memory is set on this system: only on
+// Linux (macOS, for one, ignores a limit on the address space).
+const memoryLimited = false

@@ -25,6 +25,10 @@ type Result struct {
 	// Notes are remarks on the grading as a whole (which reference the
 	// copy was made from, graders changed since), for people, not JSON.
 	Notes []string `json:"-"`
+	// Isolation says how the student's code ran: "isolated" (in a
+	// sandbox: only its package's folder in reach, no network), or
+	// "unisolated: " and why; "" if none of it ran.
+	Isolation string `json:"-"`
 }
 
 // add appends the grade of one exercise and adds up the points.
@@ -35,7 +39,7 @@ func (r *Result) add(e ExerciseResult) {
 }
 
 // tableMessage is the widest first failure WriteTable prints in full.
-const tableMessage = 100
+const tableMessage = 200
 
 // WriteTable writes the result as a table, one exercise a line (exercise,
 // points, of, first failure) and the total, followed by the notes.

@@ -10,7 +10,7 @@ import (
 )
 
 func exampleResult() *Result {
-	r := &Result{Notes: []string{"a note"}}
+	r := &Result{Notes: []string{"a note"}, Isolation: "isolated"}
 	r.add(ExerciseResult{Name: "linear-forward", Points: 2, MaxPoints: 2, Passed: true})
 	r.add(ExerciseResult{Name: "adam", MaxPoints: 3, Message: "panic: exercise adam: not implemented"})
 	return r
@@ -82,12 +82,12 @@ func TestClassCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := strings.Join([]string{
-		"folder,linear-forward,adam,total,max_points,notes",
-		"ada,2,0,2,5,",
-		"bob,,,,,course: bob is not a copy: no go.mod",
-		`'=cmd|' /C calc'!A0,2,0,2,5,`,
-		"'@SUM(1),,,,,'-1+1 is not a copy",
-		"eve,2,0,2,5,its assignment.json lacks tied-gradient",
+		"folder,linear-forward,adam,total,max_points,failures,isolation,notes",
+		"ada,2,0,2,5,adam: panic: exercise adam: not implemented,isolated,",
+		"bob,,,,,,,course: bob is not a copy: no go.mod",
+		`'=cmd|' /C calc'!A0,2,0,2,5,adam: panic: exercise adam: not implemented,isolated,`,
+		"'@SUM(1),,,,,,,'-1+1 is not a copy",
+		"eve,2,0,2,5,adam: panic: exercise adam: not implemented,isolated,its assignment.json lacks tied-gradient",
 		"",
 	}, "\n")
 	if b.String() != want {
@@ -114,5 +114,37 @@ func TestCSVText(t *testing.T) {
 		if got := csvText(tc.in); got != tc.want {
 			t.Errorf("csvText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestClassJSON: one document, a record per folder with its exercises,
+// points, notes and error.
+func TestClassJSON(t *testing.T) {
+	res := exampleResult()
+	res.Notes = []string{"a note"}
+	c := &ClassResult{Rows: []ClassRow{
+		{Folder: "ada", Result: res, Note: "its assignment.json lacks tied-gradient"},
+		{Folder: "bob", Err: errors.New("course: bob is not a copy:\nno go.mod")},
+	}}
+	var b bytes.Buffer
+	if err := c.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Copies []ClassRecord `json:"copies"`
+	}
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatalf("%v:\n%s", err, b.String())
+	}
+	if len(doc.Copies) != 2 {
+		t.Fatalf("%d records, want 2:\n%s", len(doc.Copies), b.String())
+	}
+	ada, bob := doc.Copies[0], doc.Copies[1]
+	if ada.Folder != "ada" || ada.Isolation != "isolated" || ada.Points != 2 || ada.MaxPoints != 5 || len(ada.Exercises) != 2 || ada.Exercises[1].Message != "panic: exercise adam: not implemented" ||
+		!slices.Equal(ada.Notes, []string{"a note", "its assignment.json lacks tied-gradient"}) || ada.Error != "" {
+		t.Errorf("ada's record: %+v", ada)
+	}
+	if bob.Folder != "bob" || bob.Exercises != nil || bob.Error != "course: bob is not a copy: no go.mod" {
+		t.Errorf("bob's record: %+v", bob)
 	}
 }

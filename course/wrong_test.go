@@ -179,6 +179,7 @@ func TestWrongAnswers(t *testing.T) {
 	root := reference(t)
 	for _, g := range graders {
 		t.Run(g.Exercise, func(t *testing.T) {
+			t.Parallel() // each in a copy of its own
 			e := exerciseIn(t, root, g.Exercise)
 			ref := referenceCode(t, root, e)
 			dir := copyOf(t, root, g.Exercise)
@@ -211,8 +212,8 @@ func TestWrongAnswers(t *testing.T) {
 }
 
 // TestGradersVet runs go vet on the reference's graded packages with the
-// graders put in as Grade puts them (go vet ./... does not see them, under
-// testdata). Slow for the same reason as TestWrongAnswers.
+// harness's test main put in as Grade puts it (go vet ./... does not see
+// it: it exists only in the overlay). Slow for the same reason as TestWrongAnswers.
 func TestGradersVet(t *testing.T) {
 	if os.Getenv("BOTTLENECK_SLOW") == "" {
 		t.Skip("slow (go vet of three packages): set BOTTLENECK_SLOW=1, as .ci/run does")
@@ -224,7 +225,7 @@ func TestGradersVet(t *testing.T) {
 	}
 	for pkg, gs := range byPackage {
 		work := t.TempDir()
-		overlay, err := writeOverlay(work, filepath.Join(root, filepath.FromSlash(pkg)), gs)
+		overlay, err := writeOverlay(work, root, pkg, gs)
 		if err != nil {
 			t.Fatal(err)
 		}

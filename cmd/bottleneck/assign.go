@@ -15,8 +15,9 @@ const assignHelp = `
 Write a student copy of this module into -out: the code of every exercise
 marked in the source (or of those named by -only) is replaced by a panic and
 a hint, everything else is copied, and assignment.json records the version
-of the reference and the exercises, for "bottleneck grade". The copy is then
-checked with go vet.`
+of the reference and the exercises, for "bottleneck grade". The packages
+with a blanked exercise are then checked with go vet (the others are the
+reference's, unchanged). "bottleneck todo" in the copy lists the blanks.`
 
 func runAssign(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("assign", assignHelp, stdout)

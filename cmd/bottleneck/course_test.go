@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,8 +45,31 @@ func TestAssignAndGrade(t *testing.T) {
 		MaxPoints *int             `json:"max_points"`
 	}
 	if err := json.Unmarshal([]byte(stdout), &res); code != 0 || err != nil || res.Points == nil || *res.Points != 0 || *res.MaxPoints != 2 || len(res.Exercises) != 1 ||
-		res.Exercises[0]["message"] != "panic: exercise sgd-momentum: not implemented" {
+		!strings.HasSuffix(fmt.Sprint(res.Exercises[0]["message"]), ": panic: exercise sgd-momentum: not implemented") {
 		t.Errorf("grade -json of a fresh copy: exit %d, stdout %q, stderr %q; want 0 and 0 of 2 points, failing on the blank's panic", code, stdout, stderr)
+	}
+
+	// todo lists the blank, where its panic is, and its points.
+	if code, stdout, stderr := runBinary(t, "todo", "-dir", out); code != 0 || !strings.Contains(stdout, "nn/optimizer.go:") ||
+		!strings.Contains(stdout, "sgd-momentum (2 points): ") || !strings.HasSuffix(stdout, "\n1 exercise left, 2 points\n") {
+		t.Errorf("todo in a fresh copy: exit %d, stdout %q, stderr %q; want the blank of sgd-momentum and its 2 points", code, stdout, stderr)
+	}
+
+	// A folder of copies with -json: one document, a record per copy.
+	class := t.TempDir()
+	if code, _, stderr := runBinary(t, "assign", "-only", "sgd-momentum", "-out", filepath.Join(class, "ada")); code != 0 {
+		t.Fatalf("assign into a class folder: exit %d, stderr %q", code, stderr)
+	}
+	code, stdout, stderr = runBinary(t, "grade", "-dir", class, "-json")
+	var doc struct {
+		Copies []struct {
+			Folder string   `json:"folder"`
+			Points *int     `json:"points"`
+			Notes  []string `json:"notes"`
+		} `json:"copies"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &doc); code != 0 || err != nil || len(doc.Copies) != 1 || doc.Copies[0].Folder != "ada" || doc.Copies[0].Points == nil || len(doc.Copies[0].Notes) == 0 {
+		t.Errorf("grade -json of a class: exit %d, stdout %q, stderr %q; want one record, for ada, with its notes", code, stdout, stderr)
 	}
 
 	for _, args := range [][]string{{"assign", "-out", filepath.Join(t.TempDir(), "y")}, {"grade", "-dir", out}} {

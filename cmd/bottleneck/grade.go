@@ -15,19 +15,27 @@ import (
 )
 
 const gradeHelp = `
-Grade a student copy made by "bottleneck assign" with the reference's own
-tests, carried by this program (the copy's test files are not used): a table
-of exercise, points, of, first failure, or with -json only
-{"exercises": [...], "points": P, "max_points": M}. Each exercise runs in a
-process of its own, limited in time and, on Linux, in memory. A folder that
-holds copies rather than being one is graded as a class, one CSV line a copy.
-The student's code runs with your rights: grade untrusted copies in a
-container. Exit status 0 whenever grading was possible, whatever the score.`
+Grade a student copy made by "bottleneck assign": a table of exercise,
+points, of, first failure, or with -json only
+{"exercises": [...], "points": P, "max_points": M}. Each exercise's harness,
+carried by this program (the copy's test files and its course/probe are not
+used), runs in the copy in a process of its own, limited in time and, on
+Linux, in memory and in a sandbox (only the package's folder in reach,
+read-only, no network) where the system allows one, on inputs drawn from a
+seed chosen for that run; this
+program judges the numbers it prints, so nothing else the process prints,
+nor its exit status, earns a point. Points come from this program's table,
+not from the copy's assignment.json. A folder that holds copies rather than
+being one is graded as a class: one CSV line a copy (with a column saying
+why each failed exercise scored 0), or with -json one document with a
+record per copy. The student's code runs with your rights: grade untrusted
+copies in a container. Exit status 0 whenever grading was possible,
+whatever the score.`
 
 func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags := newFlagSet("grade", gradeHelp, stdout)
 	dir := flags.String("dir", ".", "the copy, or a folder of copies")
-	asJSON := flags.Bool("json", false, "print only the result as JSON (not for a class)")
+	asJSON := flags.Bool("json", false, "print only the result as JSON (for a class, one document with a record per copy)")
 	only := flags.String("only", "", "comma-separated exercises to grade (default every exercise of the copy)")
 	limits := course.DefaultLimits()
 	flags.DurationVar(&limits.Run, "timeout", limits.Run, "time limit of one exercise")
@@ -57,12 +65,15 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 
 	if _, err := os.Stat(filepath.Join(*dir, "go.mod")); errors.Is(err, fs.ErrNotExist) {
-		if *asJSON {
-			return usagef("-json grades one copy; %s holds no go.mod, so it is graded as a class, as CSV", *dir)
-		}
 		class, err := course.GradeClass(ctx, opts)
 		if err != nil {
 			return orInterrupted(err)
+		}
+		if why := class.Unisolated(); why != "" {
+			fmt.Fprintf(stderr, "bottleneck grade: the students' code ran %s; grade untrusted copies in a container\n", why)
+		}
+		if *asJSON {
+			return class.WriteJSON(stdout)
 		}
 		return class.WriteCSV(stdout)
 	}
@@ -73,6 +84,9 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	if err != nil {
 		return orInterrupted(err)
+	}
+	if res.Isolation != "" && res.Isolation != "isolated" {
+		fmt.Fprintf(stderr, "bottleneck grade: the student's code ran %s; grade untrusted copies in a container\n", res.Isolation)
 	}
 	if *asJSON {
 		return json.NewEncoder(stdout).Encode(res)

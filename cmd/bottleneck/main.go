@@ -42,7 +42,8 @@ var commands = []command{
 	{"show", "draw the first training digits into a PNG", runShow},
 	{"bench", "time whole training epochs on MNIST and report GFLOP/s", runBench},
 	{"assign", "write a student copy with the exercises blanked", runAssign},
-	{"grade", "grade a student copy (or a folder of them) with the reference's tests", runGrade},
+	{"grade", "grade a student copy (or a folder of them): results checked by this program", runGrade},
+	{"todo", "list the exercises still blank in a student copy, file:line and points", runTodo},
 }
 
 func main() {
