@@ -232,7 +232,7 @@ func compareFitted(ctx context.Context, f compareFlags, fitted *experiment.Fitte
 		return enc.Encode(s)
 	}
 	printComparison(stdout, s.CompareResult, f.epochs > 0)
-	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg, report.html and summary.json into %s\n", f.out)
+	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg, report.html and summary.json into %s\n", quote.Printable(f.out))
 	return nil
 }
 

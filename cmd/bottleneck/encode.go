@@ -97,7 +97,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := o.commit(ctx, "", ""); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote the %d-number codes of %d %s images to %s\n", codes.Cols(), codes.Rows(), which, *out)
+	fmt.Fprintf(stdout, "wrote the %d-number codes of %d %s images to %s\n", codes.Cols(), codes.Rows(), which, quote.Printable(*out))
 	return nil
 }
 

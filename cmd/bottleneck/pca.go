@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 
 	"bottleneck/experiment"
+	"bottleneck/internal/quote"
 	"bottleneck/internal/report"
 	"bottleneck/pca"
 )
@@ -112,7 +113,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return enc.Encode(s)
 	}
 	printPCASummary(stdout, s.PCAResult)
-	fmt.Fprintf(stdout, "wrote components.png, scree.svg, cumulative.svg, error_vs_k.svg, report.html and summary.json into %s\n", *out)
+	fmt.Fprintf(stdout, "wrote components.png, scree.svg, cumulative.svg, error_vs_k.svg, report.html and summary.json into %s\n", quote.Printable(*out))
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
 	"bottleneck/internal/plot"
+	"bottleneck/internal/quote"
 	"bottleneck/internal/report"
 	"bottleneck/matrix"
 )
@@ -193,6 +194,6 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		pca = ", PCA with 30 components 13.87"
 	}
 	fmt.Fprintf(stdout, "test error %.3f per image%s after %s in %.1fs (the mean image scores %.1f%s); wrote %s\n",
-		res.TestSSEPerImage, corrupted, plural(res.Epochs, "epoch"), res.Seconds, res.MeanImageSSEPerImage, pca, f.out)
+		res.TestSSEPerImage, corrupted, plural(res.Epochs, "epoch"), res.Seconds, res.MeanImageSSEPerImage, pca, quote.Printable(f.out))
 	return nil
 }

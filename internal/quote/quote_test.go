@@ -31,3 +31,24 @@ func TestBrief(t *testing.T) {
 		}
 	}
 }
+
+func TestPrintable(t *testing.T) {
+	long := strings.Repeat("x", 1000)
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"out/train", "out/train"},
+		{long, long}, // whole, however long
+		{"out\x1b[31m", `out\x1b[31m`},
+		{`out\x1b[31m`, `out\x1b[31m`}, // typed with a backslash, all printable: as it is
+		{"a\\b\n", `a\\b\n`},           // with a control character, a backslash is doubled
+		{"out/\x1b[2J\nfake line", `out/\x1b[2J\nfake line`},
+		{"caf\xe9/x", `caf\xe9/x`},
+		{"ρ σ/é", "ρ σ/é"},
+		{"tab\there", `tab\there`},
+		{"\u2028", `\u2028`}, // the line separator is not printable
+	} {
+		if got := Printable(tt.in); got != tt.want {
+			t.Errorf("Printable(%.20q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
