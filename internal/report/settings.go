@@ -36,7 +36,7 @@ func CommandLine(command string, args []string) string {
 }
 
 // shellQuote returns s as a shell reads it back: as it is when that is
-// safe, or else in single quotes, with each ' written as '\''; and when s
+// safe, or else in single quotes, with each ' written as '\”; and when s
 // holds a control character or invalid UTF-8, which would break the line
 // (a newline) or act on a terminal (an escape), in the $'…' quotes of bash,
 // zsh and ksh, which spell them \n, \x1b and so on.
