@@ -164,8 +164,9 @@ func intLabels(labels []uint8) []int {
 	return out
 }
 
-// codesOf returns the codes of the rows of x (n×in → n×code), a thousand
-// rows at a time, and ctx's error if ctx is cancelled before it is done.
+// codesOf returns the codes of the rows of x (n×in → n×code), each
+// prepared as the model was trained (Config.Prepare), a thousand rows at a
+// time, and ctx's error if ctx is cancelled before it is done.
 func codesOf(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) (*matrix.Dense, error) {
 	codes := matrix.New(x.Rows(), ae.CodeSize())
 	for i0 := 0; i0 < x.Rows(); i0 += 1000 {
@@ -173,7 +174,7 @@ func codesOf(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) 
 			return nil, err
 		}
 		i1 := min(i0+1000, x.Rows())
-		codes.SliceRows(i0, i1).Copy(ae.Encode(x.SliceRows(i0, i1)))
+		codes.SliceRows(i0, i1).Copy(ae.Encode(ae.Config.Prepare(x.SliceRows(i0, i1))))
 	}
 	return codes, nil
 }

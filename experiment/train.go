@@ -39,7 +39,9 @@ type TrainSettings struct {
 	TrainN       int                // use the first TrainN training images, at least 1
 	// Binarize turns the pixels of the training and the test images into
 	// 0 or 1 (autoencoder.Binarize): the data cross-entropy models best.
-	// The errors are then measured against the binarized images.
+	// The errors are then measured against the binarized images. The
+	// model records it (its Config's Preprocess); a Config that says
+	// PreprocessBinarize binarizes as well.
 	Binarize bool
 }
 
@@ -207,10 +209,13 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 		return nil, err
 	}
 	cfg := s.Config
-	trainX, testX := train.Images.SliceRows(0, s.TrainN), test.Images
 	if s.Binarize {
-		trainX, testX = autoencoder.Binarize(trainX), autoencoder.Binarize(testX)
+		// Recorded in the model, so that encode and classify feed it
+		// images as it was trained on them.
+		cfg.Preprocess = autoencoder.PreprocessBinarize
 	}
+	s.Binarize = cfg.Preprocess == autoencoder.PreprocessBinarize
+	trainX, testX := cfg.Prepare(train.Images.SliceRows(0, s.TrainN)), cfg.Prepare(test.Images)
 
 	rng := rand.New(rand.NewPCG(s.Seed, 0))
 	ae, err := autoencoder.New(cfg, rng)

@@ -101,8 +101,9 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-// encodeAll returns the codes of the rows of x (n×in → n×code), a thousand
-// rows at a time, and stops with interrupted when ctx is cancelled, or with
+// encodeAll returns the codes of the rows of x (n×in → n×code), each
+// prepared as the model was trained (a -binarize model's binarized), a
+// thousand rows at a time, and stops with interrupted when ctx is cancelled, or with
 // an error at a code that is not a finite number.
 func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) (*matrix.Dense, error) {
 	codes := matrix.New(x.Rows(), ae.CodeSize())
@@ -111,7 +112,7 @@ func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense
 			return nil, interrupted
 		}
 		i1 := min(i0+1000, x.Rows())
-		codes.SliceRows(i0, i1).Copy(ae.Encode(x.SliceRows(i0, i1)))
+		codes.SliceRows(i0, i1).Copy(ae.Encode(ae.Config.Prepare(x.SliceRows(i0, i1))))
 		for i := i0; i < i1; i++ {
 			for j, v := range codes.Row(i) {
 				if math.IsNaN(v) || math.IsInf(v, 0) {
