@@ -25,7 +25,7 @@ func TestCodesOfPreparesInput(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := codesOf(context.Background(), ae, x)
+		got, err := Codes(context.Background(), ae, x, "test")
 		if err != nil {
 			t.Fatal(err)
 		}

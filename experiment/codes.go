@@ -43,7 +43,7 @@ func NewCodeMap(ctx context.Context, ae *autoencoder.Autoencoder, trainImages *m
 	if ae.InputSize() != d || trainImages.Cols() != d {
 		return nil, fmt.Errorf("experiment: NewCodeMap: %w: the model takes %d inputs, the training images have %d pixels and the test images %d", ErrData, ae.InputSize(), trainImages.Cols(), d)
 	}
-	codes, err := codesOf(ctx, ae, test.Images)
+	codes, err := Codes(ctx, ae, test.Images, "test")
 	if err != nil {
 		return nil, err
 	}
