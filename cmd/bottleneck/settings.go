@@ -25,6 +25,7 @@ var flagNames = map[string]string{
 	"contractive":        "contractive",
 	"noise":              "noise",
 	"binarize":           "binarize",
+	"shuffle_pixels":     "shuffle-pixels",
 	"allow_overcomplete": "overcomplete",
 	"epochs":             "epochs",
 	"batch":              "batch",

@@ -50,7 +50,7 @@ type trainFlags struct {
 	epochs, batch, trainN int
 	lr, weightDecay       float64
 	seed                  uint64
-	json                  bool
+	json, shuffle         bool
 }
 
 // trainSummary is summary.json: the result's numbers, the warning in the
@@ -79,6 +79,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs (60000 is all of MNIST's; fewer images in the data mean all of them)")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "train"), "directory for the model, pictures and summary")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
+	fs.BoolVar(&f.shuffle, "shuffle-pixels", false, "test the lecture's assumption that the pixels must be correlated: shuffle each pixel's values across the images (train and test alike, seeded by -seed), which keeps every pixel's distribution and destroys the correlation")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -90,7 +91,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		return err
 	}
 	s := experiment.TrainSettings{Config: cfg, Epochs: f.epochs, Batch: f.batch, Optimizer: f.opt,
-		LearningRate: f.lr, WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN, Binarize: f.net.binarize}
+		LearningRate: f.lr, WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN, Binarize: f.net.binarize, ShufflePixels: f.shuffle}
 	if err := s.Validate(); err != nil {
 		return flagError(fs, s.Config, err)
 	}
@@ -131,8 +132,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if s.WeightDecay > 0 {
 		decay = fmt.Sprintf(", weight decay %g", s.WeightDecay)
 	}
-	fmt.Fprintf(log, "training %s%s%s on %d images, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
-		s.Config, f.net.variant(s.Config), decay, s.TrainN, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
+	shuffled := ""
+	if s.ShufflePixels {
+		shuffled = " with each pixel's values shuffled across the images"
+	}
+	fmt.Fprintf(log, "training %s%s%s on %d images%s, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
+		s.Config, f.net.variant(s.Config), decay, s.TrainN, shuffled, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
 	// The objective differs from half the training error with a penalty
 	// or with cross-entropy: then it is printed too.
 	objective := s.WeightDecay > 0 || s.Config.L1 > 0 || s.Config.SparsityWeight > 0 || s.Config.Contractive > 0 || s.Config.Loss != autoencoder.SquaredError
@@ -193,7 +198,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 		corrupted = fmt.Sprintf(", %.3f on test images corrupted by %s", *c, res.Noise)
 	}
 	pca := "" // the published figure is MNIST's: it says nothing of other images
-	if shape.rows == 28 && shape.cols == 28 {
+	if shape.rows == 28 && shape.cols == 28 && !s.ShufflePixels { // nor of shuffled pixels
 		pca = ", PCA with 30 components 13.87"
 	}
 	fmt.Fprintf(stdout, "test error %.3f per image%s after %s in %.1fs (the mean image scores %.1f%s); wrote %s\n",
