@@ -197,7 +197,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if c := res.CorruptedTestSSEPerImage; c != nil {
 		corrupted = fmt.Sprintf(", %.3f on test images corrupted by %s", *c, res.Noise)
 	}
-	pca := "" // the published figure is MNIST's: it says nothing of other images
+	pca := ""                                                     // the published figure is MNIST's: it says nothing of other images
 	if shape.rows == 28 && shape.cols == 28 && !s.ShufflePixels { // nor of shuffled pixels
 		pca = ", PCA with 30 components 13.87"
 	}
