@@ -197,8 +197,10 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if c := res.CorruptedTestSSEPerImage; c != nil {
 		corrupted = fmt.Sprintf(", %.3f on test images corrupted by %s", *c, res.Noise)
 	}
-	pca := ""                                                     // the published figure is MNIST's: it says nothing of other images
-	if shape.rows == 28 && shape.cols == 28 && !s.ShufflePixels { // nor of shuffled pixels
+	// The published figure is MNIST's: it says nothing of other images,
+	// nor of shuffled pixels.
+	pca := ""
+	if shape.rows == 28 && shape.cols == 28 && !s.ShufflePixels {
 		pca = ", PCA with 30 components 13.87"
 	}
 	fmt.Fprintf(stdout, "test error %.3f per image%s after %s in %.1fs (the mean image scores %.1f%s); wrote %s\n",
