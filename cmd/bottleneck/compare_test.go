@@ -38,7 +38,7 @@ func TestCompareCommandWritesOutputs(t *testing.T) {
 	}
 	var s compareSummary
 	json.Unmarshal(stdout.Bytes(), &s)
-	if want := 1 / (2*s.Variances[0] + 0.01); !s.LearningRateAuto || math.Abs(s.LearningRate-want) > 1e-12*want {
+	if want := 1 / (2*s.Variances[0] + 0.01); !s.LearningRateAuto || !(math.Abs(s.LearningRate-want) <= 1e-12*want) {
 		t.Errorf("learning rate %g (auto %v), want auto = 1/(2σ₁² + λ) = %g", s.LearningRate, s.LearningRateAuto, want)
 	}
 	if len(s.PrincipalAnglesDeg) != 3 || len(s.DecoderSVDCos2) != 3 || len(s.TheoryS2) != 3 {
