@@ -157,3 +157,20 @@ func TestLeftover(t *testing.T) {
 		}
 	}
 }
+
+// TestShorten: a temporary name keeps at most 100 bytes of its target's,
+// cut before a character, never inside one, and never past the start.
+func TestShorten(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"", ""},
+		{strings.Repeat("a", 100), strings.Repeat("a", 100)}, // exactly the limit: as it is
+		{strings.Repeat("a", 101), strings.Repeat("a", 100)},
+		{strings.Repeat("a", 99) + "é", strings.Repeat("a", 99)}, // é's two bytes straddle byte 100
+		{strings.Repeat("é", 60), strings.Repeat("é", 50)},
+		{strings.Repeat("\x80", 150), ""}, // no character starts anywhere: nothing is kept
+	} {
+		if got := shorten(tc.in, 100); got != tc.want {
+			t.Errorf("shorten(%d bytes) = %d bytes %.12q…, want %d bytes", len(tc.in), len(got), got, len(tc.want))
+		}
+	}
+}
