@@ -182,3 +182,25 @@ func TestZipWriter(t *testing.T) {
 		t.Errorf("members %v, want W1.npy b1.npy", names)
 	}
 }
+
+// TestHeaderPanics: a negative dimension, or a shape whose header would
+// not fit version 1.0's 16-bit length, is a programming error.
+func TestHeaderPanics(t *testing.T) {
+	huge := make([]int, 30000) // "0, " 30,000 times: 90,000 bytes, past 65,535
+	for _, tc := range []struct {
+		shape []int
+		want  string
+	}{
+		{[]int{3, -1}, "npy: Header: dimension 1 is -1"},
+		{huge, "does not fit version 1.0"},
+	} {
+		func() {
+			defer func() {
+				if r, _ := recover().(string); !strings.Contains(r, tc.want) {
+					t.Errorf("shape of %d dimensions: panic %q, want %q", len(tc.shape), r, tc.want)
+				}
+			}()
+			Header("<f8", tc.shape)
+		}()
+	}
+}
