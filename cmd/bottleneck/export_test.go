@@ -185,3 +185,50 @@ func TestExportPythonSnippet(t *testing.T) {
 		t.Logf("%q: Go %.6f, NumPy %s", extra, s.TestSSE, got[1])
 	}
 }
+
+// TestExportBytesAsNumPy: every array of an exported file is byte for
+// byte what NumPy's own np.save writes for the array numpy.load reads
+// from it: the header's dict, its padding and the data.
+func TestExportBytesAsNumPy(t *testing.T) {
+	python, why := pythonWithNumPy()
+	if python == "" {
+		t.Skip(why)
+	}
+	tmp := t.TempDir()
+	cfg := autoencoder.Config{Layers: []int{784, 5, 2}, Activation: "relu", CodeActivation: "linear", OutputActivation: "sigmoid", Tied: true}
+	ae, err := autoencoder.New(cfg, rand.New(rand.NewPCG(3, 3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	model, npz := filepath.Join(tmp, "m.model"), filepath.Join(tmp, "w.npz")
+	if err := autoencoder.Save(model, ae); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"export", "-model", model, "-out", npz}, &stdout, &stderr); code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr.String())
+	}
+	check := `
+import io, sys, zipfile
+import numpy as np
+z = zipfile.ZipFile(sys.argv[1])
+for name in z.namelist():
+    raw = z.read(name)
+    b = io.BytesIO()
+    np.save(b, np.load(io.BytesIO(raw)))
+    print(name, "same" if b.getvalue() == raw else "differs")
+`
+	out, err := exec.Command(python, "-c", check, npz).CombinedOutput()
+	if err != nil {
+		t.Fatalf("python: %v: %s", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) != 12 {
+		t.Errorf("python saw %d arrays: %s", len(lines), out)
+	}
+	for _, l := range lines {
+		if !strings.HasSuffix(l, " same") {
+			t.Errorf("%s (np.save writes other bytes)", l)
+		}
+	}
+}

@@ -8,8 +8,8 @@
 //
 //	{'descr': '<f8', 'fortran_order': False, 'shape': (784, 256), }
 //
-// padded with spaces and ended by a newline so that the data starts at a
-// multiple of 64 bytes; then the data, in C order (row after row). This
+// padded with spaces (at least one, as NumPy writes it) and ended by a
+// newline so that the data starts at a multiple of 64 bytes; then the data, in C order (row after row). This
 // package writes three kinds of data: '<f8' (little-endian float64), '<i8'
 // (little-endian int64) and '<U' n (Unicode strings of at most n
 // characters, each character a little-endian UTF-32 code unit, shorter
@@ -50,8 +50,11 @@ func Header(descr string, shape []int) []byte {
 		tuple = "(" + dims[0] + ",)" // Python's one-element tuple
 	}
 	dict := fmt.Sprintf("{'descr': '%s', 'fortran_order': False, 'shape': %s, }", descr, tuple)
+	// NumPy's rule, so that the bytes are np.save's: at least one space,
+	// and a whole 64 of them when the dict and newline alone would end on
+	// the boundary.
 	pre := len(Magic) + 2 + 2 // magic, version, header length
-	total := (pre + len(dict) + 1 + align - 1) / align * align
+	total := (pre + len(dict) + 1 + align) / align * align
 	if total-pre > math.MaxUint16 {
 		panic(fmt.Sprintf("npy: Header: a header of %d bytes does not fit version 1.0", total-pre))
 	}

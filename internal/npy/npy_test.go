@@ -204,3 +204,34 @@ func TestHeaderPanics(t *testing.T) {
 		}()
 	}
 }
+
+// TestPaddingAsNumPy: the header is padded as NumPy 1.24's np.save pads
+// it, with at least one space, so that a dict and newline that would end
+// exactly on 64 bytes get 64 spaces more. Twenty dimensions of 1 and one
+// of 99 make the dict 117 bytes, and 10 + 117 + 1 = 128: NumPy's header is
+// then 192 bytes (measured with numpy.lib.format.write_array_header_1_0),
+// and 128 with a last dimension of 9.
+func TestPaddingAsNumPy(t *testing.T) {
+	ones := func(last int) []int {
+		s := make([]int, 21)
+		for i := range s {
+			s[i] = 1
+		}
+		s[20] = last
+		return s
+	}
+	for _, tc := range []struct {
+		shape []int
+		total int
+	}{
+		{ones(99), 192}, // aligned: 64 spaces more, as NumPy does
+		{ones(9), 128},  // one byte shorter: one space
+		{[]int{2, 3}, 128},
+	} {
+		h := Header("<f8", tc.shape)
+		header, _ := parse(t, h)
+		if len(h) != tc.total || !strings.HasSuffix(strings.TrimRight(header, "\n"), " ") {
+			t.Errorf("shape %v: header of %d bytes %q, want %d ending in a space and a newline", tc.shape, len(h), header, tc.total)
+		}
+	}
+}
