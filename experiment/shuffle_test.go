@@ -133,3 +133,40 @@ func TestTrainShufflePixels(t *testing.T) {
 		t.Errorf("test error %v, but the model scores %v on the shuffled test images", shuffled.TestSSEPerImage, got)
 	}
 }
+
+// TestShufflePixelsUniform: every order of a column is equally likely —
+// the Fisher–Yates shuffle, not one that favours some orders or reaches
+// only some (Sattolo's, which never leaves a value where it was) — and
+// every column is shuffled, the first and the last included. 24,000
+// shuffles of 4 rows give each of the 24 orders of each column about
+// 1,000 times; the standard deviation is √(24000·(1/24)·(23/24)) ≈ 31,
+// and 5 of them is 155.
+func TestShufflePixelsUniform(t *testing.T) {
+	x := matrix.New(4, 3)
+	for i := 0; i < 4; i++ {
+		for j := 0; j < 3; j++ {
+			x.Set(i, j, float64(i))
+		}
+	}
+	rng := rand.New(rand.NewPCG(8, 9))
+	counts := make([]map[[4]float64]int, 3)
+	for j := range counts {
+		counts[j] = map[[4]float64]int{}
+	}
+	for range 24000 {
+		y := ShufflePixels(x, rng)
+		for j := 0; j < 3; j++ {
+			counts[j][[4]float64{y.At(0, j), y.At(1, j), y.At(2, j), y.At(3, j)}]++
+		}
+	}
+	for j, c := range counts {
+		if len(c) != 24 {
+			t.Errorf("column %d took %d of the 24 orders", j, len(c))
+		}
+		for order, n := range c {
+			if !(math.Abs(float64(n)-1000) <= 155) {
+				t.Errorf("column %d: order %v came %d times in 24,000, want about 1,000", j, order, n)
+			}
+		}
+	}
+}

@@ -135,12 +135,20 @@ func TestWriteInt64AndStrings(t *testing.T) {
 }
 
 func TestShapeMismatchPanics(t *testing.T) {
-	defer func() {
-		if r := recover(); r == nil || !strings.Contains(r.(string), "npy: WriteFloat64: shape [2 2] holds 4 values, got 3") {
-			t.Errorf("panic %v", r)
-		}
-	}()
-	WriteFloat64(io.Discard, []int{2, 2}, []float64{1, 2, 3})
+	for name, write := range map[string]func(){
+		"WriteFloat64": func() { WriteFloat64(io.Discard, []int{2, 2}, []float64{1, 2, 3}) },
+		"WriteInt64":   func() { WriteInt64(io.Discard, []int{2, 2}, []int64{1, 2, 3}) },
+		"WriteStrings": func() { WriteStrings(io.Discard, []int{2, 2}, []string{"a", "b", "c"}) },
+	} {
+		func() {
+			defer func() {
+				if r, _ := recover().(string); !strings.Contains(r, "npy: "+name+": shape [2 2] holds 4 values, got 3") {
+					t.Errorf("%s: panic %q", name, r)
+				}
+			}()
+			write()
+		}()
+	}
 }
 
 // TestZipWriter: the archive holds NAME.npy members, stored, each a whole

@@ -19,6 +19,9 @@ func TestBrief(t *testing.T) {
 		{"784,\n32", `784,\n32`},
 		{"caf\xe9", `caf\xe9`},
 		{"ρ = 0.05, σ", "ρ = 0.05, σ"},
+		// Bytes that start no character give nothing to keep before the
+		// count, and the cut never runs past the start.
+		{strings.Repeat("\x80", 100), "… (100 bytes)"},
 		// A two-byte character across byte 40 is cut before it, not in it.
 		{strings.Repeat("a", 39) + strings.Repeat("é", 20), strings.Repeat("a", 39) + "… (79 bytes)"},
 	} {
