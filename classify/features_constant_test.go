@@ -29,3 +29,17 @@ func TestScalingConstantFeatures(t *testing.T) {
 		t.Errorf("scale %v for data that never changes, want 1", s.Scale)
 	}
 }
+
+// TestScalingSmallVariance: features whose mean variance is below 1, as
+// pixels in [0, 1] are (at most 0.25), are scaled up to variance 1 too,
+// not only those above it.
+func TestScalingSmallVariance(t *testing.T) {
+	x := matrix.NewFromSlice(4, 1, []float64{0, 0.1, 0, 0.1}) // variance 0.0025
+	s, err := NewScaling(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(math.Abs(s.Scale-20) <= 1e-9) { // 1/√0.0025
+		t.Errorf("scale %v, want 20", s.Scale)
+	}
+}
