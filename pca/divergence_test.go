@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"bottleneck/matrix"
 )
 
 // TestDivergenceCaughtWithinFewSteps: a rate far too large blows the loss
@@ -70,3 +72,17 @@ func TestConvergingDescentStaysFarBelowTheGrowthLimit(t *testing.T) {
 		t.Errorf("%d converging descents, the loss rose up to %.3g times its start; want many, and far below %g", converged, worst, DivergenceGrowth)
 	}
 }
+
+// TestNoDivergenceOnZeroData: data with no variance and no weight decay
+// give a loss of 0 at every step, which has not grown: the growth test
+// must accept a loss equal to its limit, not only below it.
+func TestNoDivergenceOnZeroData(t *testing.T) {
+	cov := knownCovarianceZero(4)
+	cfg := DescentConfig{K: 2, LearningRate: 0.1, Steps: 5, InitStd: 0.01}
+	if _, err := FitLinearAutoencoder(cov, cfg, rand.New(rand.NewPCG(1, 1)), nil); err != nil {
+		t.Errorf("zero covariance, λ = 0: %v", err)
+	}
+}
+
+// knownCovarianceZero returns the d×d zero matrix.
+func knownCovarianceZero(d int) *matrix.Dense { return matrix.New(d, d) }
