@@ -1,6 +1,7 @@
 package autoencoder
 
 import (
+	"errors"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -23,6 +24,11 @@ func TestNoiseEdges(t *testing.T) {
 	} {
 		if got := tc.n.String(); got != tc.want {
 			t.Errorf("String() = %q, want %q", got, tc.want)
+		}
+	}
+	for _, k := range []NoiseKind{-1, NoiseKind(len(noiseNames))} {
+		if err := (Noise{Kind: k, Level: 0.3}).validate(); !errors.Is(err, ErrNoiseKind) {
+			t.Errorf("kind %d: validate says %v, want ErrNoiseKind", k, err)
 		}
 	}
 	if err := (Noise{Kind: Gaussian, Level: MinNoiseLevel}).validate(); err != nil {
