@@ -2,6 +2,7 @@ package autoencoder
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"strconv"
 	"strings"
@@ -34,10 +35,15 @@ func TestNoiseEdges(t *testing.T) {
 	if err := (Noise{Kind: Gaussian, Level: MinNoiseLevel}).validate(); err != nil {
 		t.Errorf("gauss noise at the smallest level, %g: %v", MinNoiseLevel, err)
 	}
-	defer func() {
-		if r, _ := recover().(string); !strings.Contains(r, "Noise.Corrupt: shape mismatch destination 2×3, input 3×3") {
-			t.Errorf("Corrupt into a 2×3 destination: panic %q", r)
-		}
-	}()
-	Noise{Kind: Gaussian, Level: 0.1}.Corrupt(matrix.New(2, 3), matrix.New(3, 3), rand.New(rand.NewPCG(1, 1)))
+	for _, dst := range [][2]int{{2, 3}, {3, 2}} { // fewer rows, then fewer columns
+		func() {
+			defer func() {
+				want := fmt.Sprintf("Noise.Corrupt: shape mismatch destination %d×%d, input 3×3", dst[0], dst[1])
+				if r, _ := recover().(string); !strings.Contains(r, want) {
+					t.Errorf("Corrupt into a %d×%d destination: panic %q", dst[0], dst[1], r)
+				}
+			}()
+			Noise{Kind: Gaussian, Level: 0.1}.Corrupt(matrix.New(dst[0], dst[1]), matrix.New(3, 3), rand.New(rand.NewPCG(1, 1)))
+		}()
+	}
 }
