@@ -174,6 +174,9 @@ func (c Config) String() string {
 	if c.Tied {
 		s += ", tied"
 	}
+	if c.Preprocess != NoPreprocess {
+		s += ", input " + c.Preprocess + "d"
+	}
 	return s + ")"
 }
 

@@ -54,6 +54,12 @@ type Config struct {
 	// lecture's) regularizes by its small code; an overcomplete one needs
 	// another regularizer, or it learns to copy its input.
 	AllowOvercomplete bool `json:"allow_overcomplete"`
+	// Preprocess is what is done to the pixels before the network sees
+	// them, in training and after: NoPreprocess ("", what a model file
+	// written before this field means) or PreprocessBinarize. Encode and
+	// Reconstruct do not apply it; Prepare does, and every program that
+	// feeds the model new images should call it first.
+	Preprocess string `json:"preprocess,omitempty"`
 }
 
 // MaxLayers is the largest number of layer sizes a Config may have, the
@@ -137,6 +143,9 @@ func (c Config) checkRest(acts activations) error {
 	}
 	if err := c.Noise.validate(); err != nil {
 		return err
+	}
+	if c.Preprocess != NoPreprocess && c.Preprocess != PreprocessBinarize {
+		return &ConfigError{Field: "preprocess", Err: ErrPreprocess, Detail: fmt.Sprintf("unknown preprocessing %q (want %q or none)", quote.Brief(c.Preprocess), PreprocessBinarize)}
 	}
 	in, code := c.Layers[0], c.Layers[len(c.Layers)-1]
 	if code >= in && !c.AllowOvercomplete && !c.regularizesCode() {

@@ -40,7 +40,7 @@ func TestContractiveIsJacobianNorm(t *testing.T) {
 		}
 	}
 	want := 0.5 * sum / float64(x.Rows())
-	if math.Abs(got-want) > 1e-8*want {
+	if !(math.Abs(got-want) <= 1e-8*want) {
 		t.Errorf("closed form %.12g, λ times the mean ‖J‖²_F by differences %.12g", got, want)
 	}
 }

@@ -55,6 +55,8 @@ var (
 	ErrNoiseLevel = errors.New("noise level out of range")
 	// ErrDataRange: data outside [0, 1] given to a cross-entropy loss.
 	ErrDataRange = errors.New("data outside [0, 1]")
+	// ErrPreprocess: a preprocessing other than none and "binarize".
+	ErrPreprocess = errors.New("unknown preprocessing")
 )
 
 // withoutPrefix returns err with the package's "autoencoder: " prefix

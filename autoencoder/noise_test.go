@@ -134,7 +134,7 @@ func TestCorruptStatistics(t *testing.T) {
 			t.Fatalf("mask:0.3 produced %v from 0.5", v)
 		}
 	}
-	if frac, sd := float64(zeros)/count, math.Sqrt(0.3*0.7/count); math.Abs(frac-0.3) > 5*sd {
+	if frac, sd := float64(zeros)/count, math.Sqrt(0.3*0.7/count); !(math.Abs(frac-0.3) <= 5*sd) {
 		t.Errorf("mask:0.3 zeroed %.4f of the values, want 0.3 ± %.4f", frac, 5*sd)
 	}
 
@@ -145,7 +145,7 @@ func TestCorruptStatistics(t *testing.T) {
 		sum2 += (v - 0.5) * (v - 0.5)
 	}
 	mean, sd := sum/count, math.Sqrt(sum2/count)
-	if math.Abs(mean) > 5*0.2/math.Sqrt(count) || math.Abs(sd-0.2) > 5*0.2/math.Sqrt(2*count) {
+	if !(math.Abs(mean) <= 5*0.2/math.Sqrt(count)) || !(math.Abs(sd-0.2) <= 5*0.2/math.Sqrt(2*count)) {
 		t.Errorf("gauss:0.2 added noise of mean %.4f and standard deviation %.4f, want 0 and 0.2", mean, sd)
 	}
 
@@ -163,10 +163,10 @@ func TestCorruptStatistics(t *testing.T) {
 		}
 	}
 	changed := salt + pepper
-	if frac, sd := float64(changed)/count, math.Sqrt(0.1*0.9/count); math.Abs(frac-0.1) > 5*sd {
+	if frac, sd := float64(changed)/count, math.Sqrt(0.1*0.9/count); !(math.Abs(frac-0.1) <= 5*sd) {
 		t.Errorf("saltpepper:0.1 changed %.4f of the values, want 0.1 ± %.4f", frac, 5*sd)
 	}
-	if frac, sd := float64(salt)/float64(changed), math.Sqrt(0.25/float64(changed)); math.Abs(frac-0.5) > 5*sd {
+	if frac, sd := float64(salt)/float64(changed), math.Sqrt(0.25/float64(changed)); !(math.Abs(frac-0.5) <= 5*sd) {
 		t.Errorf("saltpepper: %.3f of the changed values are 1, want half ± %.3f", frac, 5*sd)
 	}
 

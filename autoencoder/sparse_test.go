@@ -49,7 +49,7 @@ func TestSparsePenaltyValues(t *testing.T) {
 			b = batchWithCode(t, ae, matrix.NewFromSlice(2, 2, []float64{0.3, 0.9, 0.7, 0.1}))
 		}
 		// The penalties sum a handful of terms: rounding leaves ~1e-16.
-		if got := tt.reg.Penalty(b); math.Abs(got-tt.want) > 1e-14 {
+		if got := tt.reg.Penalty(b); !(math.Abs(got-tt.want) <= 1e-14) {
 			t.Errorf("%d %s: penalty %.17g, want %.17g", i, tt.name, got, tt.want)
 		}
 	}

@@ -63,11 +63,11 @@ func TestScaling(t *testing.T) {
 			mean += y.At(i, j) / 50
 			variance += y.At(i, j) * y.At(i, j) / (50 * 4)
 		}
-		if math.Abs(mean) > 1e-12 { // sums of 50 values of order 1: rounding only
+		if !(math.Abs(mean) <= 1e-12) { // sums of 50 values of order 1: rounding only
 			t.Errorf("feature %d: mean %.3g after scaling, want 0", j, mean)
 		}
 	}
-	if math.Abs(variance-1) > 1e-12 || y.At(17, 2) != 0 {
+	if !(math.Abs(variance-1) <= 1e-12) || y.At(17, 2) != 0 {
 		t.Errorf("mean variance %.15g, want 1; constant feature became %v, want 0", variance, y.At(17, 2))
 	}
 	x.Set(3, 1, math.NaN())

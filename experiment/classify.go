@@ -89,11 +89,11 @@ func Classify(ctx context.Context, ae *autoencoder.Autoencoder, train, test *mni
 	var err error
 
 	// The autoencoder's codes: n×code.
-	trainCodes, err := codesOf(ctx, ae, train.Images)
+	trainCodes, err := Codes(ctx, ae, train.Images, "training")
 	if err != nil {
 		return r, err
 	}
-	testCodes, err := codesOf(ctx, ae, test.Images)
+	testCodes, err := Codes(ctx, ae, test.Images, "test")
 	if err != nil {
 		return r, err
 	}
@@ -162,18 +162,4 @@ func intLabels(labels []uint8) []int {
 		out[i] = int(l)
 	}
 	return out
-}
-
-// codesOf returns the codes of the rows of x (n×in → n×code), a thousand
-// rows at a time, and ctx's error if ctx is cancelled before it is done.
-func codesOf(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) (*matrix.Dense, error) {
-	codes := matrix.New(x.Rows(), ae.CodeSize())
-	for i0 := 0; i0 < x.Rows(); i0 += 1000 {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		i1 := min(i0+1000, x.Rows())
-		codes.SliceRows(i0, i1).Copy(ae.Encode(x.SliceRows(i0, i1)))
-	}
-	return codes, nil
 }

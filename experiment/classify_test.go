@@ -97,7 +97,7 @@ func TestClassifyPCAEncoder(t *testing.T) {
 	}
 	// The same features up to rounding in the last bits (computed in
 	// another order): a prediction or two of the 500 may differ.
-	if math.Abs(r.CodeAccuracy-r.PCAAccuracy) > 0.005 {
+	if !(math.Abs(r.CodeAccuracy-r.PCAAccuracy) <= 0.005) {
 		t.Errorf("code accuracy %.4f, PCA accuracy %.4f: an encoder that is PCA must classify like PCA", r.CodeAccuracy, r.PCAAccuracy)
 	}
 	// Softmax regression reaches about 92% on all 60,000 images; trained

@@ -55,7 +55,7 @@ func TestMeasureCodeActivations(t *testing.T) {
 		{"fraction near zero", st.FractionNearZero, 1.0 / 4},
 		{"jacobian", *st.Jacobian, 0},
 	} {
-		if math.Abs(c.got-c.want) > 1e-12 {
+		if !(math.Abs(c.got-c.want) <= 1e-12) {
 			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
 		}
 	}
@@ -86,7 +86,7 @@ func TestMeasureCodeJacobian(t *testing.T) {
 	}
 	// Central differences err by O(eps²) in each entry; 1e-6 relative is
 	// far above that and far below any wrong term.
-	if st.Jacobian == nil || math.Abs(*st.Jacobian-want) > 1e-6*want {
+	if st.Jacobian == nil || !(math.Abs(*st.Jacobian-want) <= 1e-6*want) {
 		t.Errorf("mean ‖J_f(x)‖²_F %v, by central differences %v", st.Jacobian, want)
 	}
 	for _, c := range []struct {

@@ -43,7 +43,7 @@ func NewCodeMap(ctx context.Context, ae *autoencoder.Autoencoder, trainImages *m
 	if ae.InputSize() != d || trainImages.Cols() != d {
 		return nil, fmt.Errorf("experiment: NewCodeMap: %w: the model takes %d inputs, the training images have %d pixels and the test images %d", ErrData, ae.InputSize(), trainImages.Cols(), d)
 	}
-	codes, err := codesOf(ctx, ae, test.Images)
+	codes, err := Codes(ctx, ae, test.Images, "test")
 	if err != nil {
 		return nil, err
 	}
@@ -60,18 +60,14 @@ func NewCodeMap(ctx context.Context, ae *autoencoder.Autoencoder, trainImages *m
 
 // CodeMap draws the code map of a trained run whose code has two numbers:
 // NewCodeMap on the run's model, the training images it was trained on
-// (the first TrainN) and the test images, both binarized if the run
-// binarized them.
+// (the first TrainN) and the test images, both binarized and shuffled if
+// the run binarized or shuffled them.
 func (r *TrainResult) CodeMap(ctx context.Context, train, test *mnist.Dataset) (*CodeMap, error) {
 	if r.TrainN > train.Len() {
 		return nil, fmt.Errorf("experiment: TrainResult.CodeMap: %w: the run trained on %d images, the training set holds %d", ErrData, r.TrainN, train.Len())
 	}
-	trainX := train.Images.SliceRows(0, r.TrainN)
-	if r.Binarize {
-		trainX = autoencoder.Binarize(trainX)
-		test = &mnist.Dataset{Images: autoencoder.Binarize(test.Images), Labels: test.Labels, Rows: test.Rows, Cols: test.Cols}
-	}
-	return NewCodeMap(ctx, r.Model, trainX, test)
+	test = &mnist.Dataset{Images: r.testImages(test), Labels: test.Labels, Rows: test.Rows, Cols: test.Cols}
+	return NewCodeMap(ctx, r.Model, r.trainImages(train), test)
 }
 
 // WriteSVG draws the map as an SVG document: the principal components on

@@ -117,7 +117,7 @@ func TestCompareSynthetic(t *testing.T) {
 	if r.MaxAngleDeg == nil || *r.MaxAngleDeg >= 1 || r.LiveDims != 2 {
 		t.Errorf("largest angle %v°, live %d; want < 1° and 2", r.MaxAngleDeg, r.LiveDims)
 	}
-	if want := 1 / (2 * r.Variances[0]); !r.LearningRateAuto || math.Abs(r.LearningRate-want) > 1e-12*want {
+	if want := 1 / (2 * r.Variances[0]); !r.LearningRateAuto || !(math.Abs(r.LearningRate-want) <= 1e-12*want) {
 		t.Errorf("learning rate %v (auto %v), want 1/(2σ₁²) = %v", r.LearningRate, r.LearningRateAuto, want)
 	}
 	if !(r.LAETrainSSE >= r.PCATrainSSE*(1-1e-12)) || r.LAETrainSSE > 1.01*r.PCATrainSSE {
@@ -234,7 +234,7 @@ func TestDescribeDecoderSwitchedOff(t *testing.T) {
 		t.Errorf("live %d, %d angles, %d singular cos², %d s², axis alignment %v; want 2, 2, 2, 3, none",
 			d.LiveDims, len(d.PrincipalAnglesDeg), len(d.SVDCos2), len(d.S2), d.AxisAlignment)
 	}
-	if d.SubspaceDistance == nil || *d.SubspaceDistance > 1e-15 || d.RowCos2[2] != 0 || d.S2[2] != 0 {
+	if d.SubspaceDistance == nil || !(*d.SubspaceDistance <= 1e-15) || d.RowCos2[2] != 0 || d.S2[2] != 0 {
 		t.Errorf("subspace distance %v, row cos² %v, s² %v; want 0, a last 0 and a last 0", d.SubspaceDistance, d.RowCos2, d.S2)
 	}
 	d, err = DescribeDecoder(matrix.New(3, 4), top)

@@ -33,8 +33,8 @@ func DenoisingRows(ae *autoencoder.Autoencoder, images *matrix.Dense, k int, noi
 }
 
 // DenoisingPicture draws the denoising grid of a trained run: DenoisingRows
-// for the first 10 test images (fewer if there are fewer), binarized if
-// the run binarized them, as three lines of 10 tiles — corrupted,
+// for the first 10 test images (fewer if there are fewer), binarized and
+// shuffled if the run binarized or shuffled them, as three lines of 10 tiles — corrupted,
 // reconstructed, clean. A run with noise is shown its own noise; any other
 // run MaskTest, the masking its MaskedTestSSEPerImage was measured with,
 // so that every run's grid shows what it makes of a damaged digit (a net
@@ -47,10 +47,7 @@ func (r *TrainResult) DenoisingPicture(test *mnist.Dataset) image.Image {
 		noise = MaskTest
 	}
 	k := min(10, test.Len())
-	images := test.Images.SliceRows(0, k)
-	if r.Binarize {
-		images = autoencoder.Binarize(images)
-	}
+	images := r.testImages(test).SliceRows(0, k)
 	rows := DenoisingRows(r.Model, images, k, noise, rand.New(rand.NewPCG(r.Seed, 2)))
 	return picture.Grid(rows, picture.GridOptions{TileRows: test.Rows, TileCols: test.Cols, Columns: k, Scale: 2})
 }

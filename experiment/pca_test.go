@@ -107,7 +107,7 @@ func TestPCAReproducesPublishedNumbers(t *testing.T) {
 		t.Errorf("variance kept %v, chosen by %q", r.VarianceKept, r.KChosenBy)
 	}
 	// The curve at k = 30 is the error measured directly, by Pythagoras.
-	if len(r.TestSSEPerImageAt) != CurveMaxK+1 || math.Abs(r.TestSSEPerImageAt[30]-r.TestSSEPerImage) > 1e-9*r.TestSSEPerImage {
+	if len(r.TestSSEPerImageAt) != CurveMaxK+1 || !(math.Abs(r.TestSSEPerImageAt[30]-r.TestSSEPerImage) <= 1e-9*r.TestSSEPerImage) {
 		t.Errorf("curve of %d values, at 30 %v; want %d values and %v", len(r.TestSSEPerImageAt), r.TestSSEPerImageAt[30], CurveMaxK+1, r.TestSSEPerImage)
 	}
 	if r.TrainImages != 60000 || r.TestImages != 10000 || r.ImageRows != 28 || r.ImageCols != 28 {

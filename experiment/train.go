@@ -39,8 +39,17 @@ type TrainSettings struct {
 	TrainN       int                // use the first TrainN training images, at least 1
 	// Binarize turns the pixels of the training and the test images into
 	// 0 or 1 (autoencoder.Binarize): the data cross-entropy models best.
-	// The errors are then measured against the binarized images.
+	// The errors are then measured against the binarized images. The
+	// model records it (its Config's Preprocess); a Config that says
+	// PreprocessBinarize binarizes as well.
 	Binarize bool
+	// ShufflePixels destroys the correlation between pixels before
+	// training: each pixel's values are shuffled across the training
+	// images, and across the test images, by ShufflePixels with the
+	// run's seed, so that every pixel keeps its distribution. The lecture
+	// says (at 07:51) that an autoencoder works only because the pixels
+	// are correlated; this tests it.
+	ShufflePixels bool
 }
 
 // Validate reports what is wrong with s, or nil: the network's
@@ -124,6 +133,7 @@ type TrainResult struct {
 	Noise             autoencoder.Noise `json:"noise"`
 	AllowOvercomplete bool              `json:"allow_overcomplete"`
 	Binarize          bool              `json:"binarize"`
+	ShufflePixels     bool              `json:"shuffle_pixels"` // each pixel's values shuffled across the images (TrainSettings.ShufflePixels)
 
 	Epochs       int     `json:"epochs"`
 	Batch        int     `json:"batch"`
@@ -207,9 +217,16 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 		return nil, err
 	}
 	cfg := s.Config
-	trainX, testX := train.Images.SliceRows(0, s.TrainN), test.Images
 	if s.Binarize {
-		trainX, testX = autoencoder.Binarize(trainX), autoencoder.Binarize(testX)
+		// Recorded in the model, so that encode and classify feed it
+		// images as it was trained on them.
+		cfg.Preprocess = autoencoder.PreprocessBinarize
+	}
+	s.Binarize = cfg.Preprocess == autoencoder.PreprocessBinarize
+	trainX, testX := cfg.Prepare(train.Images.SliceRows(0, s.TrainN)), cfg.Prepare(test.Images)
+	if s.ShufflePixels {
+		trainX = ShufflePixels(trainX, rand.New(rand.NewPCG(s.Seed, shuffleTrainStream)))
+		testX = ShufflePixels(testX, rand.New(rand.NewPCG(s.Seed, shuffleTestStream)))
 	}
 
 	rng := rand.New(rand.NewPCG(s.Seed, 0))
@@ -229,7 +246,7 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 		Layers: cfg.Layers, Shape: cfg.Shape(), Activation: cfg.Activation, CodeActivation: cfg.CodeActivation,
 		OutputActivation: cfg.OutputActivation, Tied: cfg.Tied,
 		Loss: cfg.Loss, L1: cfg.L1, Sparsity: cfg.Sparsity, SparsityWeight: cfg.SparsityWeight, Contractive: cfg.Contractive,
-		Noise: cfg.Noise, AllowOvercomplete: cfg.AllowOvercomplete, Binarize: s.Binarize,
+		Noise: cfg.Noise, AllowOvercomplete: cfg.AllowOvercomplete, Binarize: s.Binarize, ShufflePixels: s.ShufflePixels,
 		Epochs: s.Epochs, Batch: s.Batch, Optimizer: s.Optimizer, LearningRate: s.LearningRate,
 		WeightDecay: s.WeightDecay, Seed: s.Seed, TrainN: s.TrainN,
 		Kernel: matrix.Kernel(), Threads: runtime.GOMAXPROCS(0),
@@ -281,4 +298,25 @@ func checkData(cfg autoencoder.Config, trainN int, train, test *mnist.Dataset) e
 		}
 	}
 	return nil
+}
+
+// testImages returns the test images as the run saw them: binarized if it
+// binarized them, with each pixel's values shuffled as Train shuffled them
+// (the same seed and stream give the same order). n×d.
+func (r *TrainResult) testImages(test *mnist.Dataset) *matrix.Dense {
+	x := r.Model.Config.Prepare(test.Images)
+	if r.ShufflePixels {
+		x = ShufflePixels(x, rand.New(rand.NewPCG(r.Seed, shuffleTestStream)))
+	}
+	return x
+}
+
+// trainImages returns the first TrainN training images as the run saw
+// them, as testImages does for the test images. TrainN×d.
+func (r *TrainResult) trainImages(train *mnist.Dataset) *matrix.Dense {
+	x := r.Model.Config.Prepare(train.Images.SliceRows(0, r.TrainN))
+	if r.ShufflePixels {
+		x = ShufflePixels(x, rand.New(rand.NewPCG(r.Seed, shuffleTrainStream)))
+	}
+	return x
 }

@@ -82,7 +82,7 @@ func TestTrainReportsItsNumbers(t *testing.T) {
 		t.Fatalf("%d epochs reported, history of %d, %d, %d entries; want 3 each", epochsSeen, len(res.TrainLoss), len(res.TrainSSEPerImage), len(res.TestSSEPerEpoch))
 	}
 	recon := res.Model.Reconstruct(test.Images)
-	if want := sseRef(test.Images, recon); math.Abs(res.TestSSEPerImage-want) > 1e-9*want {
+	if want := sseRef(test.Images, recon); !(math.Abs(res.TestSSEPerImage-want) <= 1e-9*want) {
 		t.Errorf("TestSSEPerImage %v, Σ(x − x̂)² of the model's reconstructions %v", res.TestSSEPerImage, want)
 	}
 	if res.TestSSEPerEpoch[2] != res.TestSSEPerImage {
@@ -96,12 +96,12 @@ func TestTrainReportsItsNumbers(t *testing.T) {
 			mean.Row(i)[j] = m.At(0, j) / float64(s.TrainN)
 		}
 	}
-	if want := sseRef(test.Images, mean); math.Abs(res.MeanImageSSEPerImage-want) > 1e-9*want {
+	if want := sseRef(test.Images, mean); !(math.Abs(res.MeanImageSSEPerImage-want) <= 1e-9*want) {
 		t.Errorf("MeanImageSSEPerImage %v, by hand %v", res.MeanImageSSEPerImage, want)
 	}
 	// With no penalty the objective is half the squared error, per image.
 	for e := range 3 {
-		if d := res.TrainLoss[e] - res.TrainSSEPerImage[e]/2; math.Abs(d) > 1e-9*res.TrainLoss[e] {
+		if d := res.TrainLoss[e] - res.TrainSSEPerImage[e]/2; !(math.Abs(d) <= 1e-9*res.TrainLoss[e]) {
 			t.Errorf("epoch %d: objective %v, half the training error %v", e+1, res.TrainLoss[e], res.TrainSSEPerImage[e]/2)
 		}
 	}

@@ -30,10 +30,10 @@ func TestTrainDenoising(t *testing.T) {
 	corrupted := matrix.New(test.Len(), 784)
 	s.Config.Noise.Corrupt(corrupted, test.Images, rand.New(rand.NewPCG(s.Seed, 2)))
 	want := sseRef(test.Images, res.Model.Reconstruct(corrupted))
-	if got := *res.CorruptedTestSSEPerImage; math.Abs(got-want) > 1e-9*want {
+	if got := *res.CorruptedTestSSEPerImage; !(math.Abs(got-want) <= 1e-9*want) {
 		t.Errorf("corrupted test error %v, by hand %v", got, want)
 	}
-	if clean := sseRef(test.Images, res.Model.Reconstruct(test.Images)); math.Abs(res.TestSSEPerImage-clean) > 1e-9*clean {
+	if clean := sseRef(test.Images, res.Model.Reconstruct(test.Images)); !(math.Abs(res.TestSSEPerImage-clean) <= 1e-9*clean) {
 		t.Errorf("clean test error %v, by hand %v", res.TestSSEPerImage, clean)
 	}
 	// The noise is MaskTest's and the masked test images are drawn from
@@ -58,7 +58,7 @@ func TestTrainDenoising(t *testing.T) {
 	}
 	masked := matrix.New(test.Len(), 784)
 	MaskTest.Corrupt(masked, test.Images, rand.New(rand.NewPCG(s.Seed, 2)))
-	if want := sseRef(test.Images, plain.Model.Reconstruct(masked)); math.Abs(plain.MaskedTestSSEPerImage-want) > 1e-9*want {
+	if want := sseRef(test.Images, plain.Model.Reconstruct(masked)); !(math.Abs(plain.MaskedTestSSEPerImage-want) <= 1e-9*want) {
 		t.Errorf("without noise: masked test error %v, by hand %v", plain.MaskedTestSSEPerImage, want)
 	}
 	if want := MeasureCode(plain.Model, test.Images); !reflect.DeepEqual(plain.Code, want) {
@@ -81,7 +81,7 @@ func TestTrainCrossEntropyOnBinarizedImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	b := autoencoder.Binarize(test.Images)
-	if want := sseRef(b, res.Model.Reconstruct(b)); math.Abs(res.TestSSEPerImage-want) > 1e-9*want {
+	if want := sseRef(b, res.Model.Reconstruct(b)); !(math.Abs(res.TestSSEPerImage-want) <= 1e-9*want) {
 		t.Errorf("test error %v, Σ(x − x̂)² on the binarized images %v", res.TestSSEPerImage, want)
 	}
 	// Per pixel, −[x ln x̂ + (1−x) ln(1−x̂)] ≥ ½(x − x̂)² for x in {0, 1}

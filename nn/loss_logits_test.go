@@ -52,7 +52,7 @@ func TestSigmoidCrossEntropyMatchesUnfused(t *testing.T) {
 	got := SigmoidCrossEntropy(logits, target, grad)
 	// Both sum 24 terms of order 1 computed two ways (ln σ(z) against
 	// max(z,0) − z·t + ln(1+e^−|z|)): they agree to rounding, ~1e-15 each.
-	if math.Abs(got-want) > 1e-12*math.Abs(want) {
+	if !(math.Abs(got-want) <= 1e-12*math.Abs(want)) {
 		t.Errorf("fused loss %.17g, unfused %.17g", got, want)
 	}
 	if !matrix.EqualApprox(grad, wantGrad, 1e-12) {
@@ -77,7 +77,7 @@ func TestSigmoidCrossEntropySaturated(t *testing.T) {
 		target := matrix.NewFromSlice(1, 1, []float64{tt.t})
 		grad := matrix.New(1, 1)
 		loss := SigmoidCrossEntropy(z, target, grad)
-		if math.Abs(loss-tt.loss) > 1e-15*max(1, tt.loss) || grad.At(0, 0) != tt.grad {
+		if !(math.Abs(loss-tt.loss) <= 1e-15*max(1, tt.loss)) || grad.At(0, 0) != tt.grad {
 			t.Errorf("z=%g t=%g: loss %v, gradient %v; want %v, %v", tt.z, tt.t, loss, grad.At(0, 0), tt.loss, tt.grad)
 		}
 	}

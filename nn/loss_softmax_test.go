@@ -72,7 +72,7 @@ func TestSoftmaxCrossEntropyValues(t *testing.T) {
 		grad := matrix.New(1, len(tt.logits))
 		loss := SoftmaxCrossEntropy(z, y, grad)
 		// Exact up to rounding of a few operations on numbers near 1.
-		if math.Abs(loss-tt.loss) > 1e-12*max(1, tt.loss) || !matrix.EqualApprox(grad, matrix.NewFromSlice(1, len(tt.grad), tt.grad), 1e-12) {
+		if !(math.Abs(loss-tt.loss) <= 1e-12*max(1, tt.loss)) || !matrix.EqualApprox(grad, matrix.NewFromSlice(1, len(tt.grad), tt.grad), 1e-12) {
 			t.Errorf("logits %v, label %d: loss %v, gradient %v; want %v, %v", tt.logits, tt.label, loss, grad.Row(0), tt.loss, tt.grad)
 		}
 		if v := SoftmaxCrossEntropy(z, y, nil); v != loss {

@@ -18,10 +18,10 @@ func TestSingularDirections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(s) != 2 || math.Abs(s[0]-2) > 1e-15 || math.Abs(s[1]-1) > 1e-15 {
+	if len(s) != 2 || !(math.Abs(s[0]-2) <= 1e-15) || !(math.Abs(s[1]-1) <= 1e-15) {
 		t.Errorf("s = %v, want [2 1]", s)
 	}
-	if r, c := dirs.Dims(); r != 2 || c != 3 || math.Abs(math.Abs(dirs.At(0, 1))-1) > 1e-15 || math.Abs(math.Abs(dirs.At(1, 0))-1) > 1e-15 {
+	if r, c := dirs.Dims(); r != 2 || c != 3 || !(math.Abs(math.Abs(dirs.At(0, 1))-1) <= 1e-15) || !(math.Abs(math.Abs(dirs.At(1, 0))-1) <= 1e-15) {
 		t.Errorf("directions %v, want ±e₁ and ±e₀", dirs)
 	}
 
@@ -31,7 +31,7 @@ func TestSingularDirections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if off := maxOffIdentity(dirs); off > 1e-12 {
+	if off := maxOffIdentity(dirs); !(off <= 1e-12) {
 		t.Errorf("directions are %.3g from orthonormal", off)
 	}
 	stretched := matrix.New(4, 4)
@@ -41,7 +41,7 @@ func TestSingularDirections(t *testing.T) {
 		for r := 0; r < 4; r++ {
 			norm += stretched.At(r, i) * stretched.At(r, i)
 		}
-		if math.Abs(math.Sqrt(norm)-s[i]) > 1e-12*s[0] || (i > 0 && s[i] > s[i-1]) {
+		if !(math.Abs(math.Sqrt(norm)-s[i]) <= 1e-12*s[0]) || (i > 0 && s[i] > s[i-1]) {
 			t.Errorf("‖w·v%d‖ = %v, s = %v (want equal, s descending)", i, math.Sqrt(norm), s)
 		}
 	}
@@ -96,7 +96,7 @@ func TestLiveAngles(t *testing.T) {
 			continue
 		}
 		for i := range angles {
-			if math.Abs(angles[i]-tt.want[i]) > 1e-7 { // acos loses half the digits near 0 (PrincipalAngles)
+			if !(math.Abs(angles[i]-tt.want[i]) <= 1e-7) { // acos loses half the digits near 0 (PrincipalAngles)
 				t.Errorf("%s: angles %v, want %v", tt.name, angles, tt.want)
 			}
 		}
@@ -116,7 +116,7 @@ func TestPairCos2(t *testing.T) {
 	want := []float64{1, 0, 0.5, 0} // parallel (opposite sign), orthogonal, 45°, zero row
 	got := PairCos2(u, w)
 	for i := range want {
-		if math.Abs(got[i]-want[i]) > 1e-15 {
+		if !(math.Abs(got[i]-want[i]) <= 1e-15) {
 			t.Errorf("PairCos2 = %v, want %v", got, want)
 			break
 		}
@@ -155,7 +155,7 @@ func TestRegularizedS2(t *testing.T) {
 		{math.NaN(), 0, 0}, // NaN gives no direction
 	}
 	for _, tt := range tests {
-		if got := RegularizedS2(tt.sigma2, tt.lambda); math.Abs(got-tt.want) > 1e-15 {
+		if got := RegularizedS2(tt.sigma2, tt.lambda); !(math.Abs(got-tt.want) <= 1e-15) {
 			t.Errorf("RegularizedS2(%v, %v) = %v, want %v", tt.sigma2, tt.lambda, got, tt.want)
 		}
 	}

@@ -39,8 +39,10 @@ type DescentConfig struct {
 // FitLinearAutoencoder returns that error unchanged: this is how a caller
 // stops it, e.g. by returning ctx.Err() when the user presses Ctrl-C.
 // FitLinearAutoencoder returns an error for a bad configuration, and a
-// *DivergedError if the loss stops being finite (the learning rate is too
-// large: see SafeLearningRate).
+// *DivergedError if the loss stops being finite or grows more than
+// DivergenceGrowth times above where it started (the learning rate is too
+// large: see SafeLearningRate), so that a descent that explodes within its
+// few steps is caught as surely as one that reaches infinity.
 func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, progress func(step int, ae *LinearAutoencoder, loss float64) error) (*LinearAutoencoder, error) {
 	d := cov.Rows()
 	if cov.Cols() != d {
@@ -67,6 +69,7 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 	params := []nn.Param{{Name: "W₁", Value: ae.Encoder, Grad: g1}, {Name: "W₁′", Value: ae.Decoder, Grad: g2}}
 	opt := &nn.Momentum{LearningRate: cfg.LearningRate, Mu: cfg.Momentum}
 	work := newLAEWork(d, k)
+	start := 0.0 // the loss's scale: at step 0, or at zero weights (½ tr Σ) if larger
 	for step := 0; ; step++ {
 		if step < cfg.Steps {
 			// The gradient at the current weights; the loss below reuses
@@ -75,15 +78,18 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 		} else {
 			work.products(cov, ae.Encoder, ae.Decoder)
 		}
-		if progress != nil || step == cfg.Steps {
-			loss := work.lossFromProducts(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
-			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				return nil, &DivergedError{Step: step, Loss: loss, LearningRate: cfg.LearningRate}
-			}
-			if progress != nil {
-				if err := progress(step, ae, loss); err != nil {
-					return nil, err
-				}
+		// The loss costs O(d·k) once the products are there: it is watched
+		// at every step.
+		loss := work.lossFromProducts(cov, ae.Encoder, ae.Decoder, cfg.WeightDecay)
+		if step == 0 {
+			start = math.Max(loss, 0.5*trace(cov))
+		}
+		if !(loss <= DivergenceGrowth*start) { // NaN and +Inf fail too
+			return nil, &DivergedError{Step: step, Loss: loss, Start: start, LearningRate: cfg.LearningRate}
+		}
+		if progress != nil {
+			if err := progress(step, ae, loss); err != nil {
+				return nil, err
 			}
 		}
 		if step == cfg.Steps {
@@ -93,19 +99,50 @@ func FitLinearAutoencoder(cov *matrix.Dense, cfg DescentConfig, rng *rand.Rand, 
 	}
 }
 
+// DivergenceGrowth is how many times its starting value the loss of
+// FitLinearAutoencoder may reach before the descent counts as diverged.
+// A descent that converges can rise above its start for a few steps — a
+// heavy-ball step at a rate near the edge of stability overshoots — but
+// not by a millionfold: that means weights about a thousand times their
+// size, where the curvature, which grows with the square of the weights
+// (SafeLearningRate's Hessian), is a million times larger too, and the
+// same rate can only throw them further out. The start is the loss at
+// step 0, or ½ tr Σ (the loss at zero weights) if that is larger.
+const DivergenceGrowth = 1e6
+
 // DivergedError is FitLinearAutoencoder's error when the loss stops being
-// finite: the learning rate is too large for the loss's curvature
-// (SafeLearningRate gives one that is always stable). A caller that took
-// the rate from its user can find it with errors.As and say which setting
-// to change.
+// finite or grows past DivergenceGrowth times its start: the learning rate
+// is too large for the loss's curvature (SafeLearningRate gives one that is
+// always stable). A caller that took the rate from its user can find it
+// with errors.As and say which setting to change.
 type DivergedError struct {
-	Step         int     // the step at which the loss was found not finite
-	Loss         float64 // NaN or ±Inf
+	Step         int     // the step at which the loss was found too large or not finite
+	Loss         float64 // the loss there: NaN, ±Inf, or more than DivergenceGrowth·Start
+	Start        float64 // the loss's scale at the start (see DivergenceGrowth)
 	LearningRate float64 // the rate that diverged
 }
 
+// Error says where the loss went and which setting to change.
 func (e *DivergedError) Error() string {
-	return fmt.Sprintf("pca: FitLinearAutoencoder: loss is %v at step %d; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", e.Loss, e.Step, e.LearningRate)
+	return fmt.Sprintf("pca: FitLinearAutoencoder: %s; lower the learning rate (now %g; SafeLearningRate gives one that is always stable)", e.What(), e.LearningRate)
+}
+
+// What says what the loss did: "loss is NaN at step 3", or "loss grew from
+// 26.35 to 3.58e+77 by step 3".
+func (e *DivergedError) What() string {
+	if math.IsNaN(e.Loss) || math.IsInf(e.Loss, 0) {
+		return fmt.Sprintf("loss is %v at step %d", e.Loss, e.Step)
+	}
+	return fmt.Sprintf("loss grew from %.4g to %.4g by step %d", e.Start, e.Loss, e.Step)
+}
+
+// trace returns the sum of the diagonal of the square matrix a.
+func trace(a *matrix.Dense) float64 {
+	t := 0.0
+	for i := 0; i < a.Rows(); i++ {
+		t += a.At(i, i)
+	}
+	return t
 }
 
 // check returns an error for a configuration that cannot work with in

@@ -180,8 +180,8 @@ func TestFitLinearAutoencoderErrors(t *testing.T) {
 	cfg.LearningRate, cfg.Steps = 10, 200
 	_, err := FitLinearAutoencoder(cov, cfg, rand.New(rand.NewPCG(1, 1)), nil)
 	var de *DivergedError
-	if !errors.As(err, &de) || de.LearningRate != 10 || de.Step < 1 || de.Step > 200 || !(math.IsNaN(de.Loss) || math.IsInf(de.Loss, 0)) {
-		t.Errorf("diverging: err = %#v, want a *DivergedError at a step in 1..200, rate 10, loss not finite", err)
+	if !errors.As(err, &de) || de.LearningRate != 10 || de.Step < 1 || de.Step > 200 || !(math.IsNaN(de.Loss) || math.IsInf(de.Loss, 0) || de.Loss > DivergenceGrowth*de.Start) {
+		t.Errorf("diverging: err = %#v, want a *DivergedError at a step in 1..200, rate 10, loss not finite or past DivergenceGrowth times its start", err)
 	}
 }
 

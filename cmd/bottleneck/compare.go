@@ -211,8 +211,8 @@ func compareFitted(ctx context.Context, f compareFlags, fitted *experiment.Fitte
 	case errors.Is(err, context.Canceled):
 		return interrupted
 	case errors.As(err, &diverged):
-		return fmt.Errorf("the exact descent diverged: loss %v at step %d; lower -descent-lr (now %g), or leave it auto, which is stable for every λ; nothing was saved",
-			diverged.Loss, diverged.Step, diverged.LearningRate)
+		return fmt.Errorf("the exact descent diverged: %s; lower -descent-lr (now %g), or leave it auto, which is stable for every λ; nothing was saved",
+			diverged.What(), diverged.LearningRate)
 	case err != nil:
 		return err
 	}
@@ -232,7 +232,7 @@ func compareFitted(ctx context.Context, f compareFlags, fitted *experiment.Fitte
 		return enc.Encode(s)
 	}
 	printComparison(stdout, s.CompareResult, f.epochs > 0)
-	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg, report.html and summary.json into %s\n", f.out)
+	fmt.Fprintf(stdout, "wrote compare.png, angles.svg, descent_angles.svg, report.html and summary.json into %s\n", quote.Printable(f.out))
 	return nil
 }
 

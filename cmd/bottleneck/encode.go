@@ -5,13 +5,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"path/filepath"
 	"strconv"
 
-	"bottleneck/autoencoder"
+	"bottleneck/experiment"
 	"bottleneck/internal/quote"
-	"bottleneck/matrix"
 	"bottleneck/mnist"
 )
 
@@ -68,9 +66,9 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	codes, err := encodeAll(ctx, ae, images.Images)
+	codes, err := experiment.Codes(ctx, ae, images.Images, which)
 	if err != nil {
-		return err
+		return orInterrupted(err)
 	}
 	o := newOutputSet()
 	defer o.discard()
@@ -97,28 +95,6 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := o.commit(ctx, "", ""); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "wrote the %d-number codes of %d %s images to %s\n", codes.Cols(), codes.Rows(), which, *out)
+	fmt.Fprintf(stdout, "wrote the %d-number codes of %d %s images to %s\n", codes.Cols(), codes.Rows(), which, quote.Printable(*out))
 	return nil
-}
-
-// encodeAll returns the codes of the rows of x (n×in → n×code), a thousand
-// rows at a time, and stops with interrupted when ctx is cancelled, or with
-// an error at a code that is not a finite number.
-func encodeAll(ctx context.Context, ae *autoencoder.Autoencoder, x *matrix.Dense) (*matrix.Dense, error) {
-	codes := matrix.New(x.Rows(), ae.CodeSize())
-	for i0 := 0; i0 < x.Rows(); i0 += 1000 {
-		if ctx.Err() != nil {
-			return nil, interrupted
-		}
-		i1 := min(i0+1000, x.Rows())
-		codes.SliceRows(i0, i1).Copy(ae.Encode(x.SliceRows(i0, i1)))
-		for i := i0; i < i1; i++ {
-			for j, v := range codes.Row(i) {
-				if math.IsNaN(v) || math.IsInf(v, 0) {
-					return nil, fmt.Errorf("the code of test image %d is %v at h%d: the model's weights are too large to give numbers", i, v, j)
-				}
-			}
-		}
-	}
-	return codes, nil
 }

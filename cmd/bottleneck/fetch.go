@@ -93,5 +93,5 @@ func printFetchResults(w io.Writer, results []mnist.FetchResult, dir string) {
 			fmt.Fprintf(w, "%-27s downloaded from %s, size and SHA-256 verified\n", r.Name, r.Source)
 		}
 	}
-	fmt.Fprintf(w, "MNIST is ready in %s\n", dir)
+	fmt.Fprintf(w, "MNIST is ready in %s\n", quote.Printable(dir))
 }

@@ -35,6 +35,7 @@ var commands = []command{
 	{"train", "train the lecture's stacked autoencoder (784-256-32-256-784) on MNIST and draw what it learned", runTrain},
 	{"encode", "write the code of every test image, with its label, as CSV", runEncode},
 	{"classify", "classify the digits by their codes, by as many principal components, by pixels", runClassify},
+	{"export", "write a trained model's weights as NumPy's .npz, for Python", runExport},
 	{"gradcheck", "check a small autoencoder's gradients numerically, parameter by parameter", runGradcheck},
 	{"pca", "fit PCA on MNIST: variance kept, reconstruction error, components", runPCA},
 	{"compare", "train a linear autoencoder and compare its subspace with PCA's", runCompare},

@@ -100,7 +100,11 @@ func TestHostilePassFindings(t *testing.T) {
 		{[]string{"gradcheck", "-step", "0.1"}, 1, "parameters failed the gradient check (-step 0.1 is far from the customary 1e-05"},
 		{[]string{"gradcheck", "-tol", "1e-300"}, 1, "(-tol 1e-300 is stricter than float64 rounding allows"},
 		{[]string{"encode", "-data", data, "-model", model, "-out", model}, 2, "is the model itself: writing the codes there would destroy it"},
-		{[]string{"encode", "-data", data, "-model", hugeModel, "-out", filepath.Join(tmp, "c.csv")}, 1, "the code of test image 0 is +Inf at h"},
+		{[]string{"encode", "-data", data, "-model", hugeModel, "-out", filepath.Join(tmp, "c.csv")}, 1, "the code of test image 0 is +Inf at h0: the model's weights are too large to give numbers"},
+		{[]string{"encode", "-data", data, "-model", hugeModel, "-split", "train", "-out", filepath.Join(tmp, "c.csv")}, 1, "the code of training image 0 is +Inf at h0: the model's weights"},
+		// classify says what is wrong with the model as encode does, not
+		// "feature 0 of row 27 is +Inf".
+		{[]string{"classify", "-data", data, "-model", hugeModel}, 1, "the code of training image 0 is +Inf at h0: the model's weights are too large to give numbers"},
 		{[]string{"show", "-data", data, "-out", filepath.Join(tmp, "pictures") + "/"}, 2, "ends with a separator, so it names a folder: name a file"},
 		{[]string{"fetch", "-data", model}, 2, "-data " + model + " is a file, not a folder"},
 	} {

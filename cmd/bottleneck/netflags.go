@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"bottleneck/autoencoder"
 	"bottleneck/internal/quote"
@@ -119,4 +122,43 @@ func (nf *netFlags) fitInput(cfg autoencoder.Config, shape dataShape, explicit b
 		return cfg, fmt.Errorf("the default -layers adapted to the images in %s (%s): %v", shape.dir, shape.size(), err)
 	}
 	return cfg, nil
+}
+
+// checkCodeNarrowest refuses a code wider than a hidden layer before it,
+// such as -layers 784,16,32: everything the decoder gets has passed
+// through the 16 units, so the bottleneck is that layer and the code's 32
+// numbers hold no more than 16 numbers' worth, while the summary would
+// speak of a 32-number code. Hidden layers wider than the code stay
+// allowed (Hinton and Salakhutdinov's 784-1000-500-250-30), and so does
+// any shape with -overcomplete, which asks for no bottleneck at all.
+func checkCodeNarrowest(cfg autoencoder.Config) error {
+	if cfg.AllowOvercomplete {
+		return nil
+	}
+	code := cfg.Layers[len(cfg.Layers)-1]
+	for i, n := range cfg.Layers[1 : len(cfg.Layers)-1] {
+		if n < code {
+			return usagef("-layers %s: the code (%d) is wider than hidden layer %d (%d), which is then the real bottleneck: the code holds no more than %d numbers' worth; make the code the narrowest layer (e.g. -layers %s)",
+				quote.Brief(joinSizes(cfg.Layers)), code, i+1, n, n, joinSizes(narrowest(cfg.Layers)))
+		}
+	}
+	return nil
+}
+
+// narrowest returns layers with the hidden sizes and the code sorted from
+// the widest down, so that the code is the narrowest: 784,16,32 gives
+// 784,32,16.
+func narrowest(layers []int) []int {
+	hidden := slices.Clone(layers[1:])
+	slices.SortFunc(hidden, func(a, b int) int { return b - a })
+	return append([]int{layers[0]}, hidden...)
+}
+
+// joinSizes writes layer sizes as -layers takes them: 784,256,32.
+func joinSizes(layers []int) string {
+	parts := make([]string, len(layers))
+	for i, n := range layers {
+		parts[i] = strconv.Itoa(n)
+	}
+	return strings.Join(parts, ",")
 }

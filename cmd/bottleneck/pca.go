@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 
 	"bottleneck/experiment"
+	"bottleneck/internal/quote"
 	"bottleneck/internal/report"
 	"bottleneck/pca"
 )
@@ -40,7 +41,8 @@ charts and the components) and summary.json.`
 // numbers and the files written.
 type pcaSummary struct {
 	experiment.PCAResult
-	Files []string `json:"files"`
+	ShufflePixels bool     `json:"shuffle_pixels"` // each pixel's values shuffled across the images (-shuffle-pixels)
+	Files         []string `json:"files"`
 }
 
 // pcaFiles are the files pca writes into -out.
@@ -53,6 +55,8 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	frac := fs.Float64("var", 0, "instead of -k: keep the fewest components that explain this fraction of the variance, e.g. 0.95")
 	out := fs.String("out", filepath.Join("out", "pca"), "directory for the pictures and summary.json")
 	asJSON := fs.Bool("json", false, "print the summary as JSON on stdout")
+	shuffle := fs.Bool("shuffle-pixels", false, "shuffle each pixel's values across the images first (train and test alike), which keeps every pixel's distribution and destroys the correlation between pixels: the spectrum flattens")
+	seed := fs.Uint64("seed", 1, "random seed of -shuffle-pixels; train -shuffle-pixels with the same seed shuffles the same way")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -89,6 +93,10 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	if err != nil {
 		return err
 	}
+	if *shuffle {
+		train, test = experiment.ShuffleSets(train, test, *seed)
+		fmt.Fprintf(stderr, "each pixel's values shuffled across the images (seed %d)\n", *seed)
+	}
 	fitted, err := experiment.FitPCA(ctx, train, test)
 	if err != nil {
 		return orInterrupted(err)
@@ -101,7 +109,7 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 	if err != nil {
 		return orInterrupted(err)
 	}
-	s := pcaSummary{PCAResult: *r, Files: pcaFiles}
+	s := pcaSummary{PCAResult: *r, ShufflePixels: *shuffle, Files: pcaFiles}
 	run := report.PCARun{Command: report.CommandLine("bottleneck pca", args), Settings: report.FlagSettings(fs.FlagSet)}
 	if err := writePCAOutputs(ctx, *out, fitted.PCA, s, run); err != nil {
 		return err
@@ -112,7 +120,10 @@ func runPCA(ctx context.Context, args []string, stdout, stderr io.Writer) (err e
 		return enc.Encode(s)
 	}
 	printPCASummary(stdout, s.PCAResult)
-	fmt.Fprintf(stdout, "wrote components.png, scree.svg, cumulative.svg, error_vs_k.svg, report.html and summary.json into %s\n", *out)
+	if *shuffle {
+		fmt.Fprintln(stdout, "each pixel's values were shuffled across the images: the published figures are of MNIST as it is")
+	}
+	fmt.Fprintf(stdout, "wrote components.png, scree.svg, cumulative.svg, error_vs_k.svg, report.html and summary.json into %s\n", quote.Printable(*out))
 	return nil
 }
 

@@ -32,7 +32,7 @@ func TestPCACommandWritesOutputs(t *testing.T) {
 	}
 	// The test images are the training images here, so the error with k
 	// components is exactly the one on the training set.
-	if d := s.TestSSEPerImage - s.TrainSSEPerImage; d*d > 1e-18 {
+	if d := s.TestSSEPerImage - s.TrainSSEPerImage; !(d*d <= 1e-18) {
 		t.Errorf("test error %v differs from training error %v on identical sets", s.TestSSEPerImage, s.TrainSSEPerImage)
 	}
 	for _, name := range s.Files {

@@ -25,6 +25,7 @@ var flagNames = map[string]string{
 	"contractive":        "contractive",
 	"noise":              "noise",
 	"binarize":           "binarize",
+	"shuffle_pixels":     "shuffle-pixels",
 	"allow_overcomplete": "overcomplete",
 	"epochs":             "epochs",
 	"batch":              "batch",
@@ -73,8 +74,17 @@ func flagError(fs *flagSet, cfg autoencoder.Config, err error) error {
 	if f == nil {
 		return usageError{detail}
 	}
+	if errors.Is(err, autoencoder.ErrSparsityTarget) && !isSet(fs, name) && isSet(fs, "sparsity-weight") {
+		// The weight alone was given: the target is missing, not wrong.
+		return usagef("-sparsity-weight %s needs -sparsity, the target mean activation ρ of the code units in (0, 1), such as -sparsity 0.05",
+			quote.Brief(fs.Lookup("sparsity-weight").Value.String()))
+	}
 	if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
 		return usagef("-%s: %s", name, detail)
+	}
+	if !isSet(fs, name) {
+		// Not typed: blame the default as such, not as a value given.
+		return usagef("-%s (not given, so %s): %s", name, quote.Brief(f.Value.String()), detail)
 	}
 	return usagef("-%s %s: %s", name, quote.Brief(f.Value.String()), detail)
 }

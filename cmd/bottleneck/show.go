@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"bottleneck/internal/quote"
 	"bottleneck/picture"
 )
 
@@ -77,6 +78,6 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	b := img.Bounds()
-	fmt.Fprintf(stdout, "wrote the first %s to %s (%d×%d pixels)\n", plural(*n, "training digit"), *out, b.Dx(), b.Dy())
+	fmt.Fprintf(stdout, "wrote the first %s to %s (%d×%d pixels)\n", plural(*n, "training digit"), quote.Printable(*out), b.Dx(), b.Dy())
 	return nil
 }

@@ -1,23 +1,18 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"image"
-	"image/png"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
-	"strings"
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
 	"bottleneck/internal/plot"
+	"bottleneck/internal/quote"
 	"bottleneck/internal/report"
 	"bottleneck/matrix"
 )
@@ -55,7 +50,7 @@ type trainFlags struct {
 	epochs, batch, trainN int
 	lr, weightDecay       float64
 	seed                  uint64
-	json                  bool
+	json, shuffle         bool
 }
 
 // trainSummary is summary.json: the result's numbers, the warning in the
@@ -84,6 +79,7 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	fs.IntVar(&f.trainN, "train-n", 60000, "use only the first N training images, for quick runs (60000 is all of MNIST's; fewer images in the data mean all of them)")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "train"), "directory for the model, pictures and summary")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
+	fs.BoolVar(&f.shuffle, "shuffle-pixels", false, "test the lecture's assumption that the pixels must be correlated: shuffle each pixel's values across the images (train and test alike, seeded by -seed), which keeps every pixel's distribution and destroys the correlation")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -91,8 +87,11 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if err != nil {
 		return err
 	}
+	if err := checkCodeNarrowest(cfg); err != nil {
+		return err
+	}
 	s := experiment.TrainSettings{Config: cfg, Epochs: f.epochs, Batch: f.batch, Optimizer: f.opt,
-		LearningRate: f.lr, WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN, Binarize: f.net.binarize}
+		LearningRate: f.lr, WeightDecay: f.weightDecay, Seed: f.seed, TrainN: f.trainN, Binarize: f.net.binarize, ShufflePixels: f.shuffle}
 	if err := s.Validate(); err != nil {
 		return flagError(fs, s.Config, err)
 	}
@@ -133,8 +132,12 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if s.WeightDecay > 0 {
 		decay = fmt.Sprintf(", weight decay %g", s.WeightDecay)
 	}
-	fmt.Fprintf(log, "training %s%s%s on %d images, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
-		s.Config, f.net.variant(s.Config), decay, s.TrainN, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
+	shuffled := ""
+	if s.ShufflePixels {
+		shuffled = " with each pixel's values shuffled across the images"
+	}
+	fmt.Fprintf(log, "training %s%s%s on %d images%s, %s, batch %d, %s lr %g, kernel %s, %d threads\n",
+		s.Config, f.net.variant(s.Config), decay, s.TrainN, shuffled, plural(s.Epochs, "epoch"), s.Batch, s.Optimizer, s.LearningRate, matrix.Kernel(), runtime.GOMAXPROCS(0))
 	// The objective differs from half the training error with a penalty
 	// or with cross-entropy: then it is printed too.
 	objective := s.WeightDecay > 0 || s.Config.L1 > 0 || s.Config.SparsityWeight > 0 || s.Config.Contractive > 0 || s.Config.Loss != autoencoder.SquaredError
@@ -194,165 +197,13 @@ func runTrain(ctx context.Context, args []string, stdout, stderr io.Writer) (err
 	if c := res.CorruptedTestSSEPerImage; c != nil {
 		corrupted = fmt.Sprintf(", %.3f on test images corrupted by %s", *c, res.Noise)
 	}
-	pca := "" // the published figure is MNIST's: it says nothing of other images
-	if shape.rows == 28 && shape.cols == 28 {
+	// The published figure is MNIST's: it says nothing of other images,
+	// nor of shuffled pixels.
+	pca := ""
+	if shape.rows == 28 && shape.cols == 28 && !s.ShufflePixels {
 		pca = ", PCA with 30 components 13.87"
 	}
 	fmt.Fprintf(stdout, "test error %.3f per image%s after %s in %.1fs (the mean image scores %.1f%s); wrote %s\n",
-		res.TestSSEPerImage, corrupted, plural(res.Epochs, "epoch"), res.Seconds, res.MeanImageSSEPerImage, pca, f.out)
+		res.TestSSEPerImage, corrupted, plural(res.Epochs, "epoch"), res.Seconds, res.MeanImageSSEPerImage, pca, quote.Printable(f.out))
 	return nil
-}
-
-// trainProgress returns the progress function of a training run: a bar on
-// a terminal stderr while an epoch runs, a line on log when it ends, and
-// ctx's error to stop the run on Ctrl-C. objective says whether to print
-// the objective, the loss and penalties the optimizer minimises.
-func trainProgress(ctx context.Context, log, stderr io.Writer, objective bool) func(autoencoder.Progress) error {
-	var bar *progressBar
-	if isTerminal(stderr) {
-		bar = &progressBar{w: stderr}
-	}
-	return func(p autoencoder.Progress) error {
-		if !p.EpochDone {
-			if bar != nil {
-				bar.draw(p.Batch, p.Batches, fmt.Sprintf("epoch %d/%d  train error %.3f  %.0f images/s", p.Epoch, p.Epochs, p.TrainSSE, p.ImagesPerSecond))
-			}
-			return ctx.Err()
-		}
-		if bar != nil {
-			bar.clear()
-		}
-		fmt.Fprintf(log, "epoch %2d/%d  train error %.4f  test error %.4f", p.Epoch, p.Epochs, p.TrainSSE, p.HeldOutSSE)
-		if objective {
-			fmt.Fprintf(log, "  objective %.4g", p.TrainLoss)
-		}
-		fmt.Fprintf(log, "  %5.1fs\n", p.Elapsed.Seconds())
-		return ctx.Err()
-	}
-}
-
-// trainPage is what report.html needs besides the summary: the command
-// line, the settings and the number of test images.
-type trainPage struct {
-	command    string
-	settings   []report.Setting
-	testImages int
-	rows, cols int           // of one image
-	denoising  image.Image   // DenoisingPicture of the run
-	codeMap    *plot.Scatter // codes.svg's figure, or nil
-}
-
-// namedOutput is a file of -out and what writes it.
-type namedOutput struct {
-	name  string
-	write func(io.Writer) error
-}
-
-// writeTrainOutputs writes the model, the pictures (extra among them), the
-// report and the summary into out, all together (see outputSet), the
-// summary last.
-func writeTrainOutputs(ctx context.Context, out string, s trainSummary, p trainPage, extra []namedOutput) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return fmt.Errorf("cannot create output directory: %v (choose another with -out); nothing was saved", err)
-	}
-	var recon, filters, denoising bytes.Buffer
-	for _, e := range []struct {
-		buf *bytes.Buffer
-		img image.Image
-	}{{&recon, s.Reconstructions}, {&filters, s.Filters}, {&denoising, p.denoising}} {
-		if err := png.Encode(e.buf, e.img); err != nil {
-			return err
-		}
-	}
-	page := report.Train(report.TrainRun{
-		Command: p.command, Settings: p.settings,
-		Shape: s.Shape, TrainImages: s.TrainN, TestImages: p.testImages, ImageRows: p.rows, ImageCols: p.cols,
-		TrainLoss: s.TrainLoss, TrainSSE: s.TrainSSEPerImage, TestSSE: s.TestSSEPerEpoch,
-		TestSSEPerImage: s.TestSSEPerImage, MeanImageSSEPerImage: s.MeanImageSSEPerImage,
-		Seconds: s.Seconds, Kernel: s.Kernel, Threads: s.Threads, Warning: s.Advice,
-		LossChart: s.LossChart, Reconstructions: recon.Bytes(), Filters: filters.Bytes(),
-		Noise: s.Noise.String(), NoisyTestSSE: noisyTestSSE(s.TrainResult), Denoising: denoising.Bytes(), CodeMap: p.codeMap,
-	})
-	o := newOutputSet()
-	defer o.discard()
-	for _, file := range append([]namedOutput{
-		{"autoencoder.model", func(w io.Writer) error { _, err := s.Model.WriteTo(w); return err }},
-		{"reconstructions.png", bytesWriter(recon.Bytes())},
-		{"filters.png", bytesWriter(filters.Bytes())},
-		{"denoising.png", bytesWriter(denoising.Bytes())},
-		{"loss.svg", s.LossChart.WriteSVG},
-		{"report.html", page.WriteHTML},
-	}, extra...) {
-		if err := o.write(filepath.Join(out, file.name), file.write); err != nil {
-			return err
-		}
-	}
-	for _, name := range trainFiles {
-		if !slices.Contains(s.Files, name) { // codes.svg of an earlier run with a two-number code
-			o.remove(filepath.Join(out, name))
-		}
-	}
-	if err := o.writeJSON(filepath.Join(out, "summary.json"), s); err != nil {
-		return err
-	}
-	return o.commit(ctx, "train", out)
-}
-
-// noisyTestSSE is the error on the damaged test images denoising.png
-// shows: corrupted by the run's noise, or masked by experiment.MaskTest
-// for a run without noise.
-func noisyTestSSE(r *experiment.TrainResult) float64 {
-	if r.CorruptedTestSSEPerImage != nil {
-		return *r.CorruptedTestSSEPerImage
-	}
-	return r.MaskedTestSSEPerImage
-}
-
-// codeNote describes the code units' mean activations over the test
-// images: their smallest, median and largest (only the two ends for a code
-// of two units, whose median would be one of them) and, for a sigmoid
-// code, whose units lie in (0, 1), the share of activations near 0 — the
-// sparsity — and the Jacobian's norm. A linear or ReLU code's share below
-// 0.05 would count negative values or says little, so it is left out.
-func codeNote(cfg autoencoder.Config, c experiment.CodeStats) string {
-	s := fmt.Sprintf("code units' mean activation min %.3f, median %.3f, max %.3f", c.MeanActivationMin, c.MeanActivationMedian, c.MeanActivationMax)
-	if cfg.Layers[len(cfg.Layers)-1] < 3 {
-		s = fmt.Sprintf("code units' mean activation min %.3f, max %.3f", c.MeanActivationMin, c.MeanActivationMax)
-	}
-	if cfg.CodeActivation == "sigmoid" {
-		s += fmt.Sprintf("; %.1f%% of activations below %g", 100*c.FractionNearZero, experiment.NearZero)
-	}
-	return s + jacobianNote(c.Jacobian)
-}
-
-// jacobianNote returns "; mean ‖J_f(x)‖²_F 1.234" for an encoder whose
-// Jacobian was measured, "" for none.
-func jacobianNote(j *float64) string {
-	if j == nil {
-		return ""
-	}
-	return fmt.Sprintf("; mean ‖J_f(x)‖²_F %.3f", *j)
-}
-
-// plural returns "1 epoch", "2 epochs" and so on.
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-// penaltyFlags names the flags of the penalties s has on, "-l1 or
-// -weight-decay" say, or "" when none is.
-func penaltyFlags(s experiment.TrainSettings) string {
-	var names []string
-	for _, p := range []struct {
-		name string
-		on   bool
-	}{{"-weight-decay", s.WeightDecay > 0}, {"-l1", s.Config.L1 > 0}, {"-sparsity-weight", s.Config.SparsityWeight > 0}, {"-contractive", s.Config.Contractive > 0}} {
-		if p.on {
-			names = append(names, p.name)
-		}
-	}
-	return strings.Join(names, " or ")
 }

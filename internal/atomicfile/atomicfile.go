@@ -3,6 +3,9 @@
 // synced, closed and then renamed over the target. If anything fails, the
 // temporary file is removed and whatever was at the target before is left
 // untouched. A Set does the same for a group of files that belong together.
+// The temporary file is hidden and names the process that writes it; one
+// left by a program killed before its rename is removed by the next write
+// of the same name into that folder (see leftovers.go).
 //
 // What the target may be:
 //   - nothing yet: a new file is created with mode 0644;
@@ -24,6 +27,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"unicode/utf8"
 
 	"bottleneck/internal/filekind"
@@ -134,7 +138,8 @@ func stage(path string, write func(w io.Writer) error) (_ *staged, err error) {
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+shorten(base, 100)+".tmp-*")
+	removeLeftovers(dir, base)
+	tmp, err := os.CreateTemp(dir, tempPrefix(base)+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return nil, fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
 	}

@@ -25,6 +25,13 @@ func Brief(s string) string {
 	return fmt.Sprintf("%s… (%d bytes)", printable(s[:n]), len(s))
 }
 
+// Printable returns s whole, with its control characters and invalid UTF-8
+// written as Go escapes, as Brief writes them: for a path a success line
+// names, which a reader needs whole but which must not break the line or
+// recolour the terminal. It returns s itself when every character of s is
+// printable.
+func Printable(s string) string { return printable(s) }
+
 // printable returns s with every character that is not printable written
 // as strconv.Quote writes it, without the quotes; s itself if all are.
 func printable(s string) string {

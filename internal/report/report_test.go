@@ -234,6 +234,19 @@ func TestFlagSettings(t *testing.T) {
 	}
 }
 
+// TestFlagSettingsEscapes: a control character typed into a flag reaches
+// the page's settings table escaped, not as it is.
+func TestFlagSettingsEscapes(t *testing.T) {
+	fs := flag.NewFlagSet("train", flag.ContinueOnError)
+	fs.String("out", "out/train", "")
+	if err := fs.Parse([]string{"-out", "a\x1b[2J\nb"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := FlagSettings(fs)[0].Value; got != `a\x1b[2J\nb` {
+		t.Errorf("the -out setting reads %q, want the escape and newline escaped", got)
+	}
+}
+
 func TestCommandLine(t *testing.T) {
 	cases := []struct {
 		args []string
@@ -245,6 +258,10 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"-out", "it's"}, `bottleneck train -out 'it'\''s'`},
 		{[]string{"-out", ""}, "bottleneck train -out ''"},
 		{[]string{"-out", "$HOME;rm"}, "bottleneck train -out '$HOME;rm'"},
+		// A control character cannot reach the page or a terminal as it is.
+		{[]string{"-out", "a\nb"}, `bottleneck train -out $'a\nb'`},
+		{[]string{"-out", "x\x1b[31m'y\\"}, `bottleneck train -out $'x\x1b[31m\'y\\'`},
+		{[]string{"-out", "caf\xe9"}, `bottleneck train -out $'caf\xe9'`},
 	}
 	for _, c := range cases {
 		if got := CommandLine("bottleneck train", c.args); got != c.want {
