@@ -61,7 +61,7 @@ func runAssign(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	for _, e := range stamp.Exercises {
 		points += e.Points
 	}
-	fmt.Fprintf(stdout, "wrote %s: %s, %s, from the reference at %s\n", *out, plural(len(stamp.Exercises), "exercise"), plural(points, "point"), stamp.Reference)
+	fmt.Fprintf(stdout, "wrote %s: %s, %s, from the reference at %s\n", quote.Printable(*out), plural(len(stamp.Exercises), "exercise"), plural(points, "point"), stamp.Reference)
 	return nil
 }
 
