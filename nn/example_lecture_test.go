@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
+	"unicode"
 
 	"bottleneck/matrix"
 	"bottleneck/mnist"
@@ -34,7 +36,13 @@ func Example_lecture() {
 	sigH, sigOut := &nn.Sigmoid{}, &nn.Sigmoid{}
 	params := append(enc.Params(), dec.Params()...)
 	show := func(eq, what string, m *matrix.Dense) {
-		fmt.Printf("%-5s %-22s %d×%d\n", eq, what, m.Rows(), m.Cols())
+		w := 22 // columns for what; the hat of X̂ is a combining mark and takes none
+		for _, r := range what {
+			if !unicode.Is(unicode.Mn, r) {
+				w--
+			}
+		}
+		fmt.Printf("%-5s %s%s %d×%d\n", eq, what, strings.Repeat(" ", max(w, 0)), m.Rows(), m.Cols())
 	}
 	show("data", fmt.Sprintf("X, %d training images", n), X)
 	show("init", "W₁", enc.W)
@@ -75,7 +83,11 @@ func Example_lecture() {
 	// One step of gradient descent, θ ← θ − η·dθ, on W₁, b₁, W₁′, b₁′.
 	sgd := &nn.SGD{LearningRate: 2}
 	sgd.Step(params)
-	fmt.Printf("(S)   θ ← θ − η·dθ, η = %g  on %d parameters\n", sgd.LearningRate, len(params))
+	numbers := 0
+	for _, p := range params {
+		numbers += p.Value.Rows() * p.Value.Cols()
+	}
+	fmt.Printf("(S)   θ ← θ − η·dθ, η = %g  on W₁, b₁, W₁′, b₁′: %d numbers\n", sgd.LearningRate, numbers)
 
 	// The same batch through the moved weights.
 	after := nn.MeanHalfSquaredError(sigOut.Forward(dec.Forward(sigH.Forward(enc.Forward(X)))), X, nil)
@@ -90,16 +102,16 @@ func Example_lecture() {
 	// (F1)  A₁ = X·W₁ + b₁         128×32
 	// (F2)  H = σ(A₁)              128×32
 	// (F3)  A₁′ = H·W₁′ + b₁′      128×784
-	// (F4)  X̂ = σ(A₁′)            128×784
+	// (F4)  X̂ = σ(A₁′)             128×784
 	// (L2)  J = (1/n)·½‖X̂ − X‖²  91.1458 before the step
-	// (D1)  dX̂ = (X̂ − X)/n       128×784
-	// (D2)  dA₁′ = dX̂⊙X̂⊙(1−X̂)   128×784
+	// (D1)  dX̂ = (X̂ − X)/n         128×784
+	// (D2)  dA₁′ = dX̂⊙X̂⊙(1−X̂)      128×784
 	// (B1)  dW₁′ = Hᵀ·dA₁′         32×784
 	// (B2)  db₁′ = colsum(dA₁′)    1×784
 	// (B3)  dH = dA₁′·W₁′ᵀ         128×32
 	// (D3)  dA₁ = dH⊙H⊙(1−H)       128×32
 	// (B1)  dW₁ = Xᵀ·dA₁           784×32
 	// (B2)  db₁ = colsum(dA₁)      1×32
-	// (S)   θ ← θ − η·dθ, η = 2  on 4 parameters
+	// (S)   θ ← θ − η·dθ, η = 2  on W₁, b₁, W₁′, b₁′: 50992 numbers
 	// (L2)  J = (1/n)·½‖X̂ − X‖²  30.4662 after the step
 }
