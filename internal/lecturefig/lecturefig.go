@@ -106,8 +106,9 @@ func Shapes() *plot.Diagram {
 			text((x1+x2)/2, base+20, weights[i].b)
 		}
 	}
-	text(first+1.5*step, 440, "encoder f")
-	text(first+2.5*step, 440, "decoder g")
+	// Each label centred over its half: the encoder from x to h, the decoder from h to x̂.
+	text(first+step, 440, "encoder f: W₁, W₂")
+	text(first+3*step, 440, "decoder g: W₂′, W₁′")
 	text(500, 650, "bottleneck train: ReLU on h₁ and h₂′, a linear code h, a sigmoid x̂; the weights are named W1, W2, W2′, W1′ as the lecture names them.")
 	text(500, 670, fmt.Sprintf("Drawn lengths grow with the number of entries (%.0f for 784, %.0f for 256, %.0f for 32), not to scale below 32.", side(784), side(256), side(32)))
 	return d
