@@ -83,9 +83,9 @@ var ErrDiverged = errors.New("training diverged")
 // finite settings; the bottleneck command refuses any other.
 func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (History, error) {
 	var hist History
-	d := ae.InputSize()
-	if train.Cols() != d || heldOut.Cols() != d {
-		return hist, fmt.Errorf("autoencoder: Train: data has %d and %d columns, the network %d inputs", train.Cols(), heldOut.Cols(), d)
+	in := ae.InputSize() // 784 for MNIST; d, on every page, is the code size
+	if train.Cols() != in || heldOut.Cols() != in {
+		return hist, fmt.Errorf("autoencoder: Train: data has %d and %d columns, the network %d inputs", train.Cols(), heldOut.Cols(), in)
 	}
 	n := train.Rows()
 	if n == 0 {
@@ -111,11 +111,11 @@ func Train(ae *Autoencoder, train, heldOut *matrix.Dense, cfg TrainConfig) (Hist
 	for i := range order {
 		order[i] = i
 	}
-	batchBuf := matrix.New(bs, d) // the shuffled rows of one batch
-	gradBuf := matrix.New(bs, d)  // ∂J/∂x̂
-	var noisyBuf *matrix.Dense    // the corrupted batch
+	batchBuf := matrix.New(bs, in) // the shuffled rows of one batch
+	gradBuf := matrix.New(bs, in)  // ∂J/∂x̂
+	var noisyBuf *matrix.Dense     // the corrupted batch
 	if noise.On() {
-		noisyBuf = matrix.New(bs, d)
+		noisyBuf = matrix.New(bs, in)
 	}
 	start := time.Now()
 
