@@ -19,7 +19,8 @@ func HalfSquaredError(pred, target, grad *matrix.Dense) float64 {
 }
 
 // MeanHalfSquaredError is HalfSquaredError divided by the number of rows n:
-// the loss per sample, ½ (1/n) Σₙ ‖xₙ − x̂ₙ‖², and its gradient (X̂ − X)/n.
+// the loss per sample, ½ (1/n) Σₙ ‖xₙ − x̂ₙ‖², and its gradient (X̂ − X)/n
+// (docs/autoencoder.md, equations (L2) and (D1)).
 // A mini-batch step minimises this mean, so that a learning rate means the
 // same at every batch size.
 func MeanHalfSquaredError(pred, target, grad *matrix.Dense) float64 {
