@@ -15,7 +15,8 @@ type Sigmoid struct {
 	fast  sigmoidRows // the fast path of Forward (sigmoid_rows.go)
 }
 
-// Forward returns σ(x) element-wise.
+// Forward returns σ(x) element-wise (docs/autoencoder.md, equations (F2)
+// and (F4)).
 func (s *Sigmoid) Forward(x *matrix.Dense) *matrix.Dense {
 	y := s.y.get(x.Rows(), x.Cols())
 	if textbook() {
@@ -27,7 +28,8 @@ func (s *Sigmoid) Forward(x *matrix.Dense) *matrix.Dense {
 	return y
 }
 
-// Backward returns dX = dY ⊙ y(1−y).
+// Backward returns dX = dY ⊙ y(1−y) (docs/autoencoder.md, equations (D2)
+// and (D3)).
 func (s *Sigmoid) Backward(dy *matrix.Dense) *matrix.Dense {
 	dx := s.dx.get(dy.Rows(), dy.Cols())
 	for i := 0; i < dy.Rows(); i++ {

@@ -32,7 +32,8 @@ func NewLinear(in, out int) *Linear {
 	}
 }
 
-// Forward returns Y = X·W + b. x: n×in, Y: n×out.
+// Forward returns Y = X·W + b (docs/autoencoder.md, equations (F1) and
+// (F3)). x: n×in, Y: n×out.
 func (l *Linear) Forward(x *matrix.Dense) *matrix.Dense {
 	l.x = x
 	y := l.y.get(x.Rows(), l.W.Cols())
@@ -54,7 +55,7 @@ func (l *Linear) Backward(dy *matrix.Dense) *matrix.Dense {
 	// end exercise linear-backward
 }
 
-// BackwardParams is Backward without dX. The first layer of a network needs
+// BackwardParams is Backward without dX: (B1) and (B2). The first layer of a network needs
 // no gradient with respect to its input, the data, and skipping it saves a
 // third of that layer's backward pass.
 func (l *Linear) BackwardParams(dy *matrix.Dense) {

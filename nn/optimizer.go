@@ -17,7 +17,8 @@ type Optimizer interface {
 	Step(params []Param)
 }
 
-// SGD is plain gradient descent: θ ← θ − η·∇θ.
+// SGD is plain gradient descent: θ ← θ − η·∇θ, the gradient ∇θ = ∂J/∂θ
+// being what docs/autoencoder.md writes dθ (its equation (S)).
 type SGD struct {
 	LearningRate float64
 }
