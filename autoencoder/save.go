@@ -149,7 +149,7 @@ const (
 // that cannot overflow, that the data's length is exactly what the
 // configuration needs.
 func Unmarshal(data []byte) (*Autoencoder, error) {
-	if len(data) > maxFileSize {
+	if int64(len(data)) > maxFileSize {
 		return nil, errors.New("file too large for a model")
 	}
 	if err := checkMagic(data); err != nil {

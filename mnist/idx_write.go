@@ -43,7 +43,7 @@ func WriteLabels(w io.Writer, labels []uint8) error {
 // refuse, and data whose length does not match them.
 func checkWriteDims(dims []int, length int) error {
 	for _, d := range dims {
-		if d < 1 || d > 1<<32-1 {
+		if d < 1 || int64(d) > 1<<32-1 {
 			return fmt.Errorf("mnist: write: dimensions %s: each must be between 1 and 2³²−1", formatDims(dims))
 		}
 	}
