@@ -19,6 +19,7 @@ import (
 	"os"
 	"strings"
 
+	"bottleneck/internal/quote"
 	"bottleneck/internal/sandbox"
 	"bottleneck/mnist/mnistdata"
 )
@@ -146,9 +147,12 @@ func usagef(format string, a ...any) error {
 	return usageError{fmt.Sprintf(format, a...)}
 }
 
-// oneLine folds a multi-line error message onto one line.
+// oneLine folds a multi-line error message onto one line, and writes its
+// other control characters as Go escapes (\x1b): a message that quotes a
+// path raw, as an error of the os package does, must not recolour the
+// terminal either.
 func oneLine(err error) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " ")
+	return quote.Printable(strings.Join(strings.Fields(strings.ReplaceAll(err.Error(), "\n", "; ")), " "))
 }
 
 // flagSet is a subcommand's flag.FlagSet together with the text its -h
