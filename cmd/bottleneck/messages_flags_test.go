@@ -19,7 +19,12 @@ func TestMessagesBlameWhatWasTyped(t *testing.T) {
 		// -sparsity-weight alone once said "-sparsity 0: sparsity target ρ = 0 is outside (0, 1)".
 		{[]string{"-sparsity-weight", "3"}, "bottleneck train: -sparsity-weight 3 needs -sparsity, the target mean activation ρ of the code units in (0, 1), such as -sparsity 0.05\n"},
 		{[]string{"-sparsity", "1.5", "-sparsity-weight", "3", "-code-act", "sigmoid"}, "bottleneck train: -sparsity 1.5: sparsity target ρ = 1.5 is outside (0, 1)"},
-		{[]string{"-sparsity", "0.05", "-code-act", "sigmoid"}, "bottleneck train: -sparsity 0.05: sparsity target ρ = 0.05 has no weight β"},
+		// -sparsity alone once said "has no weight β (sparsity weight 0); give one above 0", naming no flag.
+		{[]string{"-sparsity", "0.05", "-code-act", "sigmoid"}, "bottleneck train: -sparsity 0.05 needs -sparsity-weight, the weight β of the KL penalty β·Σ KL(ρ ‖ ρ̂ⱼ), such as -sparsity-weight 3\n"},
+		{[]string{"-sparsity", "0.05", "-sparsity-weight", "0", "-code-act", "sigmoid"}, "bottleneck train: -sparsity 0.05: sparsity target ρ = 0.05 has no weight β"},
+		// A code of the wrong kind once was "not a linear one", naming neither -code-act nor the default.
+		{[]string{"-sparsity", "0.05", "-sparsity-weight", "3"}, "bottleneck train: -sparsity 0.05 needs -code-act sigmoid: the KL penalty needs code units in (0, 1) (-code-act not given, so linear)\n"},
+		{[]string{"-sparsity", "0.05", "-sparsity-weight", "3", "-code-act", "relu"}, "(-code-act relu)\n"},
 		// A default at fault is called one.
 		{[]string{"-loss", "bce", "-out-act", "linear"}, "bottleneck train: -loss bce: loss bce needs outputs in (0, 1)"},
 		{[]string{"-layers", "784,16,32"}, "bottleneck train: -layers 784,16,32: the code (32) is wider than hidden layer 1 (16), which is then the real bottleneck: the code holds no more than 16 numbers' worth; make the code the narrowest layer (e.g. -layers 784,32,16)\n"},

@@ -79,6 +79,18 @@ func flagError(fs *flagSet, cfg autoencoder.Config, err error) error {
 		return usagef("-sparsity-weight %s needs -sparsity, the target mean activation ρ of the code units in (0, 1), such as -sparsity 0.05",
 			quote.Brief(fs.Lookup("sparsity-weight").Value.String()))
 	}
+	if errors.Is(err, autoencoder.ErrPenaltyWeight) && name == "sparsity" && !isSet(fs, "sparsity-weight") {
+		// The target alone was given: say which flag the weight takes.
+		return usagef("-sparsity %s needs -sparsity-weight, the weight β of the KL penalty β·Σ KL(ρ ‖ ρ̂ⱼ), such as -sparsity-weight 3",
+			quote.Brief(f.Value.String()))
+	}
+	if errors.Is(err, autoencoder.ErrSparsityCode) && fs.Lookup("code-act") != nil {
+		code := "-code-act " + quote.Brief(fs.Lookup("code-act").Value.String())
+		if !isSet(fs, "code-act") {
+			code = "-code-act not given, so " + quote.Brief(fs.Lookup("code-act").Value.String())
+		}
+		return usagef("-sparsity %s needs -code-act sigmoid: the KL penalty needs code units in (0, 1) (%s)", quote.Brief(f.Value.String()), code)
+	}
 	if bf, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && bf.IsBoolFlag() {
 		return usagef("-%s: %s", name, detail)
 	}
