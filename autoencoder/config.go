@@ -60,6 +60,12 @@ type Config struct {
 	// Reconstruct do not apply it; Prepare does, and every program that
 	// feeds the model new images should call it first.
 	Preprocess string `json:"preprocess,omitempty"`
+	// ShuffledPixels records that the net was trained on images whose
+	// pixels each had their values shuffled across the images (the
+	// experiment of the lecture's 07:51). That shuffle mixes a whole data
+	// set, so no program can apply it to new images: such a model is not
+	// one of the images as they are, and the programs that read it say so.
+	ShuffledPixels bool `json:"shuffled_pixels,omitempty"`
 }
 
 // MaxLayers is the largest number of layer sizes a Config may have, the

@@ -223,6 +223,7 @@ func Train(s TrainSettings, train, test *mnist.Dataset, progress func(autoencode
 		cfg.Preprocess = autoencoder.PreprocessBinarize
 	}
 	s.Binarize = cfg.Preprocess == autoencoder.PreprocessBinarize
+	cfg.ShuffledPixels = s.ShufflePixels // recorded in the model, so that its readers can say so
 	trainX, testX := cfg.Prepare(train.Images.SliceRows(0, s.TrainN)), cfg.Prepare(test.Images)
 	if s.ShufflePixels {
 		trainX = ShufflePixels(trainX, rand.New(rand.NewPCG(s.Seed, shuffleTrainStream)))

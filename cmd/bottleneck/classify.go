@@ -45,6 +45,7 @@ func runClassify(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
+	noteShuffled(stderr, "classify", ae)
 	// The model must take the images: checked on the headers, before the
 	// pixels are read.
 	shape, err := readDataShape(*data, true, true)

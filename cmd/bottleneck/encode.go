@@ -44,6 +44,7 @@ func runEncode(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	noteShuffled(stderr, "encode", ae)
 	shape, err := readDataShape(*data, *split == "train", *split == "test")
 	if err != nil {
 		return err

@@ -53,6 +53,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
+	noteShuffled(stderr, "export", ae)
 	o := newOutputSet()
 	defer o.discard()
 	layers := ae.ExportLayers()

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 
 	"bottleneck/autoencoder"
@@ -16,4 +17,14 @@ func loadModel(path string) (*autoencoder.Autoencoder, error) {
 		return nil, fmt.Errorf("-model %s: no such file; bottleneck train writes one (out/train/autoencoder.model by default)", path)
 	}
 	return ae, err
+}
+
+// noteShuffled warns on w, for the command name, when the model was
+// trained on pixels shuffled across the images (train -shuffle-pixels):
+// the images this command feeds it are MNIST's as they are, which it was
+// not trained on, and its errors and codes are not train's.
+func noteShuffled(w io.Writer, name string, ae *autoencoder.Autoencoder) {
+	if ae.Config.ShuffledPixels {
+		fmt.Fprintf(w, "bottleneck %s: warning: this model was trained with each pixel's values shuffled across the images (train -shuffle-pixels), which no program can do to new images: on MNIST as it is, its errors and codes are not those train reported\n", name)
+	}
 }
