@@ -36,6 +36,7 @@ var commands = []command{
 	{"classify", "classify the digits by their codes, by as many principal components, by pixels", runClassify},
 	{"gradcheck", "check a small autoencoder's gradients numerically, parameter by parameter", runGradcheck},
 	{"pca", "fit PCA on MNIST: variance kept, reconstruction error, components", runPCA},
+	{"hinton", "reproduce Hinton & Salakhutdinov (2006): a deep autoencoder pretrained by RBMs against PCA", runHinton},
 	{"compare", "train a linear autoencoder and compare its subspace with PCA's", runCompare},
 	{"fetch", "download MNIST (or verify the files present) by SHA-256", runFetch},
 	{"show", "draw the first training digits into a PNG", runShow},
