@@ -26,6 +26,14 @@ var startNames = map[string]string{
 	experiment.StartRBM2D:       "deep, RBM, 2-number code",
 }
 
+// shortNames are the starting points as the chart's legend names them.
+var shortNames = map[string]string{
+	experiment.StartRBM:         "RBMs",
+	experiment.StartAutoencoder: "autoencoders",
+	experiment.StartRandom:      "random",
+	experiment.StartRBM2D:       "RBMs, code of 2",
+}
+
 // hintonSummaryJSON is summary.json: the result and the files written.
 type hintonSummaryJSON struct {
 	*experiment.HintonResult
@@ -77,11 +85,12 @@ func paperFigure(code int, v float64) string {
 
 var hintonHeader = []string{"method", "test error per image", "paper", "before fine-tuning", "time: pretraining + fine-tuning"}
 
-// printHintonTable prints the table of hintonRows.
+// printHintonTable prints the table of hintonRows, errors per test image.
 func printHintonTable(w io.Writer, res *experiment.HintonResult) {
-	fmt.Fprintf(w, "\n%-30s %12s %7s %12s  %s\n", "test error per image, Σ over pixels", "ours", "paper", "start", "time (pretraining + fine-tuning)")
+	fmt.Fprintf(w, "\ntest error per image (Σ over the pixels of (x − x̂)²), %d test images\n", res.Settings.TestN)
+	fmt.Fprintf(w, "%-30s %9s %7s %17s  %s\n", "method", "ours", "paper", "before fine-tune", "time: pretraining + fine-tuning")
 	for _, r := range hintonRows(res) {
-		fmt.Fprintf(w, "%-30s %12s %7s %12s  %s\n", r[0], r[1], r[2], r[3], r[4])
+		fmt.Fprintf(w, "%-30s %9s %7s %17s  %s\n", r[0], r[1], r[2], r[3], r[4])
 	}
 }
 
@@ -119,7 +128,7 @@ func hintonChart(res *experiment.HintonResult) *plot.Chart {
 		for i, v := range a.TestSSE {
 			x, y = append(x, float64(i+1)), append(y, v)
 		}
-		c.Series = append(c.Series, plot.Series{Name: startNames[a.Start], X: x, Y: y, Points: len(x) < 30})
+		c.Series = append(c.Series, plot.Series{Name: shortNames[a.Start], X: x, Y: y, Points: len(x) < 30})
 	}
 	return c
 }
@@ -180,7 +189,7 @@ func hintonPage(res *experiment.HintonResult, fig2 []byte, chart *plot.Chart, fs
 	}
 	p.Sections = append(p.Sections, report.Section{Heading: "Test error", Tables: []report.Table{{Header: hintonHeader, Rows: hintonRows(res)}}})
 	if len(chart.Series) > 0 {
-		p.Sections = append(p.Sections, report.Section{Heading: "Fine-tuning", Charts: []report.Chart{{Plot: chart, Caption: "epoch 0 is the net as pretraining left it"}}})
+		p.Sections = append(p.Sections, report.Section{Heading: "Fine-tuning", Charts: []report.Chart{{Plot: chart, Caption: "each starting point, named by its pretraining; epoch 0 is the net as pretraining left it"}}})
 	}
 	var names []string
 	for _, a := range res.Arms {
