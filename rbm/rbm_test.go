@@ -157,3 +157,33 @@ func TestUnrollIsTheUpDownPass(t *testing.T) {
 		t.Error("RBMs whose sizes do not chain were unrolled")
 	}
 }
+
+// TestGradientReusedBuffers checks that a Trainer whose buffers were sized
+// and filled by a larger batch gives, for a smaller one (the last batch of
+// an epoch), the same bits as a fresh Trainer: nothing of the larger batch
+// leaks into the statistics.
+func TestGradientReusedBuffers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	r := New(7, 5, false, rng)
+	big, small := matrix.New(9, 7), matrix.New(4, 7)
+	for _, m := range []*matrix.Dense{big, small} {
+		for i := 0; i < m.Rows(); i++ {
+			for j := range m.Row(i) {
+				m.Row(i)[j] = rng.Float64()
+			}
+		}
+	}
+	used := NewTrainer(r, PaperSettings(false))
+	used.Gradient(big, rand.New(rand.NewPCG(1, 1)))
+	sseUsed := used.Gradient(small, rand.New(rand.NewPCG(2, 2)))
+	fresh := NewTrainer(r, PaperSettings(false))
+	sseFresh := fresh.Gradient(small, rand.New(rand.NewPCG(2, 2)))
+	if sseUsed != sseFresh {
+		t.Errorf("reconstruction error %v after a larger batch, %v fresh", sseUsed, sseFresh)
+	}
+	for _, p := range [][2]*matrix.Dense{{used.GW, fresh.GW}, {used.GBV, fresh.GBV}, {used.GBH, fresh.GBH}} {
+		if !matrix.EqualApprox(p[0], p[1], 0) {
+			t.Errorf("gradient after a larger batch %v, fresh %v", p[0], p[1])
+		}
+	}
+}
