@@ -51,6 +51,7 @@ type SettingsChangedError struct {
 	Was, Now   string
 }
 
+// Error names the checkpoint, the flag and both values, and what to do.
 func (e *SettingsChangedError) Error() string {
 	return fmt.Sprintf("%s was written with -%s %s, not %s: resume with the same settings, or start afresh without -resume", e.Path, e.Flag, e.Was, e.Now)
 }
