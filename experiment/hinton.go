@@ -119,6 +119,7 @@ type HintonProgress struct {
 	Error         float64 // pretrain: the reconstruction error per row of this layer's input; start and finetune: the test error per image
 	TrainError    float64 // finetune: the training error per image, the mean over the epoch's batches
 	Seconds       float64 // this starting point's training time so far, resumed parts included
+	CPUSeconds    float64 // the CPU time it took, user and system, all threads (0 where not measured)
 }
 
 // HintonArm is what one starting point of the deep autoencoder came to.
@@ -138,6 +139,11 @@ type HintonArm struct {
 	TestSSE         []float64 `json:"test_sse_per_epoch"`
 	TestSSEPerImage float64   `json:"test_sse_per_image"`
 	FineTuneSeconds float64   `json:"finetune_seconds"`
+	// The CPU time, user and system, of all the process's threads, which
+	// on a busy machine says what the work cost better than the wall
+	// time; 0 where it cannot be measured (not Linux).
+	PretrainCPUSeconds float64 `json:"pretrain_cpu_seconds"`
+	FineTuneCPUSeconds float64 `json:"finetune_cpu_seconds"`
 
 	Model *autoencoder.Autoencoder `json:"-"`
 }

@@ -169,7 +169,7 @@ func (a *armRun) pretrainLayer(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		t0 := time.Now()
+		t0, c0 := time.Now(), processCPUSeconds()
 		var e float64
 		var err error
 		if isRBM {
@@ -188,6 +188,7 @@ func (a *armRun) pretrainLayer(ctx context.Context) error {
 		a.p.Epoch++
 		a.p.Arm.PretrainError[k] = append(a.p.Arm.PretrainError[k], e)
 		a.p.Arm.PretrainSeconds += time.Since(t0).Seconds()
+		a.p.Arm.PretrainCPUSeconds += processCPUSeconds() - c0
 		if a.p.Epoch == a.s.PretrainEpochs {
 			a.p.Layer, a.p.Epoch, a.input = k+1, 0, nil
 		}
@@ -257,7 +258,7 @@ func (a *armRun) finetune(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		t0 := time.Now()
+		t0, c0 := time.Now(), processCPUSeconds()
 		a.adam.LearningRate = a.s.learningRate(a.p.Epoch + 1)
 		h, err := autoencoder.Train(a.net, a.train, a.test, autoencoder.TrainConfig{
 			Epochs: 1, BatchSize: a.s.Batch, Optimizer: a.adam, Rng: a.rng})
@@ -269,6 +270,7 @@ func (a *armRun) finetune(ctx context.Context) error {
 		a.p.Arm.TestSSE = append(a.p.Arm.TestSSE, h.HeldOutSSE[0])
 		a.p.Arm.TestSSEPerImage = h.HeldOutSSE[0]
 		a.p.Arm.FineTuneSeconds += time.Since(t0).Seconds()
+		a.p.Arm.FineTuneCPUSeconds += processCPUSeconds() - c0
 		if a.p.Epoch == a.s.Epochs {
 			a.p.Phase = "done"
 		}
@@ -294,6 +296,7 @@ func (a *armRun) say(p HintonProgress) error {
 	p.Start = a.p.Arm.Start
 	p.Layers = len(a.sizes) - 1
 	p.Seconds = a.p.Arm.PretrainSeconds + a.p.Arm.FineTuneSeconds
+	p.CPUSeconds = a.p.Arm.PretrainCPUSeconds + a.p.Arm.FineTuneCPUSeconds
 	return a.report(p)
 }
 

@@ -182,11 +182,11 @@ func hintonProgress(ctx context.Context, log io.Writer) func(experiment.HintonPr
 	return func(p experiment.HintonProgress) error {
 		switch p.Phase {
 		case "pretrain":
-			fmt.Fprintf(log, "%-11s pretrain layer %d/%d epoch %2d/%d  reconstruction error %8.4f per row  %6.0fs\n", p.Start, p.Layer, p.Layers, p.Epoch, p.Epochs, p.Error, p.Seconds)
+			fmt.Fprintf(log, "%-11s pretrain layer %d/%d epoch %2d/%d  reconstruction error %8.4f per row  %6.0fs (CPU %.0fs)  load %s\n", p.Start, p.Layer, p.Layers, p.Epoch, p.Epochs, p.Error, p.Seconds, p.CPUSeconds, loadNow())
 		case "start":
 			fmt.Fprintf(log, "%-11s before fine-tuning: test error %.4f\n", p.Start, p.Error)
 		default:
-			fmt.Fprintf(log, "%-11s fine-tune epoch %2d/%d  train error %.4f  test error %.4f  %6.0fs  load %s\n", p.Start, p.Epoch, p.Epochs, p.TrainError, p.Error, p.Seconds, loadNow())
+			fmt.Fprintf(log, "%-11s fine-tune epoch %2d/%d  train error %.4f  test error %.4f  %6.0fs (CPU %.0fs)  load %s\n", p.Start, p.Epoch, p.Epochs, p.TrainError, p.Error, p.Seconds, p.CPUSeconds, loadNow())
 		}
 		return ctx.Err()
 	}

@@ -70,7 +70,7 @@ func hintonRows(res *experiment.HintonResult) [][]string {
 			paper = paperFigure(k, experiment.PaperDeep30)
 		}
 		rows = append(rows, []string{startNames[a.Start], fmt.Sprintf("%.4f", a.TestSSEPerImage), paper,
-			fmt.Sprintf("%.4f", a.StartTestSSE), fmt.Sprintf("%.0f s + %.0f s", a.PretrainSeconds, a.FineTuneSeconds)})
+			fmt.Sprintf("%.4f", a.StartTestSSE), fmt.Sprintf("%.0f s + %.0f s (CPU %.0f s + %.0f s)", a.PretrainSeconds, a.FineTuneSeconds, a.PretrainCPUSeconds, a.FineTuneCPUSeconds)})
 	}
 	return rows
 }
@@ -83,12 +83,12 @@ func paperFigure(code int, v float64) string {
 	return fmt.Sprintf("%.2f", v)
 }
 
-var hintonHeader = []string{"method", "test error per image", "paper", "before fine-tuning", "time: pretraining + fine-tuning"}
+var hintonHeader = []string{"method", "test error per image", "paper", "before fine-tuning", "time: pretraining + fine-tuning (CPU time, all threads)"}
 
 // printHintonTable prints the table of hintonRows, errors per test image.
 func printHintonTable(w io.Writer, res *experiment.HintonResult) {
 	fmt.Fprintf(w, "\ntest error per image (Σ over the pixels of (x − x̂)²), %d test images\n", res.Settings.TestN)
-	fmt.Fprintf(w, "%-30s %9s %7s %17s  %s\n", "method", "ours", "paper", "before fine-tune", "time: pretraining + fine-tuning")
+	fmt.Fprintf(w, "%-30s %9s %7s %17s  %s\n", "method", "ours", "paper", "before fine-tune", "time: pretraining + fine-tuning (CPU time, all threads)")
 	for _, r := range hintonRows(res) {
 		fmt.Fprintf(w, "%-30s %9s %7s %17s  %s\n", r[0], r[1], r[2], r[3], r[4])
 	}
