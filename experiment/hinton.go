@@ -204,7 +204,8 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 	testSet := firstN(test, s.TestN)
 	res := &HintonResult{Settings: s, Starts: slices.Clone(s.Starts), PaperPCA30: PaperPCA30, PaperDeep30: PaperDeep30,
 		Kernel: matrix.Kernel(), Threads: runtime.GOMAXPROCS(0), Load: loadAverage()}
-	if err := res.fitPCA(ctx, trainSet, testSet, s.Layers[len(s.Layers)-1]); err != nil {
+	fitted, err := res.fitPCA(ctx, trainSet, testSet, s.Layers[len(s.Layers)-1])
+	if err != nil {
 		return nil, err
 	}
 	for _, start := range s.Starts {
@@ -218,7 +219,7 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 		}
 		res.Arms = append(res.Arms, arm)
 		if start == StartRBM2D {
-			if res.CodeMap, err = NewCodeMap(ctx, arm.Model, trainSet.Images, testSet); err != nil {
+			if res.CodeMap, err = codeMapWith(ctx, fitted, arm.Model, testSet); err != nil {
 				return nil, err
 			}
 		}
@@ -228,25 +229,39 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 
 // fitPCA fits PCA on the training images and measures k components on
 // the test images, keeping the reconstructions of Fig. 2's digits.
-func (r *HintonResult) fitPCA(ctx context.Context, train, test *mnist.Dataset, k int) error {
+func (r *HintonResult) fitPCA(ctx context.Context, train, test *mnist.Dataset, k int) (*FittedPCA, error) {
 	t0 := time.Now()
 	f, err := FitPCA(ctx, train, test)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if r.PCA30TestSSE, err = f.PCA.ReconstructionError(test.Images, k); err != nil {
-		return err
+		return nil, err
 	}
 	r.Fig2Digits, r.Fig2Labels = oneOfEachDigit(test)
 	codes, err := f.PCA.Project(r.Fig2Digits, k)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if r.PCA30Recon, err = f.PCA.Reconstruct(codes); err != nil {
-		return err
+		return nil, err
 	}
 	r.PCASeconds = time.Since(t0).Seconds()
-	return nil
+	return f, nil
+}
+
+// codeMapWith is NewCodeMap with the PCA already fitted on the training
+// images, so that Fig. 3 costs no second fit.
+func codeMapWith(ctx context.Context, f *FittedPCA, ae *autoencoder.Autoencoder, test *mnist.Dataset) (*CodeMap, error) {
+	codes, err := codesOf(ctx, ae, test.Images)
+	if err != nil {
+		return nil, err
+	}
+	pcs, err := f.PCA.Project(test.Images, 2)
+	if err != nil {
+		return nil, err
+	}
+	return &CodeMap{Codes: codes, PCs: pcs, Labels: test.Labels}, nil
 }
 
 // oneOfEachDigit returns the first test image of each digit 0–9 that the
