@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -47,12 +48,17 @@ type HintonSettings struct {
 	Starts        []string `json:"-"` // which starting points to train, of StartRBM, StartAutoencoder, StartRandom, StartRBM2D
 	CheckpointDir string   `json:"-"` // a folder for one checkpoint per starting point, written after every epoch; "" for none
 	Resume        bool     `json:"-"` // continue from the checkpoints in CheckpointDir
+	// Deadline, if not zero, is when no further epoch may start: a
+	// starting point whose deep net exists by then is reported as it is
+	// (HintonArm.Stopped), one still in pretraining is left out
+	// (HintonResult.Unfinished). A run stopped so goes on with Resume.
+	Deadline time.Time `json:"-"`
 }
 
 // defining returns the settings that define the run's numbers, as the
 // checkpoint compares them.
 func (s HintonSettings) defining() HintonSettings {
-	s.Starts, s.CheckpointDir, s.Resume = nil, "", false
+	s.Starts, s.CheckpointDir, s.Resume, s.Deadline = nil, "", false, time.Time{}
 	return s
 }
 
@@ -139,6 +145,9 @@ type HintonArm struct {
 	TestSSE         []float64 `json:"test_sse_per_epoch"`
 	TestSSEPerImage float64   `json:"test_sse_per_image"`
 	FineTuneSeconds float64   `json:"finetune_seconds"`
+	// Stopped says that the time limit stopped fine-tuning before its
+	// epochs were done: the errors are those of the last finished epoch.
+	Stopped bool `json:"stopped_by_time_limit,omitempty"`
 	// The CPU time, user and system, of all the process's threads, which
 	// on a busy machine says what the work cost better than the wall
 	// time; 0 where it cannot be measured (not Linux).
@@ -158,6 +167,7 @@ type HintonResult struct {
 	PaperPCA30   float64        `json:"paper_pca30"`
 	PaperDeep30  float64        `json:"paper_deep30"`
 	Arms         []*HintonArm   `json:"arms"`
+	Unfinished   []string       `json:"unfinished,omitempty"` // starting points the time limit stopped before their deep net was built
 	Kernel       string         `json:"kernel"`
 	Threads      int            `json:"threads"`
 	Load         string         `json:"load_at_start,omitempty"` // /proc/loadavg when the run began, on Linux
@@ -214,6 +224,10 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 			sizes[len(sizes)-1] = 2
 		}
 		arm, err := runArm(ctx, s, start, sizes, trainSet.Images, testSet.Images, report)
+		if errors.Is(err, errTimeLimit) {
+			res.Unfinished = append(res.Unfinished, start)
+			continue
+		}
 		if err != nil {
 			return nil, err
 		}

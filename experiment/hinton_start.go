@@ -98,7 +98,13 @@ func runArm(ctx context.Context, s HintonSettings, start string, sizes []int, tr
 			return nil, err
 		}
 	}
-	if err := a.run(ctx); err != nil {
+	err := a.run(ctx)
+	if errors.Is(err, errTimeLimit) && a.net != nil {
+		a.p.Arm.Stopped = true // what was done stands, short of its epochs
+		if len(a.p.Arm.TestSSE) == 0 {
+			a.p.Arm.TestSSEPerImage = a.p.Arm.StartTestSSE
+		}
+	} else if err != nil {
 		return nil, err
 	}
 	arm := a.p.Arm
@@ -166,7 +172,7 @@ func (a *armRun) pretrainLayer(ctx context.Context) error {
 		a.p.Arm.PretrainError = append(a.p.Arm.PretrainError, nil)
 	}
 	for a.p.Layer == k && a.p.Epoch < a.s.PretrainEpochs {
-		if err := ctx.Err(); err != nil {
+		if err := a.mayGoOn(ctx); err != nil {
 			return err
 		}
 		t0, c0 := time.Now(), processCPUSeconds()
@@ -255,7 +261,7 @@ func (a *armRun) finetune(ctx context.Context) error {
 		}
 	}
 	for a.p.Epoch < a.s.Epochs {
-		if err := ctx.Err(); err != nil {
+		if err := a.mayGoOn(ctx); err != nil {
 			return err
 		}
 		t0, c0 := time.Now(), processCPUSeconds()
@@ -284,6 +290,21 @@ func (a *armRun) finetune(ctx context.Context) error {
 	if a.s.Epochs == 0 {
 		a.p.Arm.TestSSEPerImage = a.p.Arm.StartTestSSE
 		a.p.Phase = "done"
+	}
+	return nil
+}
+
+// errTimeLimit stops a starting point when the time limit is reached.
+var errTimeLimit = errors.New("time limit reached")
+
+// mayGoOn returns ctx's error if it is cancelled, errTimeLimit if the run's
+// time limit is past, or nil: whether another epoch may start.
+func (a *armRun) mayGoOn(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if !a.s.Deadline.IsZero() && !time.Now().Before(a.s.Deadline) {
+		return errTimeLimit
 	}
 	return nil
 }

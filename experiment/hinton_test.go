@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"bottleneck/internal/atomicfile"
 )
@@ -96,6 +97,25 @@ func TestHintonResumeIsBitForBit(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameArms(t, straight, got)
+}
+
+// TestHintonDeadline checks the time limit: with a deadline already past,
+// the starting points still in pretraining are left out, the random one
+// is reported as built, before any epoch; no epoch is lost by stopping.
+func TestHintonDeadline(t *testing.T) {
+	train, test := embeddedMNIST(t)
+	s := quickHinton(t.TempDir())
+	s.Deadline = time.Now()
+	res, err := Hinton(context.Background(), train, test, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Arms) != 1 || res.Arms[0].Start != StartRandom || !res.Arms[0].Stopped || len(res.Unfinished) != 2 {
+		t.Fatalf("arms %v, unfinished %v; want only the random start, stopped, and two unfinished", res.Arms, res.Unfinished)
+	}
+	if a := res.Arms[0]; a.TestSSEPerImage != a.StartTestSSE || len(a.TestSSE) != 0 || !(a.StartTestSSE > 0) {
+		t.Errorf("stopped before any epoch: test error %v, at the start %v, %d epochs", a.TestSSEPerImage, a.StartTestSSE, len(a.TestSSE))
+	}
 }
 
 // TestHintonCheckpointRefusals checks the checkpoints that cannot be

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
@@ -53,6 +54,7 @@ func init() { outputFiles["hinton"] = hintonFiles }
 type hintonFlags struct {
 	data, out, layers, starts, checkpoint string
 	mapFig, quick, json                   bool
+	timeLimit                             time.Duration
 }
 
 func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -75,6 +77,7 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.StringVar(&f.out, "out", filepath.Join("out", "hinton"), "directory for the pictures, models and summary")
 	fs.StringVar(&f.checkpoint, "checkpoint", "", "directory for the checkpoints (default: -out/checkpoints)")
 	fs.BoolVar(&s.Resume, "resume", false, "go on from the checkpoints of an interrupted run with the same settings")
+	fs.DurationVar(&f.timeLimit, "time-limit", 0, "start no epoch after this long (e.g. 30m), and report what was done; -resume goes on later (0: no limit)")
 	fs.BoolVar(&f.quick, "quick", false, "a small run of about a minute: -train-n 1000 -test-n 500 -pretrain-epochs 2 -epochs 4 -map, unless given")
 	fs.BoolVar(&f.json, "json", false, "print the summary as JSON on stdout (progress goes to stderr)")
 	if err := parseFlags(fs, args); err != nil {
@@ -111,6 +114,14 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	printHintonTable(log, res)
+	for _, a := range res.Arms {
+		if a.Stopped {
+			fmt.Fprintf(log, "%s: the time limit stopped fine-tuning after %d of %d epochs; -resume goes on\n", a.Start, len(a.TestSSE), s.Epochs)
+		}
+	}
+	if len(res.Unfinished) > 0 {
+		fmt.Fprintf(log, "the time limit stopped %s in pretraining: left out; -resume goes on\n", strings.Join(res.Unfinished, ", "))
+	}
 	if err := writeHintonOutputs(ctx, f.out, res, fs, args); err != nil {
 		return err
 	}
@@ -152,6 +163,12 @@ func (f *hintonFlags) apply(fs *flagSet, s *experiment.HintonSettings) error {
 	}
 	if f.mapFig {
 		s.Starts = append(s.Starts, experiment.StartRBM2D)
+	}
+	if f.timeLimit < 0 {
+		return usagef("-time-limit %v: must not be negative", f.timeLimit)
+	}
+	if f.timeLimit > 0 {
+		s.Deadline = time.Now().Add(f.timeLimit)
 	}
 	s.CheckpointDir = f.checkpoint
 	if s.CheckpointDir == "" {

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 
+	"bottleneck/autoencoder"
 	"bottleneck/experiment"
 	"bottleneck/internal/plot"
 	"bottleneck/internal/report"
@@ -69,7 +70,11 @@ func hintonRows(res *experiment.HintonResult) [][]string {
 		if a.Start == experiment.StartRBM {
 			paper = paperFigure(k, experiment.PaperDeep30)
 		}
-		rows = append(rows, []string{startNames[a.Start], fmt.Sprintf("%.4f", a.TestSSEPerImage), paper,
+		name := startNames[a.Start]
+		if a.Stopped {
+			name += fmt.Sprintf(" (%d of %d epochs)", len(a.TestSSE), res.Settings.Epochs)
+		}
+		rows = append(rows, []string{name, fmt.Sprintf("%.4f", a.TestSSEPerImage), paper,
 			fmt.Sprintf("%.4f", a.StartTestSSE), fmt.Sprintf("%.0f s + %.0f s (CPU %.0f s + %.0f s)", a.PretrainSeconds, a.FineTuneSeconds, a.PretrainCPUSeconds, a.FineTuneCPUSeconds)})
 	}
 	return rows
@@ -181,7 +186,7 @@ func hintonPage(res *experiment.HintonResult, fig2 []byte, chart *plot.Chart, fs
 		Command:  report.CommandLine("bottleneck hinton", args),
 		Settings: report.FlagSettings(fs.FlagSet),
 		Lead: fmt.Sprintf("The deep %s autoencoder on %d training and %d test images, trained from %d starting points and fine-tuned with Adam on the cross-entropy; errors are Σ over the pixels of (x − x̂)² per test image. Kernel %s, %d threads, load at the start %s.",
-			res.Arms[0].Shape, res.Settings.TrainN, res.Settings.TestN, len(res.Arms), res.Kernel, res.Threads, res.Load),
+			shapeOf(res), res.Settings.TrainN, res.Settings.TestN, len(res.Arms), res.Kernel, res.Threads, res.Load),
 		References: []report.Reference{
 			{Text: "Hinton & Salakhutdinov (2006), Reducing the dimensionality of data with neural networks, Science 313:504", URL: "https://doi.org/10.1126/science.1127647"},
 			{Text: "Bengio, Lamblin, Popovici & Larochelle (2007), Greedy layer-wise training of deep networks, NIPS 19"},
@@ -205,6 +210,11 @@ func hintonPage(res *experiment.HintonResult, fig2 []byte, chart *plot.Chart, fs
 		}
 	}
 	return p
+}
+
+// shapeOf returns the deep net's shape, "784-1000-…-784".
+func shapeOf(res *experiment.HintonResult) string {
+	return autoencoder.Config{Layers: res.Settings.Layers}.Shape()
 }
 
 func joinNames(names []string) string {

@@ -91,3 +91,25 @@ func TestHintonRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestHintonTimeLimit checks -time-limit: a limit already reached leaves
+// the pretrained starting points out and says so, reports the random one
+// as built, and still writes the files.
+func TestHintonTimeLimit(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runBinary(t, append(append([]string(nil), hintonQuick...), "-out", dir, "-map=false", "-time-limit", "1ns")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"the time limit stopped rbm, autoencoder in pretraining", "deep, random weights (0 of 2 epochs)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "deep-random.model")); err != nil {
+		t.Error(err)
+	}
+	if code, _, stderr := runBinary(t, "hinton", "-time-limit", "-1s"); code != 2 || !strings.Contains(stderr, "-time-limit -1s: must not be negative") {
+		t.Errorf("negative limit: exit %d, %q", code, stderr)
+	}
+}
