@@ -75,9 +75,19 @@ func hintonRows(res *experiment.HintonResult) [][]string {
 			name += fmt.Sprintf(" (%d of %d epochs)", len(a.TestSSE), res.Settings.Epochs)
 		}
 		rows = append(rows, []string{name, fmt.Sprintf("%.4f", a.TestSSEPerImage), paper,
-			fmt.Sprintf("%.4f", a.StartTestSSE), fmt.Sprintf("%.0f s + %.0f s (CPU %.0f s + %.0f s)", a.PretrainSeconds, a.FineTuneSeconds, a.PretrainCPUSeconds, a.FineTuneCPUSeconds)})
+			fmt.Sprintf("%.4f", a.StartTestSSE), armTime(a)})
 	}
 	return rows
+}
+
+// armTime returns the wall time of pretraining and fine-tuning, and their
+// CPU time where it was measured.
+func armTime(a *experiment.HintonArm) string {
+	t := fmt.Sprintf("%.0f s + %.0f s", a.PretrainSeconds, a.FineTuneSeconds)
+	if a.PretrainCPUSeconds > 0 || a.FineTuneCPUSeconds > 0 {
+		t += fmt.Sprintf(" (CPU %.0f s + %.0f s)", a.PretrainCPUSeconds, a.FineTuneCPUSeconds)
+	}
+	return t
 }
 
 // paperFigure returns the paper's figure, which is for a code of 30.
