@@ -68,7 +68,7 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.IntVar(&s.PretrainEpochs, "pretrain-epochs", 10, "pretraining epochs per layer, for the RBMs and the greedy autoencoders alike (the paper: 50)")
 	fs.IntVar(&s.Epochs, "epochs", 40, "fine-tuning epochs for every starting point")
 	fs.Float64Var(&s.LearningRate, "lr", 3e-4, "Adam's learning rate for fine-tuning")
-	fs.Float64Var(&s.LearningRateTo, "lr-end", 3e-4, "the fine-tuning learning rate of the last epoch, reached along half a cosine (default: -lr, a constant rate)")
+	fs.Float64Var(&s.LearningRateTo, "lr-end", 0, "the fine-tuning learning rate of the last epoch, reached along half a cosine; when not given, -lr's: a constant rate")
 	fs.Float64Var(&s.AELearningRate, "ae-lr", 1e-3, "Adam's learning rate for the greedy autoencoder pretraining")
 	fs.IntVar(&s.Batch, "batch", 100, "images per batch in fine-tuning and autoencoder pretraining (the RBMs use the paper's 100)")
 	fs.Uint64Var(&s.Seed, "seed", 1, "random seed; the same seed gives the same run, bit for bit")
