@@ -14,10 +14,10 @@ import (
 )
 
 // quickHinton returns small settings of the hinton run for tests: a
-// 784-64-32-16-8 net on 500 training and 100 test images, two
+// 784-32-16-8-4 net on 300 training and 100 test images, two
 // pretraining epochs per layer and four of fine-tuning.
 func quickHinton(dir string) HintonSettings {
-	return HintonSettings{Layers: []int{784, 64, 32, 16, 8}, TrainN: 500, TestN: 100, PretrainEpochs: 2, Epochs: 4,
+	return HintonSettings{Layers: []int{784, 32, 16, 8, 4}, TrainN: 300, TestN: 100, PretrainEpochs: 2, Epochs: 4,
 		LearningRate: 1e-3, LearningRateTo: 1e-4, AELearningRate: 1e-3, Batch: 50, Seed: 5,
 		Starts: []string{StartRBM, StartAutoencoder, StartRandom}, CheckpointDir: dir}
 }
