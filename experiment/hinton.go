@@ -210,6 +210,9 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 			return nil, fmt.Errorf("experiment: checkpoint folder: %w", err)
 		}
 	}
+	if err := checkCheckpoints(s); err != nil {
+		return nil, err
+	}
 	trainSet := firstN(train, s.TrainN)
 	testSet := firstN(test, s.TestN)
 	res := &HintonResult{Settings: s, Starts: slices.Clone(s.Starts), PaperPCA30: PaperPCA30, PaperDeep30: PaperDeep30,
@@ -219,10 +222,7 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 		return nil, err
 	}
 	for _, start := range s.Starts {
-		sizes := slices.Clone(s.Layers)
-		if start == StartRBM2D {
-			sizes[len(sizes)-1] = 2
-		}
+		sizes := armSizes(s.Layers, start)
 		arm, err := runArm(ctx, s, start, sizes, trainSet.Images, testSet.Images, report)
 		if errors.Is(err, errTimeLimit) {
 			res.Unfinished = append(res.Unfinished, start)

@@ -2,7 +2,10 @@ package experiment
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
+	"path/filepath"
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
@@ -20,18 +23,10 @@ func (a *armRun) resume() error {
 	if err != nil {
 		return err
 	}
-	h := c.header
-	if h.Start != a.p.Arm.Start || h.Shape != a.p.Arm.Shape {
-		return fmt.Errorf("%s: %w: it holds the %s start of %s, this run the %s start of %s; give another -checkpoint folder", a.path, ErrCheckpointOther, h.Start, h.Shape, a.p.Arm.Start, a.p.Arm.Shape)
-	}
-	now, err := json.Marshal(a.s.defining())
-	if err != nil {
+	if err := checkHeader(a.path, c.header, a.s, a.p.Arm.Start, a.p.Arm.Shape); err != nil {
 		return err
 	}
-	if err := compareSettings(a.path, h.Settings, now); err != nil {
-		return err
-	}
-	p := h.State
+	p := c.header.State
 	if err := a.pcg.UnmarshalBinary(p.RNG); err != nil {
 		return fmt.Errorf("%s: %w: random state: %v", a.path, ErrCheckpointDamaged, err)
 	}
@@ -40,6 +35,53 @@ func (a *armRun) resume() error {
 	}
 	a.p = p
 	return nil
+}
+
+// checkHeader returns an error if the checkpoint at path, whose header is
+// h, is not of the starting point start of a net of the given shape, or
+// was written with settings other than s.
+func checkHeader(path string, h checkpointHeader, s HintonSettings, start, shape string) error {
+	if h.Start != start || h.Shape != shape {
+		return fmt.Errorf("%s: %w: it holds the %s start of %s, this run the %s start of %s; give another -checkpoint folder", path, ErrCheckpointOther, h.Start, h.Shape, start, shape)
+	}
+	now, err := json.Marshal(s.defining())
+	if err != nil {
+		return err
+	}
+	return compareSettings(path, h.Settings, now)
+}
+
+// checkCheckpoints checks, before any long work, that every checkpoint a
+// resumed run will read can be resumed: it reads each that exists and
+// returns the error resume would give.
+func checkCheckpoints(s HintonSettings) error {
+	if !s.Resume {
+		return nil
+	}
+	for _, start := range s.Starts {
+		path := filepath.Join(s.CheckpointDir, start+".ckpt")
+		c, err := loadCheckpoint(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := checkHeader(path, c.header, s, start, deepConfig(armSizes(s.Layers, start)).Shape()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// armSizes returns the layer sizes of the starting point start: layers,
+// with a code of two numbers for StartRBM2D.
+func armSizes(layers []int, start string) []int {
+	sizes := append([]int(nil), layers...)
+	if start == StartRBM2D {
+		sizes[len(sizes)-1] = 2
+	}
+	return sizes
 }
 
 // restoreWeights rebuilds the RBMs, autoencoders, deep net and optimizer
