@@ -187,3 +187,64 @@ func BenchmarkSpeedupTwoCores(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKernelsOneCore compares every kernel this build and CPU can run
+// on one core, at the three MNIST shapes, on a machine shared with other
+// work: each iteration runs one product with each kernel, back to back so
+// that all see the same background, and the benchmark reports the best
+// time of each as GFLOP/s (metric "GFLOP/s-" and the kernel's name). Run
+// it with a fixed count, e.g. -benchtime 100x.
+func BenchmarkKernelsOneCore(b *testing.B) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	for _, s := range linearShapes {
+		rng := rand.New(rand.NewPCG(1, 2))
+		x, y := randDense(rng, s.ar, s.ac, 0), randDense(rng, s.br, s.bc, 0)
+		xT, yT := opCopy(x, s.transA), opCopy(y, s.transB)
+		m, k := xT.Dims()
+		n := yT.cols
+		c := New(m, n)
+		flops := 2 * float64(m) * float64(n) * float64(k)
+		b.Run(s.name, func(b *testing.B) {
+			best := make([]time.Duration, len(availableKernels))
+			for i := range best {
+				best[i] = time.Hour
+			}
+			for b.Loop() {
+				for i, kern := range availableKernels {
+					start := time.Now()
+					gemmWith(kern, s.transA, s.transB, x, y, c, false)
+					best[i] = min(best[i], time.Since(start))
+				}
+			}
+			for i, kern := range availableKernels {
+				b.ReportMetric(flops/float64(best[i].Nanoseconds()), "GFLOP/s-"+kern.name)
+			}
+		})
+	}
+}
+
+// BenchmarkMicroKernel times each kernel's micro-kernel alone on slivers of
+// kc = 256 steps that stay in the L1 cache, on one core: the most a kernel
+// can reach, against which the products above can be judged. It reports
+// GFLOP/s (2·mr·nr·kc floating-point operations per call).
+func BenchmarkMicroKernel(b *testing.B) {
+	const kc = 256
+	for _, kern := range availableKernels {
+		rng := rand.New(rand.NewPCG(1, 2))
+		a, bs := make([]float64, kern.mr*kc), make([]float64, kern.nr*kc)
+		for i := range a {
+			a[i] = rng.Float64()
+		}
+		for i := range bs {
+			bs[i] = rng.Float64()
+		}
+		c := make([]float64, kern.mr*kern.nr)
+		flops := 2 * float64(kern.mr*kern.nr*kc)
+		b.Run(kern.name, func(b *testing.B) {
+			for b.Loop() {
+				kern.micro(kc, a, bs, c, kern.nr)
+			}
+			b.ReportMetric(flops*float64(b.N)/float64(b.Elapsed().Nanoseconds()), "GFLOP/s")
+		})
+	}
+}

@@ -15,9 +15,10 @@
 // MulRef is the textbook triple loop, kept as the reference that every
 // faster kernel is tested against. The fast products (Mul, MulTransA,
 // MulTransB, AddMulTransA, Gram) pack their operands into blocks that fit
-// the caches, share the work among the cores and, in builds with
-// GOEXPERIMENT=simd, use vector instructions. That machinery lives in
-// gemm.go and the files gemm_*.go, apart from the files a reader opens
+// the caches, share the work among the cores and, on amd64 CPUs with AVX2
+// and on arm64, use micro-kernels written in assembly with vector
+// instructions, chosen at start-up from what the CPU has. That machinery
+// lives in gemm.go and the files gemm_*.go and cpu_*.go, apart from the files a reader opens
 // first (dense.go, mul.go, elementwise.go). SetKernel("reference") turns it all off: every
 // product then runs MulRef's loop on one goroutine, the textbook path to
 // step through in a debugger.

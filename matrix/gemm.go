@@ -31,15 +31,16 @@ import (
 //
 //	c(i,j) = (((c₀ + a(i,0)·b(0,j)) + a(i,1)·b(1,j)) + …) + a(i,k−1)·b(k−1,j)
 //
-// The SIMD micro-kernels sum each slab in a register from zero, with fused
-// multiply-adds, and then add the slab's sum to c. Either way the order
+// The assembly micro-kernels sum each slab in a register from zero, with
+// fused multiply-adds, and then add the slab's sum to c. Either way the order
 // depends only on k (which fixes the slabs), never on how the rows or
 // columns of c are shared among goroutines. That is why the result does not
 // depend on GOMAXPROCS.
 
 // kernel is one implementation of the micro-kernel with the block sizes that
-// suit it. The portable kernel is in gemm_portable.go; the SIMD kernels, when
-// they are built in, in gemm_simd_amd64.go; kernel.go chooses among them.
+// suit it. The portable kernel is in gemm_portable.go; the assembly kernels
+// are in gemm_asm_amd64.go and gemm_asm_arm64.go, which choose among them at
+// start-up from what the CPU has (kernel.go lets a program choose another).
 type kernel struct {
 	name   string
 	mr, nr int // the micro-kernel computes an mr×nr tile of c
@@ -53,21 +54,10 @@ type kernel struct {
 	micro func(kc int, a, b, c []float64, ldc int)
 }
 
-// clearVectorUpper clears the upper halves of the vector registers. In
-// builds with GOEXPERIMENT=simd on amd64 it is archsimd.ClearAVXUpperBits
-// (set in gemm_simd_amd64.go); elsewhere it does nothing. It matters there
-// because Go 1.26 leaves the upper halves in use after a SIMD kernel, and
-// after the runtime has preempted a goroutine: scalar floating-point code
-// then pays a false dependency on every instruction, and the portable
-// kernel was measured at half its speed in such builds. So the driver calls
-// it before each block of micro-kernel calls and once more when it is done,
-// to leave the caller's scalar code unhindered too.
-var clearVectorUpper = func() {}
-
 // minParallelWork is the number of multiply-adds (m·n·k) below which a
 // product runs on one goroutine: handing out work would cost more than it
 // saves. 1<<18 multiply-adds take about 75 µs on one core with the portable
-// kernel (7 GFLOP/s) and 13 µs with the AVX-512 one (40 GFLOP/s).
+// kernel (7 GFLOP/s) and about 12 µs with the AVX2 one (45 GFLOP/s).
 const minParallelWork = 1 << 18
 
 // gemm sets c = op(a)·op(b) with the kernel in use (kernel.go), where op(a)
@@ -222,12 +212,10 @@ func (p *product) block(i0, i1, j0, j1 int) {
 				}
 				ap := ws.packedA(kb * roundUp(mb, kern.mr))
 				packA(kern.mr, p.a, p.transA, ic, mb, pc, kb, ap)
-				clearVectorUpper()
 				p.macro(ws, ap, bp, ic, mb, jc, nb, kb)
 			}
 		}
 	}
-	clearVectorUpper()
 }
 
 // macro multiplies a packed A block (mb×kb, rows from ic) by a packed B

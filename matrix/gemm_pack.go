@@ -24,6 +24,10 @@ func packA(mr int, a *Dense, trans bool, ic, mb, pc, kb int, ap []float64) {
 	for s := 0; s < mb; s += mr {
 		sliver := ap[s*kb : (s+mr)*kb]
 		i0, rows := ic+s, min(mr, mb-s)
+		if mr == 6 && rows == 6 && !trans { // gemm_pack_fast.go
+			interleave6(sliver, a.data[i0*a.stride+pc:], a.stride, kb)
+			continue
+		}
 		if trans {
 			// op(a)(i, p) = a(p, i): the sliver's column p is a piece of
 			// row pc+p of a, rows side by side in memory.
@@ -51,9 +55,22 @@ func packA(mr int, a *Dense, trans bool, ic, mb, pc, kb int, ap []float64) {
 // packB packs rows [pc, pc+kb) and columns [jc, jc+nb) of op(b) into bp,
 // which holds kb·roundUp(nb, nr) values. op(b) is bᵀ when trans is set.
 func packB(nr int, b *Dense, trans bool, pc, kb, jc, nb int, bp []float64) {
+	if nr == 8 && !trans && nb >= 8 { // gemm_pack_fast.go
+		full := nb / 8 * 8
+		gatherRows8(bp, b.data[pc*b.stride+jc:], b.stride, kb, full)
+		if full < nb {
+			packB(nr, b, trans, pc, kb, jc+full, nb-full, bp[full*kb:])
+		}
+		return
+	}
 	for s := 0; s < nb; s += nr {
 		sliver := bp[s*kb : (s+nr)*kb]
 		cols := min(nr, nb-s)
+		switch {
+		case nr == 8 && cols == 8 && trans: // gemm_pack_fast.go
+			interleave8(sliver, b.data[(jc+s)*b.stride+pc:], b.stride, kb)
+			continue
+		}
 		if trans {
 			// op(b)(p, j) = b(j, p): walk along row j of b.
 			for c := 0; c < cols; c++ {

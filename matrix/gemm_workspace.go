@@ -58,8 +58,9 @@ func putWorkspace(ws *workspace) {
 	}
 }
 
-// maxTile is the largest mr·nr of any kernel (AVX-512: 4×16): the size of the edge tile.
-const maxTile = 4 * 16
+// maxTile bounds mr·nr of every kernel: the size of the edge tile. The
+// largest tile of any kernel is 8×24 = 192 values (AVX-512).
+const maxTile = 8 * 24
 
 // packedA returns a buffer of n values for a packed block of A, growing the
 // workspace's buffer when it is too small.

@@ -22,9 +22,8 @@ func ExampleDense_Gram() {
 	// [44 56]
 }
 
-// Kernel names the matrix-product kernel this build uses: "portable", or a
-// SIMD kernel such as "avx512" when built with GOEXPERIMENT=simd on a CPU
-// that has it. The output depends on the machine, so it is not checked.
+// Kernel names the matrix-product kernel this build uses: "avx2" on an amd64
+// CPU with AVX2 and FMA, "neon" on arm64, "portable" elsewhere. The output depends on the machine, so it is not checked.
 func ExampleKernel() {
 	fmt.Println(matrix.Kernel())
 }

@@ -8,8 +8,8 @@ import (
 )
 
 // bestKernel is the fastest kernel this build and CPU can run: the portable
-// kernel unless an init function in a SIMD file replaced it after checking
-// the CPU. Mul, MulTransA, MulTransB, AddMulTransA and Gram use it unless
+// kernel unless the init function of an assembly kernel's file
+// (gemm_asm_amd64.go, gemm_asm_arm64.go) replaced it after checking the CPU. Mul, MulTransA, MulTransB, AddMulTransA and Gram use it unless
 // SetKernel chose another one.
 var bestKernel = &portableKernel
 
@@ -30,10 +30,10 @@ func active() *kernel {
 	return bestKernel
 }
 
-// Kernel returns the name of the matrix-product kernel in use: "portable"
-// (plain Go, any architecture), the name of a SIMD kernel such as "avx512"
-// when the package was built with GOEXPERIMENT=simd and the CPU supports
-// it, or "reference" after SetKernel("reference").
+// Kernel returns the name of the matrix-product kernel in use: "avx2"
+// (assembly, on amd64 CPUs with AVX2 and FMA), "neon" (assembly, on arm64),
+// "portable" (plain Go, any other CPU or architecture, or a build with the
+// purego tag), or whatever SetKernel chose ("portable", "reference").
 func Kernel() string { return active().name }
 
 // ErrUnknownKernel is wrapped by the error SetKernel returns for a name
@@ -41,8 +41,10 @@ func Kernel() string { return active().name }
 var ErrUnknownKernel = errors.New("unknown kernel")
 
 // SetKernel chooses the kernel that Mul, MulTransA, MulTransB, AddMulTransA
-// and Gram use from now on, by the name Kernel reports: "portable", a SIMD
-// kernel this build and CPU can run ("avx2", "avx512"), or "reference".
+// and Gram use from now on, by the name Kernel reports: "portable", an
+// assembly kernel this build and CPU can run ("avx2", "neon"), or
+// "reference". Package nn follows the choice for its element-wise loops:
+// with "portable" and "reference" they are plain Go too.
 //
 // "reference" is the textbook path. Every product is then MulRef's triple
 // loop (transposed where the product says so) on one goroutine, Apply runs

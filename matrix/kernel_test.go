@@ -96,3 +96,31 @@ func TestReferenceKernelIsMulRef(t *testing.T) {
 		t.Errorf("AddMulTransA differs from the loop started at c₀ by up to %g", maxDiff(got, wantAcc))
 	}
 }
+
+// TestMicroKernelsCheckBounds: every micro-kernel, handed a sliver or a
+// tile shorter than kc steps need, panics instead of reading or writing
+// past the slice (the assembly ones check in their Go wrapper).
+func TestMicroKernelsCheckBounds(t *testing.T) {
+	const kc = 5
+	for _, kern := range availableKernels {
+		a, b := make([]float64, kern.mr*kc), make([]float64, kern.nr*kc)
+		c := make([]float64, kern.mr*kern.nr)
+		short := []struct {
+			name    string
+			a, b, c []float64
+		}{
+			{"A sliver", a[: len(a)-1 : len(a)-1], b, c},
+			{"B sliver", a, b[: len(b)-1 : len(b)-1], c},
+			{"tile", a, b, c[: len(c)-1 : len(c)-1]},
+		}
+		for _, s := range short {
+			if panics(func() { kern.micro(kc, s.a, s.b, s.c, kern.nr) }) == "" {
+				t.Errorf("%s: a %s one value short did not panic", kern.name, s.name)
+			}
+		}
+		// The right lengths do not panic.
+		if msg := panics(func() { kern.micro(kc, a, b, c, kern.nr) }); msg != "" {
+			t.Errorf("%s: slivers of the right length panicked: %s", kern.name, msg)
+		}
+	}
+}

@@ -48,10 +48,10 @@ func TestActivationValues(t *testing.T) {
 		y := layer.Forward(x)
 		for j, xj := range activationInputs {
 			want := tt.f(xj)
-			// 2e-15 relative: the stable form of σ for negative x, and the
-			// SIMD exponential of a GOEXPERIMENT=simd build, may round
-			// differently from the formula above by a few units in the
-			// last place (2.2e-16 each); a wrong function is off by far more.
+			// 2e-15 relative: the stable form of σ for negative x may
+			// round differently from the formula above by a few units in
+			// the last place (2.2e-16 each); a wrong function is off by
+			// far more.
 			if got := y.At(0, j); !(math.Abs(got-want) <= 2e-15*math.Abs(want)) {
 				t.Errorf("%s(%g) = %.17g, want %.17g", tt.name, xj, got, want)
 			}

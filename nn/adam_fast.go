@@ -9,12 +9,13 @@ import (
 
 // adamFast is the fast path of Adam.Step: the folded update derived in
 // Step's comment, each parameter's rows shared among the cores, a row at a
-// time so that a SIMD build can take eight entries at once
-// (adam_simd_amd64.go). Each entry is updated by the same code whichever
-// core takes its row, so the result does not depend on GOMAXPROCS.
+// time so that amd64 can take four entries at once (adam_asm_amd64.go).
+// Each entry is updated by the same code whichever core takes its row, so
+// the result does not depend on GOMAXPROCS.
 type adamFast struct {
-	work      []adamRows // one per parameter: what the cores share
-	size, eps float64    // step = η·√(1−β₂ᵗ)/(1−β₁ᵗ) and ε′ = ε·√(1−β₂ᵗ) of the current step
+	work      []adamRows  // one per parameter: what the cores share
+	row       adamRowFunc // adamRowGo or its assembly twin, chosen at each step
+	size, eps float64     // step = η·√(1−β₂ᵗ)/(1−β₁ᵗ) and ε′ = ε·√(1−β₂ᵗ) of the current step
 }
 
 // adamMinRows is the fewest rows worth handing to another core: 16 rows of
@@ -31,6 +32,7 @@ func (f *adamFast) step(o *Adam, params []Param) {
 	sqrtC2 := math.Sqrt(1 - math.Pow(o.Beta2, float64(o.t)))
 	f.size = o.LearningRate * sqrtC2 / (1 - math.Pow(o.Beta1, float64(o.t)))
 	f.eps = o.Epsilon * sqrtC2
+	f.row = adamRowFor(matrix.Kernel())
 	for i, p := range params {
 		f.work[i].p = p
 		parallel.ForBands(p.Value.Rows(), adamMinRows, &f.work[i])
@@ -49,14 +51,18 @@ type adamRows struct {
 func (a *adamRows) Band(i0, i1 int) {
 	o, f := a.o, a.f
 	for r := i0; r < i1; r++ {
-		adamRow(a.p.Value.Row(r), a.p.Grad.Row(r), a.m.Row(r), a.v.Row(r), o.Beta1, o.Beta2, f.size, f.eps)
+		f.row(a.p.Value.Row(r), a.p.Grad.Row(r), a.m.Row(r), a.v.Row(r), o.Beta1, o.Beta2, f.size, f.eps)
 	}
 }
 
-// adamRow is the Adam update of one row: adamRowGo, or a SIMD version of it
-// when the package is built with GOEXPERIMENT=simd on a CPU that has the
-// instructions (adam_simd_amd64.go).
-var adamRow = adamRowGo
+// adamRowFunc is the Adam update of one row, with the step size and ε
+// corrected for the bias of m and v (see adamRowGo).
+type adamRowFunc = func(theta, g, m, v []float64, b1, b2, step, eps float64)
+
+// adamRowFor returns the row update to use with the matrix kernel named
+// kernel: adamRowGo, or on amd64 its AVX2 twin when the AVX2 kernel runs
+// (adam_asm_amd64.go).
+var adamRowFor = func(kernel string) adamRowFunc { return adamRowGo }
 
 // adamRowGo updates θ, m and v in place from the gradient g, entry by entry,
 // in the folded form:

@@ -16,8 +16,8 @@
 // ZeroGrad before each step; an Optimizer then applies them.
 //
 // Where speed asks for more than the textbook loop — Adam's update and the
-// logistic function, a row at a time on every core and with SIMD
-// instructions in builds with GOEXPERIMENT=simd — the algorithm's file keeps
+// logistic function, a row at a time on every core, and Adam's update with
+// vector instructions on amd64 — the algorithm's file keeps
 // the textbook form and calls a fast twin in a file of its own
 // (adam_fast.go, sigmoid_rows.go). After matrix.SetKernel("reference") the
 // textbook forms run, on one goroutine, with the products on MulRef's loop:

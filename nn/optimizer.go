@@ -95,7 +95,7 @@ func (o *Adam) Step(params []Param) {
 	o.v = stateFor("Adam", o.v, params)
 	o.t++
 	if !textbook() {
-		o.fast.step(o, params) // the folded form, on every core, with SIMD where built in
+		o.fast.step(o, params) // the folded form, on every core, with AVX2 assembly on amd64
 		return
 	}
 	// exercise adam (3 points): the five lines of Adam's doc comment, entry by entry, in o.m[i] and o.v[i] for parameter i; o.t is t

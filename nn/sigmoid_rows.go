@@ -6,9 +6,7 @@ import (
 )
 
 // sigmoidRows is the fast path of Sigmoid.Forward: σ a whole row at a time,
-// so that a SIMD build can take eight numbers at once
-// (sigmoid_simd_amd64.go), and the rows of a large batch shared among the
-// cores. Each row is computed by the same code whichever core takes it, so
+// and the rows of a large batch shared among the cores. Each row is computed by the same code whichever core takes it, so
 // the result does not depend on GOMAXPROCS.
 type sigmoidRows struct {
 	y, x *matrix.Dense // the output being written and the input
@@ -37,9 +35,9 @@ func (s *sigmoidRows) Band(i0, i1 int) {
 	}
 }
 
-// sigmoidRow sets dst[j] = σ(src[j]) along a row: sigmoidRowGo, or a SIMD
-// version of it when the package is built with GOEXPERIMENT=simd on a CPU
-// that has the instructions (sigmoid_simd_amd64.go).
+// sigmoidRow sets dst[j] = σ(src[j]) along a row. It has no assembly twin:
+// in a profile of an epoch of the 784-1000-500-250-30 network with the
+// assembly matrix kernel, the logistic function took about 1% of the time.
 var sigmoidRow = sigmoidRowGo
 
 // sigmoidRowGo sets dst[j] = σ(src[j]) for every j.

@@ -109,11 +109,9 @@ func TestSigmoidTextbookPath(t *testing.T) {
 			if d := math.Abs(ref.At(i, j) - want); !(d <= 1e-15*want) {
 				t.Fatalf("textbook σ(%v) = %v, want %v", x.At(i, j), ref.At(i, j), want)
 			}
-			// 1e-15 relative: the SIMD exponential is a few units in the
-			// last place from math.Exp (sigmoid_simd_amd64.go; 3 units,
-			// 6e-16, were seen here); the plain Go rows compute σ exactly
-			// as the textbook path does.
-			if d := math.Abs(fast.At(i, j) - ref.At(i, j)); !(d <= 1e-15*want) {
+			// The fast rows compute σ with the same Go code as the
+			// textbook path, only a row at a time: the same bits.
+			if math.Float64bits(fast.At(i, j)) != math.Float64bits(ref.At(i, j)) {
 				t.Fatalf("fast σ(%v) = %v, textbook %v", x.At(i, j), fast.At(i, j), ref.At(i, j))
 			}
 		}

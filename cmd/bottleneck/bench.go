@@ -15,8 +15,10 @@ const benchHelp = `
 Time whole training epochs of the autoencoder on the MNIST training images
 with Adam, and report seconds per epoch and the GFLOP/s of the matrix
 products achieved. No test error is computed, so the time is training alone.
-Set GOMAXPROCS to choose the number of threads; build with GOEXPERIMENT=simd
-for the SIMD kernel on amd64 (see the README).`
+The first line names the matrix kernel that ran: avx2 (assembly, amd64
+CPUs with AVX2), neon (assembly, arm64) or portable (plain Go). Set
+GOMAXPROCS to choose the number of threads (see the README's Speed
+section).`
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("bench", benchHelp, stdout)
