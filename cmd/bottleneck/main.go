@@ -39,6 +39,7 @@ var commands = []command{
 	{"export", "write a trained model's weights as NumPy's .npz, for Python", runExport},
 	{"gradcheck", "check a small autoencoder's gradients numerically, parameter by parameter", runGradcheck},
 	{"pca", "fit PCA on MNIST: variance kept, reconstruction error, components", runPCA},
+	{"hinton", "reproduce Hinton & Salakhutdinov (2006): a deep autoencoder pretrained by RBMs against PCA", runHinton},
 	{"compare", "train a linear autoencoder and compare its subspace with PCA's", runCompare},
 	{"fetch", "download MNIST (or verify the files present) by SHA-256", runFetch},
 	{"show", "draw the first training digits into a PNG", runShow},

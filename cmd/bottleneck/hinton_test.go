@@ -1,0 +1,115 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// hintonQuick are the flags of a small hinton run for tests: -quick on a
+// small net, fewer images still.
+var hintonQuick = []string{"hinton", "-quick", "-layers", "784,32,16,8,4", "-train-n", "300", "-test-n", "100", "-epochs", "2", "-pretrain-epochs", "1"}
+
+// TestHintonQuickSameBytes runs the quick setting twice with one seed:
+// the pictures, the chart and the models must be the same bytes, the
+// table printed, and summary.json must name every file written.
+func TestHintonQuickSameBytes(t *testing.T) {
+	var dirs []string
+	for i := 0; i < 2; i++ {
+		dir := t.TempDir()
+		code, stdout, stderr := runBinary(t, append(hintonQuick, "-out", dir)...)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, want := range []string{"PCA, 4 components", "deep, RBM pretraining", "deep, autoencoder pretraining", "deep, random weights", "rbm-2d      fine-tune epoch  2/2"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("output lacks %q:\n%s", want, stdout)
+			}
+		}
+		dirs = append(dirs, dir)
+	}
+	sum, err := os.ReadFile(filepath.Join(dirs[0], "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"fig2.png", "fig3.svg", "test_error.svg", "deep-rbm.model", "deep-autoencoder.model", "deep-random.model", "deep-rbm-2d.model", "report.html"} {
+		a, errA := os.ReadFile(filepath.Join(dirs[0], name))
+		b, errB := os.ReadFile(filepath.Join(dirs[1], name))
+		if errA != nil || errB != nil {
+			t.Errorf("%s: %v, %v", name, errA, errB)
+			continue
+		}
+		if name != "report.html" && !bytes.Equal(a, b) { // the report shows the times and the load
+			t.Errorf("%s differs between two runs with the same seed", name)
+		}
+		if !strings.Contains(string(sum), `"`+name+`"`) {
+			t.Errorf("summary.json does not list %s", name)
+		}
+	}
+}
+
+// TestHintonRefusals checks the one-line refusals: a bad setting (exit 2,
+// naming the flag), a resume with a changed flag (exit 2, naming it), a
+// damaged checkpoint (exit 1).
+func TestHintonRefusals(t *testing.T) {
+	dir := t.TempDir()
+	args := append(append([]string(nil), hintonQuick...), "-out", dir, "-starts", "rbm", "-map=false")
+	if code, _, stderr := runBinary(t, args...); code != 0 {
+		t.Fatalf("first run: exit %d: %s", code, stderr)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		damage bool
+		code   int
+		want   string
+	}{
+		{"negative epochs", []string{"-epochs", "-1"}, false, 2, "-epochs -1: must not be negative"},
+		{"unknown start", []string{"-starts", "pretrained"}, false, 2, `unknown starting point "pretrained"`},
+		{"changed flag", []string{"-resume", "-lr", "0.002"}, false, 2, "was written with -lr 0.0003, not 0.002"},
+		{"damaged", []string{"-resume"}, true, 1, "damaged checkpoint: checksum mismatch"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.damage {
+				path := filepath.Join(dir, "checkpoints", "rbm.ckpt")
+				b, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b[len(b)/3] ^= 0x40
+				if err := os.WriteFile(path, b, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			code, _, stderr := runBinary(t, append(append([]string(nil), args...), tc.args...)...)
+			if code != tc.code || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 1 {
+				t.Errorf("exit %d, stderr %q; want exit %d and one line with %q", code, stderr, tc.code, tc.want)
+			}
+		})
+	}
+}
+
+// TestHintonTimeLimit checks -time-limit: a limit already reached leaves
+// the pretrained starting points out and says so, reports the random one
+// as built, and still writes the files.
+func TestHintonTimeLimit(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := runBinary(t, append(append([]string(nil), hintonQuick...), "-out", dir, "-map=false", "-time-limit", "1ns")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"the time limit stopped rbm, autoencoder in pretraining", "deep, random weights (0 of 2 epochs)"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "deep-random.model")); err != nil {
+		t.Error(err)
+	}
+	if code, _, stderr := runBinary(t, "hinton", "-time-limit", "-1s"); code != 2 || !strings.Contains(stderr, "-time-limit -1s: must not be negative") {
+		t.Errorf("negative limit: exit %d, %q", code, stderr)
+	}
+}

@@ -1,0 +1,193 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"bottleneck/internal/atomicfile"
+)
+
+// quickHinton returns small settings of the hinton run for tests: a
+// 784-32-16-8-4 net on 300 training and 100 test images, two
+// pretraining epochs per layer and four of fine-tuning.
+func quickHinton(dir string) HintonSettings {
+	return HintonSettings{Layers: []int{784, 32, 16, 8, 4}, TrainN: 300, TestN: 100, PretrainEpochs: 2, Epochs: 4,
+		LearningRate: 1e-3, LearningRateTo: 1e-4, AELearningRate: 1e-3, Batch: 50, Seed: 5,
+		Starts: []string{StartRBM, StartAutoencoder, StartRandom}, CheckpointDir: dir}
+}
+
+// errStop is what the test's progress callback returns to interrupt a run.
+var errStop = errors.New("stopped by the test")
+
+// sameArms fails the test unless the two results have the same errors
+// and the same weights, bit for bit.
+func sameArms(t *testing.T, a, b *HintonResult) {
+	t.Helper()
+	if len(a.Arms) != len(b.Arms) {
+		t.Fatalf("%d and %d starting points", len(a.Arms), len(b.Arms))
+	}
+	for i, x := range a.Arms {
+		y := b.Arms[i]
+		if math.Float64bits(x.TestSSEPerImage) != math.Float64bits(y.TestSSEPerImage) || len(x.TestSSE) != len(y.TestSSE) {
+			t.Errorf("%s: test error %v after %d epochs, resumed %v after %d", x.Start, x.TestSSEPerImage, len(x.TestSSE), y.TestSSEPerImage, len(y.TestSSE))
+		}
+		for k := range x.PretrainError {
+			for e := range x.PretrainError[k] {
+				if x.PretrainError[k][e] != y.PretrainError[k][e] {
+					t.Errorf("%s: pretraining error of layer %d, epoch %d: %v and %v", x.Start, k+1, e+1, x.PretrainError[k][e], y.PretrainError[k][e])
+				}
+			}
+		}
+		px, py := x.Model.Params(), y.Model.Params()
+		for j := range px {
+			for r := 0; r < px[j].Value.Rows(); r++ {
+				for c, v := range px[j].Value.Row(r) {
+					if math.Float64bits(v) != math.Float64bits(py[j].Value.At(r, c)) {
+						t.Fatalf("%s: %s[%d][%d] = %v straight, %v resumed", x.Start, px[j].Name, r, c, v, py[j].Value.At(r, c))
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestHintonResumeIsBitForBit runs the quick setting straight through,
+// then again stopped in the middle of each phase — RBM pretraining,
+// RBM fine-tuning, autoencoder pretraining, random fine-tuning — and
+// resumed each time: the errors and every weight must be the same bits.
+func TestHintonResumeIsBitForBit(t *testing.T) {
+	train, test := embeddedMNIST(t)
+	ctx := context.Background()
+	straight, err := Hinton(ctx, train, test, quickHinton(t.TempDir()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	stops := []struct{ start, phase string }{
+		{StartRBM, "pretrain"}, {StartRBM, "finetune"}, {StartAutoencoder, "pretrain"}, {StartRandom, "finetune"},
+	}
+	resumed := 0
+	for _, stop := range stops {
+		s := quickHinton(dir)
+		s.Resume = resumed > 0
+		seen := 0
+		_, err := Hinton(ctx, train, test, s, func(p HintonProgress) error {
+			if p.Start == stop.start && p.Phase == stop.phase {
+				if seen++; seen == 3 { // the third epoch of the phase: past a layer's end, mid-way in fine-tuning
+					return errStop
+				}
+			}
+			return nil
+		})
+		if !errors.Is(err, errStop) {
+			t.Fatalf("stop in %s %s: %v, want the test's stop", stop.start, stop.phase, err)
+		}
+		resumed++
+	}
+	s := quickHinton(dir)
+	s.Resume = true
+	got, err := Hinton(ctx, train, test, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameArms(t, straight, got)
+}
+
+// TestHintonDeadline checks the time limit: with a deadline already past,
+// the starting points still in pretraining are left out, the random one
+// is reported as built, before any epoch; no epoch is lost by stopping.
+func TestHintonDeadline(t *testing.T) {
+	train, test := embeddedMNIST(t)
+	s := quickHinton(t.TempDir())
+	s.Deadline = time.Now()
+	res, err := Hinton(context.Background(), train, test, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Arms) != 1 || res.Arms[0].Start != StartRandom || !res.Arms[0].Stopped || len(res.Unfinished) != 2 {
+		t.Fatalf("arms %v, unfinished %v; want only the random start, stopped, and two unfinished", res.Arms, res.Unfinished)
+	}
+	if a := res.Arms[0]; a.TestSSEPerImage != a.StartTestSSE || len(a.TestSSE) != 0 || !(a.StartTestSSE > 0) {
+		t.Errorf("stopped before any epoch: test error %v, at the start %v, %d epochs", a.TestSSEPerImage, a.StartTestSSE, len(a.TestSSE))
+	}
+}
+
+// TestHintonCheckpointRefusals checks the checkpoints that cannot be
+// resumed, each refused with its own error: another starting point's (or
+// network's), one damaged, one written with another setting; and that an
+// interrupted write leaves the old checkpoint.
+func TestHintonCheckpointRefusals(t *testing.T) {
+	train, test := embeddedMNIST(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := quickHinton(dir)
+	s.Starts = []string{StartRBM}
+	s.PretrainEpochs, s.Epochs = 1, 1
+	if _, err := Hinton(ctx, train, test, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile(filepath.Join(dir, "rbm.ckpt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resume := func(mod func(*HintonSettings)) error {
+		s2 := s
+		s2.Resume = true
+		mod(&s2)
+		_, err := Hinton(ctx, train, test, s2, nil)
+		return err
+	}
+	// another starting point's checkpoint under this one's name
+	if err := os.WriteFile(filepath.Join(dir, "random.ckpt"), good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = resume(func(s *HintonSettings) { s.Starts = []string{StartRandom} })
+	if !errors.Is(err, ErrCheckpointOther) {
+		t.Errorf("another start's checkpoint: %v, want ErrCheckpointOther", err)
+	}
+	// a changed flag, named
+	err = resume(func(s *HintonSettings) { s.LearningRate = 2e-3 })
+	var changed *SettingsChangedError
+	if !errors.As(err, &changed) || changed.Flag != "lr" {
+		t.Errorf("changed -lr: %v, want a SettingsChangedError naming lr", err)
+	}
+	// a damaged checkpoint: one byte changed in the middle
+	bad := append([]byte(nil), good...)
+	bad[len(bad)/2] ^= 1
+	if err := os.WriteFile(filepath.Join(dir, "rbm.ckpt"), bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := resume(func(*HintonSettings) {}); !errors.Is(err, ErrCheckpointDamaged) {
+		t.Errorf("damaged checkpoint: %v, want ErrCheckpointDamaged", err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "rbm.ckpt"), good[:len(good)-100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := resume(func(*HintonSettings) {}); !errors.Is(err, ErrCheckpointDamaged) {
+		t.Errorf("truncated checkpoint: %v, want ErrCheckpointDamaged", err)
+	}
+	// an interrupted write: half the bytes, then a failure; the old file stays
+	path := filepath.Join(dir, "rbm.ckpt")
+	if err := os.WriteFile(path, good, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	werr := atomicfile.Write(path, func(w io.Writer) error {
+		w.Write(good[:len(good)/2])
+		return errStop
+	})
+	if !errors.Is(werr, errStop) {
+		t.Fatalf("interrupted write: %v", werr)
+	}
+	if _, err := loadCheckpoint(path); err != nil {
+		t.Errorf("after an interrupted write the checkpoint does not load: %v", err)
+	}
+	if err := resume(func(*HintonSettings) {}); err != nil {
+		t.Errorf("resuming a finished run: %v", err)
+	}
+}
