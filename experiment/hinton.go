@@ -105,9 +105,12 @@ func (s HintonSettings) Validate() error {
 	if len(s.Starts) == 0 {
 		return outOfRange("starts", "name at least one starting point: rbm, autoencoder, random, rbm-2d")
 	}
-	for _, st := range s.Starts {
+	for i, st := range s.Starts {
 		if armStream(st) == 0 {
 			return outOfRange("starts", fmt.Sprintf("unknown starting point %q (want rbm, autoencoder, random or rbm-2d)", st))
+		}
+		if slices.Contains(s.Starts[:i], st) { // both would train alike into one checkpoint file
+			return outOfRange("starts", fmt.Sprintf("starting point %q named twice (-map adds rbm-2d)", st))
 		}
 	}
 	if s.Resume && s.CheckpointDir == "" {
