@@ -36,7 +36,8 @@ its codes of the test digits beside the first two principal components.
 A checkpoint per starting point is written into -checkpoint after every
 epoch; after an interruption, the same command with -resume goes on where it
 stopped and ends with the same bits as a run never stopped. A resume with
-other settings, or from a damaged checkpoint, is refused.
+other settings, or from a damaged checkpoint, is refused, and so is a run
+without -resume that would overwrite an unfinished checkpoint.
 
 Written into -out: fig2.png (one test digit of each class above its
 reconstructions by each deep net and by PCA), test_error.svg (test error per
