@@ -10,9 +10,9 @@ import (
 // TestHintonQARefusals: flags that once ran a wrong or wasteful run are
 // refused at once with one line and exit 2: a start named twice trained
 // twice into one checkpoint, an empty -starts ran -quick's map alone, a
-// -checkpoint that is a file failed after MNIST was read, and a first
-// layer size other than the images' ended with exit 1 in the
-// experiment's words.
+// -checkpoint that is a file failed after MNIST was read, a first layer
+// size other than the images' ended with exit 1 in the experiment's
+// words, and a code wider than a hidden layer ran.
 func TestHintonQARefusals(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "file")
@@ -27,6 +27,7 @@ func TestHintonQARefusals(t *testing.T) {
 		{[]string{"-starts", ",,"}, `-starts ",," names no starting point`},
 		{[]string{"-checkpoint", file}, "is a regular file, not a folder"},
 		{[]string{"-layers", "783,16,8"}, "-layers 783,16,8: the network takes 783 inputs, the images have 784 pixels"},
+		{[]string{"-layers", "784,10,20"}, "-layers 784,10,20: the code (20) is wider than hidden layer 1 (10), which is then the real bottleneck"},
 	} {
 		args := append(append(append([]string(nil), hintonQuick...), "-out", filepath.Join(dir, "out")), tc.args...)
 		code, _, stderr := runBinary(t, args...)
