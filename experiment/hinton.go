@@ -82,6 +82,12 @@ func (s HintonSettings) Validate() error {
 	if len(s.Layers) < 3 {
 		return outOfRange("layers", "need an input, at least one hidden layer and a code, e.g. 784,1000,500,250,30")
 	}
+	code := s.Layers[len(s.Layers)-1]
+	for i, n := range s.Layers[1 : len(s.Layers)-1] {
+		if n < code { // as train refuses it: the table would speak of a code of the wrong width
+			return outOfRange("layers", fmt.Sprintf("the code (%d) is wider than hidden layer %d (%d), which is then the real bottleneck: make the code the narrowest layer", code, i+1, n))
+		}
+	}
 	switch {
 	case s.TrainN < 1:
 		return outOfRange("train-n", "need at least one training image")
@@ -105,9 +111,12 @@ func (s HintonSettings) Validate() error {
 	if len(s.Starts) == 0 {
 		return outOfRange("starts", "name at least one starting point: rbm, autoencoder, random, rbm-2d")
 	}
-	for _, st := range s.Starts {
+	for i, st := range s.Starts {
 		if armStream(st) == 0 {
 			return outOfRange("starts", fmt.Sprintf("unknown starting point %q (want rbm, autoencoder, random or rbm-2d)", st))
+		}
+		if slices.Contains(s.Starts[:i], st) { // both would train alike into one checkpoint file
+			return outOfRange("starts", fmt.Sprintf("starting point %q named twice (-map adds rbm-2d)", st))
 		}
 	}
 	if s.Resume && s.CheckpointDir == "" {

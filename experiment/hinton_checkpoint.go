@@ -7,11 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"math"
-	"os"
 	"sort"
 
 	"bottleneck/internal/atomicfile"
+	"bottleneck/internal/filekind"
 	"bottleneck/matrix"
 )
 
@@ -38,6 +39,9 @@ var (
 	// ErrCheckpointOther: the checkpoint is of another network or another
 	// starting point.
 	ErrCheckpointOther = errors.New("checkpoint of another run")
+	// ErrCheckpointUnfinished: a run without Resume would overwrite the
+	// checkpoint of a starting point that has not finished.
+	ErrCheckpointUnfinished = errors.New("holds an unfinished run")
 	// ErrCheckpointSettings: the checkpoint was written by a run with other
 	// settings; *SettingsChangedError says which.
 	ErrCheckpointSettings = errors.New("settings differ from the checkpoint's")
@@ -179,10 +183,25 @@ func unmarshalCheckpoint(data []byte) (*checkpoint, error) {
 	return c, nil
 }
 
+// maxCheckpointSize bounds the checkpoint files loadCheckpoint reads: the
+// paper's net with its optimizer state takes 68 MB, and CheckMemory keeps
+// any net far below this.
+const maxCheckpointSize = 1 << 33
+
 // loadCheckpoint reads the checkpoint at path; a missing file is
-// os.ErrNotExist, wrapped.
+// os.ErrNotExist, wrapped. Anything but a regular file (a named pipe would
+// block for good, /dev/zero never end) and a file larger than any
+// checkpoint are refused before they are read.
 func loadCheckpoint(path string) (*checkpoint, error) {
-	data, err := os.ReadFile(path)
+	f, info, err := filekind.OpenRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info.Size() > maxCheckpointSize {
+		return nil, fmt.Errorf("%s: %w: %d bytes, more than a checkpoint holds", path, ErrCheckpointDamaged, info.Size())
+	}
+	data, err := io.ReadAll(f)
 	if err != nil {
 		return nil, err
 	}

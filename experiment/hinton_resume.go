@@ -54,9 +54,12 @@ func checkHeader(path string, h checkpointHeader, s HintonSettings, start, shape
 // checkCheckpoints checks, before any long work, that every checkpoint a
 // resumed run will read can be resumed: it reads each that exists and
 // returns the error resume would give.
+// Without Resume, it refuses to overwrite the checkpoint of a starting
+// point that has not finished: one forgotten -resume would otherwise throw
+// away every epoch it holds.
 func checkCheckpoints(s HintonSettings) error {
 	if !s.Resume {
-		return nil
+		return checkNoUnfinished(s)
 	}
 	for _, start := range s.Starts {
 		path := filepath.Join(s.CheckpointDir, start+".ckpt")
@@ -164,6 +167,24 @@ func (a *armRun) restoreWeights(c *checkpoint, p armProgress) error {
 		}
 		a.adam = nn.NewAdam(lr)
 		a.adam.SetState(st)
+	}
+	return nil
+}
+
+// checkNoUnfinished returns an error wrapping ErrCheckpointUnfinished if
+// the checkpoint of any of s.Starts holds a run that has not finished. A
+// finished one, a damaged one or none at all may be overwritten.
+func checkNoUnfinished(s HintonSettings) error {
+	if s.CheckpointDir == "" {
+		return nil
+	}
+	for _, start := range s.Starts {
+		path := filepath.Join(s.CheckpointDir, start+".ckpt")
+		c, err := loadCheckpoint(path)
+		if err != nil || c.header.State.Phase == "done" {
+			continue
+		}
+		return fmt.Errorf("%s: %w (%s, epoch %d): add -resume to go on, or remove it to start afresh", path, ErrCheckpointUnfinished, c.header.State.Phase, c.header.State.Epoch)
 	}
 	return nil
 }

@@ -12,6 +12,8 @@ import (
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
+	"bottleneck/internal/filekind"
+	"bottleneck/internal/quote"
 	"bottleneck/matrix"
 )
 
@@ -34,7 +36,8 @@ its codes of the test digits beside the first two principal components.
 A checkpoint per starting point is written into -checkpoint after every
 epoch; after an interruption, the same command with -resume goes on where it
 stopped and ends with the same bits as a run never stopped. A resume with
-other settings, or from a damaged checkpoint, is refused.
+other settings, or from a damaged checkpoint, is refused, and so is a run
+without -resume that would overwrite an unfinished checkpoint.
 
 Written into -out: fig2.png (one test digit of each class above its
 reconstructions by each deep net and by PCA), test_error.svg (test error per
@@ -92,6 +95,9 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := prepareOutDir("hinton", f.out); err != nil {
 		return err
 	}
+	if info, err := os.Stat(s.CheckpointDir); err == nil && !info.IsDir() {
+		return usagef("-checkpoint %s is %s, not a folder: name a folder for the checkpoints", quote.Brief(s.CheckpointDir), filekind.Describe(info.Mode()))
+	}
 	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
@@ -107,8 +113,12 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return fmt.Errorf("interrupted; the checkpoints in %s keep every finished epoch: run the same command with -resume to go on", s.CheckpointDir)
 	}
 	var changed *experiment.SettingsChangedError
-	if errors.As(err, &changed) {
+	var setting *experiment.SettingError
+	switch {
+	case errors.As(err, &changed), errors.Is(err, experiment.ErrCheckpointUnfinished):
 		return usageError{err.Error()}
+	case errors.As(err, &setting): // a setting that does not fit the data, as -layers 783,…
+		return hintonFlagError(fs, err)
 	}
 	if err != nil {
 		return err
@@ -160,6 +170,9 @@ func (f *hintonFlags) apply(fs *flagSet, s *experiment.HintonSettings) error {
 		if st = strings.TrimSpace(st); st != "" {
 			s.Starts = append(s.Starts, st)
 		}
+	}
+	if len(s.Starts) == 0 { // -quick's -map would otherwise run alone
+		return usagef("-starts %q names no starting point: give rbm, autoencoder or random, comma-separated", quote.Brief(f.starts))
 	}
 	if f.mapFig {
 		s.Starts = append(s.Starts, experiment.StartRBM2D)

@@ -43,7 +43,10 @@ type hintonSummaryJSON struct {
 
 // hintonSummary returns summary.json's content for res.
 func hintonSummary(res *experiment.HintonResult) hintonSummaryJSON {
-	files := []string{"fig2.png", "test_error.svg"}
+	files := []string{"fig2.png"}
+	if len(hintonChart(res).Series) > 0 { // no chart without a fine-tuning epoch
+		files = append(files, "test_error.svg")
+	}
 	if res.CodeMap != nil {
 		files = append(files, "fig3.svg")
 	}
