@@ -138,7 +138,7 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if f.json {
 		return writeJSON(stdout, hintonSummary(res))
 	}
-	fmt.Fprintf(stdout, "wrote %s (load now %s)\n", f.out, loadNow())
+	fmt.Fprintf(stdout, "wrote %s (load now %s)\n", quote.Printable(f.out), loadNow())
 	return nil
 }
 
