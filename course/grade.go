@@ -43,6 +43,9 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	if err := checkModule(dir); err != nil {
 		return nil, err
 	}
+	if err := checkPlainFiles(dir); err != nil {
+		return nil, err
+	}
 	if opts.Limits.Build <= 0 || opts.Limits.Run <= 0 || opts.Limits.Memory < 0 {
 		return nil, fmt.Errorf("course: Grade: limits %+v: times must be positive and memory not negative", opts.Limits)
 	}
