@@ -106,8 +106,9 @@ func (c *ClassResult) Exercises() []string {
 // text: one that begins with =, +, -, @, a tab or a carriage return would
 // be read as a formula (a folder named "=cmd|calc", say), so it gets a
 // leading apostrophe, which spreadsheets take to mean "text" and do not
-// show.
+// show. Control and format characters are written out first (printable).
 func csvText(s string) string {
+	s = printable(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
