@@ -100,6 +100,9 @@ func writeOverlay(work, root, pkg string, gs []Grader) (string, error) {
 		return "", err
 	}
 	for name, b := range src {
+		if b, err = studentHalf(name, b); err != nil {
+			return "", err
+		}
 		backing := filepath.Join(work, "probe_"+name)
 		if err := os.WriteFile(backing, b, 0o644); err != nil {
 			return "", fmt.Errorf("course: %w", err)
