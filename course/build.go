@@ -18,35 +18,36 @@ import (
 // build compiles a test binary of package pkg of the copy that runs the
 // harness of the graders gs (package course/probe, as this program
 // carries it) in place of the copy's own tests. It returns the binary, or
-// "" and why it did not compile; an error only if ctx ended.
-func (g *grading) build(pkg string, gs []Grader) (string, string, error) {
+// "" and why it did not compile, and whether that was the time limit; an
+// error only if ctx ended.
+func (g *grading) build(pkg string, gs []Grader) (bin, msg string, timedOut bool, err error) {
 	g.builds++
 	work := filepath.Join(g.tmp, fmt.Sprintf("build%d", g.builds))
 	if err := os.Mkdir(work, 0o755); err != nil {
-		return "", "", fmt.Errorf("course: %w", err)
+		return "", "", false, fmt.Errorf("course: %w", err)
 	}
 	overlayFile, err := writeOverlay(work, g.dir, pkg, gs)
 	if err != nil {
-		return "", "", err
+		return "", "", false, err
 	}
-	bin := filepath.Join(work, "graders.test")
+	bin = filepath.Join(work, "graders.test")
 	var out bytes.Buffer
 	err = run(g.ctx, g.limits.Build, g.dir, &limitedBuffer{buf: &out, max: 1 << 20}, "go", "test", "-c", "-o", bin,
 		"-vet=off", "-trimpath", "-ldflags=-s -w", "-overlay", overlayFile, "./"+pkg)
 	if e := g.ctx.Err(); e != nil {
-		return "", "", fmt.Errorf("course: grading stopped: %w", e)
+		return "", "", false, fmt.Errorf("course: grading stopped: %w", e)
 	}
 	switch {
 	case errors.Is(err, errTimedOut):
-		return "", fmt.Sprintf("does not compile: the build took longer than %v", g.limits.Build), nil
+		return "", fmt.Sprintf("does not compile: the build took longer than %v", g.limits.Build), true, nil
 	case err != nil:
 		// The harness's files are named as they are in the module, not
 		// by where the overlay keeps them.
-		msg := strings.ReplaceAll(firstCompileError(out.String()), filepath.Join(work, "probe_"), probeDir+"/")
+		msg = strings.ReplaceAll(firstCompileError(out.String()), filepath.Join(work, "probe_"), probeDir+"/")
 		msg = strings.ReplaceAll(msg, filepath.Join(work, probeMainFile), pkg+"/"+probeMainFile)
-		return "", "does not compile: " + msg, nil
+		return "", "does not compile: " + msg, false, nil
 	}
-	return bin, "", nil
+	return bin, "", false, nil
 }
 
 // probeMain is the test file put into the graded package: its TestMain
@@ -99,6 +100,9 @@ func writeOverlay(work, root, pkg string, gs []Grader) (string, error) {
 		return "", err
 	}
 	for name, b := range src {
+		if b, err = studentHalf(name, b); err != nil {
+			return "", err
+		}
 		backing := filepath.Join(work, "probe_"+name)
 		if err := os.WriteFile(backing, b, 0o644); err != nil {
 			return "", fmt.Errorf("course: %w", err)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,7 +42,15 @@ func GradeClass(ctx context.Context, opts GradeOptions) (*ClassResult, error) {
 	if err != nil {
 		return nil, fmt.Errorf("course: %w", err)
 	}
-	entries = slices.DeleteFunc(entries, func(e os.DirEntry) bool { return !e.IsDir() })
+	// A symbolic link to a folder gets a row, which says that it is one
+	// (checkPlainFiles): left out silently, a student would vanish.
+	entries = slices.DeleteFunc(entries, func(e os.DirEntry) bool {
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(filepath.Join(opts.Dir, e.Name()))
+			return err != nil || !fi.IsDir()
+		}
+		return !e.IsDir()
+	})
 	if !slices.ContainsFunc(entries, func(e os.DirEntry) bool {
 		_, err := os.Stat(filepath.Join(opts.Dir, e.Name(), "go.mod"))
 		return err == nil
@@ -97,8 +106,9 @@ func (c *ClassResult) Exercises() []string {
 // text: one that begins with =, +, -, @, a tab or a carriage return would
 // be read as a formula (a folder named "=cmd|calc", say), so it gets a
 // leading apostrophe, which spreadsheets take to mean "text" and do not
-// show.
+// show. Control and format characters are written out first (printable).
 func csvText(s string) string {
+	s = printable(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

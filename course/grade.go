@@ -43,6 +43,9 @@ func Grade(ctx context.Context, opts GradeOptions) (*Result, error) {
 	if err := checkModule(dir); err != nil {
 		return nil, err
 	}
+	if err := checkPlainFiles(dir); err != nil {
+		return nil, err
+	}
 	if opts.Limits.Build <= 0 || opts.Limits.Run <= 0 || opts.Limits.Memory < 0 {
 		return nil, fmt.Errorf("course: Grade: limits %+v: times must be positive and memory not negative", opts.Limits)
 	}
@@ -220,14 +223,17 @@ func (g *grading) gradePackage(pkg string, tasks []*task) error {
 	for _, t := range tasks {
 		all = append(all, *t.grader)
 	}
-	bin, msg, err := g.build(pkg, all)
+	bin, msg, timedOut, err := g.build(pkg, all)
 	if err != nil {
 		return err
 	}
-	if bin == "" && len(tasks) > 1 {
+	// A build that ran out of time is not retried exercise by exercise: each
+	// retry would take as long (a copy whose build stalls would cost the
+	// class the time limit once per exercise).
+	if bin == "" && len(tasks) > 1 && !timedOut {
 		// Find which of them compile on their own.
 		for _, t := range tasks {
-			one, msg, err := g.build(pkg, []Grader{*t.grader})
+			one, msg, _, err := g.build(pkg, []Grader{*t.grader})
 			if err != nil {
 				return err
 			}

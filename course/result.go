@@ -3,7 +3,9 @@ package course
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -56,7 +58,7 @@ func (r *Result) WriteTable(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "%-*s  %6d  %3d\n", width, "total", r.Points, r.MaxPoints)
 	for _, n := range r.Notes {
-		b.WriteString("note: " + n + "\n")
+		b.WriteString("note: " + oneLine(n) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -72,7 +74,30 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// oneLine folds s onto one line.
+// oneLine folds s onto one line, with its control and format characters
+// written out (printable).
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return printable(strings.Join(strings.Fields(s), " "))
+}
+
+// printable returns s with every control character and format character
+// written as its Go escape: \x1b, \u202e. Much of what grade prints comes
+// from the student (a panic's message, a file name, the names in the
+// stamp), and a terminal obeys the escape sequences in it: a student could
+// have the row of a failed exercise, or the total, show full points.
+func printable(s string) string {
+	hidden := func(r rune) bool { return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) }
+	if !strings.ContainsFunc(s, hidden) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if hidden(r) {
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -106,8 +106,11 @@ func TestCSVText(t *testing.T) {
 		{"+1", "'+1"},
 		{"-2", "'-2"},
 		{"@SUM(A1)", "'@SUM(A1)"},
-		{"\tx", "'\tx"},
-		{"\rx", "'\rx"},
+		{"\tx", `\tx`}, // written out (printable): no longer a formula
+		{"\rx", `\rx`},
+		{"a\x1b[2Kb", `a\x1b[2Kb`},
+		{"\u202eevil", `\u202eevil`},
+		{"=\x1b", `'=\x1b`},
 		{"a=b", "a=b"},
 		{"'quoted", "'quoted"},
 	} {
@@ -146,5 +149,28 @@ func TestClassJSON(t *testing.T) {
 	}
 	if bob.Folder != "bob" || bob.Exercises != nil || bob.Error != "course: bob is not a copy: no go.mod" {
 		t.Errorf("bob's record: %+v", bob)
+	}
+}
+
+// TestResultTableEscapes: what the student's code says (a panic's message)
+// and what its stamp says (the notes name its exercises) reach the table
+// with their escape sequences written out, so that a terminal cannot be
+// made to show a failed exercise, or the total, with full points.
+func TestResultTableEscapes(t *testing.T) {
+	r := &Result{Notes: []string{"assignment.json lists \x1b[2A\x1b[1Gtotal 45 45, which …"}}
+	r.add(ExerciseResult{Name: "linear-forward", MaxPoints: 2,
+		Message: "panic: \x1b[2K\x1b[1Glinear-forward\x1b[15C2\x1b[4C2\x1b[8m \u202e"})
+	var b bytes.Buffer
+	if err := r.WriteTable(&b); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.ContainsFunc(out, func(r rune) bool { return r == 0x1b || r == 0x202e }) {
+		t.Errorf("the table holds an escape character:\n%q", out)
+	}
+	for _, want := range []string{`panic: \x1b[2K\x1b[1Glinear-forward\x1b[15C2\x1b[4C2\x1b[8m \u202e`, `note: assignment.json lists \x1b[2A\x1b[1Gtotal 45 45`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table lacks %q:\n%s", want, out)
+		}
 	}
 }
