@@ -30,7 +30,7 @@ and what the network does besides, so that nothing need be guessed:
   preprocess   what is done to the pixels (in [0, 1]) first: "" nothing,
                "binarize" each pixel set to 1 if at least 0.5, else 0
 
-docs/autoencoder.md has ten lines of Python that load the file, reconstruct
+docs/numpy.md has ten lines of Python that load the file, reconstruct
 the test images and print the same test error as train.`
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -131,6 +131,19 @@ func pythonWithNumPy() (string, string) {
 	return "", "no python3 that can import numpy (apt-get install python3-numpy)"
 }
 
+// TestExportHelpNamesTheSnippet: export -h sends the reader to the file
+// whose Python lines TestExportPythonSnippet runs (it once named
+// docs/autoencoder.md, which has none).
+func TestExportHelpNamesTheSnippet(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "numpy.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(exportHelp, "docs/numpy.md") || !strings.Contains(string(doc), "```python\n") {
+		t.Errorf("export -h should name docs/numpy.md, the file with the Python lines; it says:\n%s", exportHelp)
+	}
+}
+
 // TestExportPythonSnippet runs the Python lines of docs/numpy.md, as
 // written there, on a model train made, and checks that they print the
 // test error train measured.

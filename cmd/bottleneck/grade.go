@@ -22,11 +22,11 @@ carried by this program (the copy's test files and its course/probe are not
 used), runs in the copy in a process of its own, limited in time and, on
 Linux, in memory and in a sandbox (only the package's folder in reach,
 read-only, no network) where the system allows one, on inputs drawn from a
-seed chosen for that run; this
-program judges the numbers it prints, so nothing else the process prints,
-nor its exit status, earns a point. Points come from this program's table,
-not from the copy's assignment.json. A folder that holds copies rather than
-being one is graded as a class: one CSV line a copy (with a column saying
+seed chosen for that run; this program judges the numbers it prints, so
+nothing else the process prints, nor its exit status, earns a point.
+Points come from this program's table, not from the copy's
+assignment.json. A folder that holds copies rather than being one is
+graded as a class: one CSV line a copy (with a column saying
 why each failed exercise scored 0), or with -json one document with a
 record per copy. The student's code runs with your rights: grade untrusted
 copies in a container. Exit status 0 whenever grading was possible,

@@ -58,3 +58,24 @@ func TestHostileModels(t *testing.T) {
 		}
 	}
 }
+
+// TestNotAModel: a file that is not a model (a newcomer's README.md, say)
+// is refused in one line that says what -model wants, by every command
+// that reads one.
+func TestNotAModel(t *testing.T) {
+	data := t.TempDir()
+	writeTinyMNIST(t, data, 20)
+	tmp := t.TempDir()
+	path := filepath.Join(tmp, "README.md")
+	os.WriteFile(path, []byte("# bottleneck\n\nThe undercomplete autoencoder of the lecture.\n"), 0o644)
+	for _, args := range [][]string{
+		{"encode", "-model", path, "-data", data, "-out", filepath.Join(tmp, "codes.csv")},
+		{"export", "-model", path, "-out", filepath.Join(tmp, "weights.npz")},
+		{"classify", "-model", path, "-data", data, "-epochs", "1"},
+	} {
+		code, _, stderr := runBinary(t, args...)
+		if code != 1 || !strings.Contains(stderr, "not a bottleneck model file") || !strings.Contains(stderr, "that bottleneck train writes") || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d, stderr %.300q; want 1 and one line saying what -model wants", args[0], code, stderr)
+		}
+	}
+}

@@ -4,9 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"bottleneck/course"
+	"bottleneck/internal/quote"
 )
 
 const todoHelp = `
@@ -23,6 +26,9 @@ func runTodo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if *dir == "" {
 		return usagef("-dir is empty: name the copy's folder (the default is the current folder)")
+	}
+	if copies := copiesIn(*dir); len(copies) > 0 {
+		return usagef("-dir %s holds copies (%s), not one: todo lists the blanks of one copy, e.g. -dir %s", quote.Printable(*dir), quote.Brief(strings.Join(copies, ", ")), quote.Printable(filepath.Join(*dir, copies[0])))
 	}
 	blanks, err := course.Todo(*dir)
 	if err != nil {
@@ -51,4 +57,23 @@ func runTodo(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	_, err = io.WriteString(stdout, b.String())
 	return err
+}
+
+// copiesIn returns the folders directly inside dir that hold a go.mod, if
+// dir itself holds none: a class folder, as grade takes, and not a copy.
+func copiesIn(dir string) []string {
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var copies []string
+	for _, e := range entries {
+		if _, err := os.Stat(filepath.Join(dir, e.Name(), "go.mod")); e.IsDir() && err == nil {
+			copies = append(copies, e.Name())
+		}
+	}
+	return copies
 }

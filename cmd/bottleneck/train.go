@@ -25,7 +25,8 @@ decoder mirrors it back to 784. Training minimises the loss per image —
 ½‖x − x̂‖², or the cross-entropy with -loss bce — plus any penalty
 (-weight-decay, -l1, -sparsity, -contractive) by mini-batch gradient descent;
 with -noise the encoder is given corrupted images and the loss compares its
-output with the clean ones. After every epoch the error on the 10,000 test images is printed.
+output with the clean ones. After every epoch the error on the 10,000 test
+images is printed.
 
 Written into -out: the model (autoencoder.model), reconstructions.png (test
 digits above their reconstructions), filters.png (the first layer's weights
