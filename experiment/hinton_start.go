@@ -219,7 +219,7 @@ func stackAutoencoders(sizes []int, aes []*autoencoder.Autoencoder) (*autoencode
 	if err != nil {
 		return nil, err
 	}
-	enc, dec := linearLayers(net.Encoder), linearLayers(net.Decoder)
+	enc, dec := net.Encoder.Linears(), net.Decoder.Linears()
 	last := len(aes) - 1
 	for k, ae := range aes {
 		enc[k].W.Copy(ae.FirstLayer().W)
@@ -228,17 +228,6 @@ func stackAutoencoders(sizes []int, aes []*autoencoder.Autoencoder) (*autoencode
 		dec[last-k].B.Copy(ae.LastLayer().B)
 	}
 	return net, nil
-}
-
-// linearLayers returns the linear layers of net in order.
-func linearLayers(net *nn.Network) []*nn.Linear {
-	var ls []*nn.Linear
-	for _, l := range net.Layers {
-		if lin, ok := l.(*nn.Linear); ok {
-			ls = append(ls, lin)
-		}
-	}
-	return ls
 }
 
 // finetune trains the deep autoencoder on the cross-entropy with Adam, an

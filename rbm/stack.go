@@ -6,7 +6,6 @@ import (
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
-	"bottleneck/nn"
 )
 
 // upChunk is the number of rows Up passes through an RBM at once.
@@ -74,7 +73,7 @@ func Unroll(stack []*RBM) (*autoencoder.Autoencoder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rbm: Unroll: %w", err)
 	}
-	enc, dec := linearLayers(ae.Encoder), linearLayers(ae.Decoder)
+	enc, dec := ae.Encoder.Linears(), ae.Decoder.Linears()
 	last := len(stack) - 1
 	for k, r := range stack {
 		enc[k].W.Copy(r.W) // visible×hidden: in×out of encoder layer k
@@ -84,15 +83,4 @@ func Unroll(stack []*RBM) (*autoencoder.Autoencoder, error) {
 		d.B.Copy(r.BV)
 	}
 	return ae, nil
-}
-
-// linearLayers returns the linear layers of net in order.
-func linearLayers(net *nn.Network) []*nn.Linear {
-	var ls []*nn.Linear
-	for _, l := range net.Layers {
-		if lin, ok := l.(*nn.Linear); ok {
-			ls = append(ls, lin)
-		}
-	}
-	return ls
 }
