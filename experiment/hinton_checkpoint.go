@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"sort"
 
 	"bottleneck/internal/atomicfile"
@@ -62,6 +63,24 @@ func (e *SettingsChangedError) Error() string {
 
 // Unwrap returns ErrCheckpointSettings.
 func (e *SettingsChangedError) Unwrap() error { return ErrCheckpointSettings }
+
+// CheckpointPath returns the file in dir that holds the checkpoint of the
+// starting point start.
+func CheckpointPath(dir, start string) string {
+	return filepath.Join(dir, start+".ckpt")
+}
+
+// epochs returns the fine-tuning epochs of the settings h was written
+// with, or -1 if they cannot be read (compareSettings then says so).
+func (h checkpointHeader) epochs() int {
+	var s struct {
+		Epochs *int `json:"epochs"`
+	}
+	if json.Unmarshal(h.Settings, &s) != nil || s.Epochs == nil {
+		return -1
+	}
+	return *s.Epochs
+}
 
 // checkpointHeader is the part of a checkpoint that is not a matrix.
 type checkpointHeader struct {

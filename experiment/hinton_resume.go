@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 
 	"bottleneck/autoencoder"
 	"bottleneck/matrix"
@@ -27,6 +26,9 @@ func (a *armRun) resume() error {
 		return err
 	}
 	p := c.header.State
+	if p.Phase == "done" && p.Epoch < a.s.Epochs { // a finished run given more epochs (see extends)
+		p.Phase = "finetune"
+	}
 	if err := a.pcg.UnmarshalBinary(p.RNG); err != nil {
 		return fmt.Errorf("%s: %w: random state: %v", a.path, ErrCheckpointDamaged, err)
 	}
@@ -39,16 +41,33 @@ func (a *armRun) resume() error {
 
 // checkHeader returns an error if the checkpoint at path, whose header is
 // h, is not of the starting point start of a net of the given shape, or
-// was written with settings other than s.
+// was written with settings other than s (but see extends).
 func checkHeader(path string, h checkpointHeader, s HintonSettings, start, shape string) error {
 	if h.Start != start || h.Shape != shape {
 		return fmt.Errorf("%s: %w: it holds the %s start of %s, this run the %s start of %s; give another -checkpoint folder", path, ErrCheckpointOther, h.Start, h.Shape, start, shape)
 	}
-	now, err := json.Marshal(s.defining())
+	s = s.defining()
+	if extends(h, s) {
+		s.Epochs = h.epochs()
+	}
+	now, err := json.Marshal(s)
 	if err != nil {
 		return err
 	}
 	return compareSettings(path, h.Settings, now)
+}
+
+// extends reports whether s only lengthens the run whose checkpoint header
+// is h: the same settings but for more fine-tuning epochs, at a constant
+// rate, and no fewer than the checkpoint has trained. With a constant rate
+// an epoch's update does not depend on how many epochs the run has in all,
+// so the epochs already trained are bit for bit those the longer run would
+// train first, and a finished run can go on (-resume with a larger
+// -epochs). With a cosine schedule every epoch's rate depends on the total,
+// and the change is refused like any other.
+func extends(h checkpointHeader, s HintonSettings) bool {
+	was := h.epochs()
+	return was >= 0 && s.Epochs > was && s.LearningRate == s.LearningRateTo
 }
 
 // checkCheckpoints checks, before any long work, that every checkpoint a
@@ -62,7 +81,7 @@ func checkCheckpoints(s HintonSettings) error {
 		return checkNoUnfinished(s)
 	}
 	for _, start := range s.Starts {
-		path := filepath.Join(s.CheckpointDir, start+".ckpt")
+		path := CheckpointPath(s.CheckpointDir, start)
 		c, err := loadCheckpoint(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue
@@ -179,7 +198,7 @@ func checkNoUnfinished(s HintonSettings) error {
 		return nil
 	}
 	for _, start := range s.Starts {
-		path := filepath.Join(s.CheckpointDir, start+".ckpt")
+		path := CheckpointPath(s.CheckpointDir, start)
 		c, err := loadCheckpoint(path)
 		if err != nil || c.header.State.Phase == "done" {
 			continue

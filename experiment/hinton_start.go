@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
-	"path/filepath"
 	"time"
 
 	"bottleneck/autoencoder"
@@ -91,7 +90,7 @@ func runArm(ctx context.Context, s HintonSettings, start string, sizes []int, tr
 		a.p.Phase = "finetune"
 	}
 	if s.CheckpointDir != "" {
-		a.path = filepath.Join(s.CheckpointDir, start+".ckpt")
+		a.path = CheckpointPath(s.CheckpointDir, start)
 	}
 	if s.Resume && a.path != "" {
 		if err := a.resume(); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -191,3 +191,50 @@ func TestHintonCheckpointRefusals(t *testing.T) {
 		t.Errorf("resuming a finished run: %v", err)
 	}
 }
+
+// TestHintonExtendIsBitForBit lengthens a finished run: at a constant
+// rate, 2 epochs and then -resume with 4 must give the bits of 4 straight.
+// With a cosine schedule, or with fewer epochs than were trained, the
+// change is refused and names -epochs.
+func TestHintonExtendIsBitForBit(t *testing.T) {
+	train, test := embeddedMNIST(t)
+	ctx := context.Background()
+	constant := func(dir string, epochs int) HintonSettings {
+		s := quickHinton(dir)
+		s.Starts = []string{StartRBM, StartRandom}
+		s.LearningRateTo = s.LearningRate
+		s.Epochs = epochs
+		return s
+	}
+	straight, err := Hinton(ctx, train, test, constant(t.TempDir(), 4), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := Hinton(ctx, train, test, constant(dir, 2), nil); err != nil {
+		t.Fatal(err)
+	}
+	s := constant(dir, 4)
+	s.Resume = true
+	got, err := Hinton(ctx, train, test, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameArms(t, straight, got)
+
+	s.Epochs = 3 // fewer than the 4 now trained
+	var changed *SettingsChangedError
+	if _, err := Hinton(ctx, train, test, s, nil); !errors.As(err, &changed) || changed.Flag != "epochs" {
+		t.Errorf("resume with fewer epochs than trained: %v, want a SettingsChangedError naming epochs", err)
+	}
+
+	cosine := quickHinton(t.TempDir())
+	cosine.Starts, cosine.Epochs = []string{StartRandom}, 2
+	if _, err := Hinton(ctx, train, test, cosine, nil); err != nil {
+		t.Fatal(err)
+	}
+	cosine.Resume, cosine.Epochs = true, 4
+	if _, err := Hinton(ctx, train, test, cosine, nil); !errors.As(err, &changed) || changed.Flag != "epochs" {
+		t.Errorf("lengthening a cosine schedule: %v, want a SettingsChangedError naming epochs", err)
+	}
+}

@@ -37,7 +37,9 @@ A checkpoint per starting point is written into -checkpoint after every
 epoch; after an interruption, the same command with -resume goes on where it
 stopped and ends with the same bits as a run never stopped. A resume with
 other settings, or from a damaged checkpoint, is refused, and so is a run
-without -resume that would overwrite an unfinished checkpoint.
+without -resume that would overwrite an unfinished checkpoint. One change is
+allowed: at a constant rate (no -lr-end), -resume with a larger -epochs
+lengthens a run, finished or not, with the bits a longer run would have had.
 
 Written into -out: fig2.png (one test digit of each class above its
 reconstructions by each deep net and by PCA), test_error.svg (test error per
@@ -52,6 +54,9 @@ var hintonFiles = []string{"fig2.png", "fig3.svg", "test_error.svg", "report.htm
 	"deep-rbm.model", "deep-autoencoder.model", "deep-random.model", "deep-rbm-2d.model"}
 
 func init() { outputFiles["hinton"] = hintonFiles }
+
+// hintonQuickValues are the settings -quick gives the flags not set.
+var hintonQuickValues = map[string]int{"train-n": 1000, "test-n": 500, "pretrain-epochs": 2, "epochs": 4}
 
 // hintonFlags are hinton's flags besides the settings themselves.
 type hintonFlags struct {
@@ -108,6 +113,11 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	fmt.Fprintf(log, "hinton: %s (hidden sigmoid, code linear, output sigmoid) on %d training and %d test images; starts %s; %d pretraining epochs per layer, %d fine-tuning epochs, Adam lr %g→%g, batch %d; kernel %s, load %s\n",
 		autoencoder.Config{Layers: s.Layers}.Shape(), s.TrainN, s.TestN, strings.Join(s.Starts, ", "), s.PretrainEpochs, s.Epochs, s.LearningRate, s.LearningRateTo, s.Batch, matrix.Kernel(), loadNow())
+	for _, st := range s.Starts {
+		if _, err := os.Stat(experiment.CheckpointPath(s.CheckpointDir, st)); s.Resume && errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(log, "%-11s no checkpoint in %s to resume: starts afresh\n", st, quote.Printable(s.CheckpointDir))
+		}
+	}
 	res, err := experiment.Hinton(ctx, train, test, s, hintonProgress(ctx, log))
 	if errors.Is(err, context.Canceled) {
 		return fmt.Errorf("interrupted; the checkpoints in %s keep every finished epoch: run the same command with -resume to go on", s.CheckpointDir)
@@ -115,7 +125,12 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var changed *experiment.SettingsChangedError
 	var setting *experiment.SettingError
 	switch {
-	case errors.As(err, &changed), errors.Is(err, experiment.ErrCheckpointUnfinished):
+	case errors.As(err, &changed):
+		if v, ok := hintonQuickValues[changed.Flag]; ok && !f.quick && changed.Was == fmt.Sprint(v) {
+			return usagef("%v (a -quick run's checkpoint: add -quick)", err)
+		}
+		return usageError{err.Error()}
+	case errors.Is(err, experiment.ErrCheckpointUnfinished):
 		return usageError{err.Error()}
 	case errors.As(err, &setting): // a setting that does not fit the data, as -layers 783,…
 		return hintonFlagError(fs, err)
@@ -153,10 +168,9 @@ func (f *hintonFlags) apply(fs *flagSet, s *experiment.HintonSettings) error {
 		for _, q := range []struct {
 			name string
 			dst  *int
-			v    int
-		}{{"train-n", &s.TrainN, 1000}, {"test-n", &s.TestN, 500}, {"pretrain-epochs", &s.PretrainEpochs, 2}, {"epochs", &s.Epochs, 4}} {
+		}{{"train-n", &s.TrainN}, {"test-n", &s.TestN}, {"pretrain-epochs", &s.PretrainEpochs}, {"epochs", &s.Epochs}} {
 			if !isSet(fs, q.name) {
-				*q.dst = q.v
+				*q.dst = hintonQuickValues[q.name]
 			}
 		}
 		if !isSet(fs, "map") {

@@ -113,3 +113,25 @@ func TestHintonTimeLimit(t *testing.T) {
 		t.Errorf("negative limit: exit %d, %q", code, stderr)
 	}
 }
+
+// TestHintonResumeMessages checks what -resume says beyond the refusals:
+// with no checkpoint it says the start begins afresh; a larger -epochs
+// lengthens a finished run at a constant rate, training only the new
+// epochs; and a -quick run's checkpoint resumed without -quick is refused
+// with the hint to add it.
+func TestHintonResumeMessages(t *testing.T) {
+	dir := t.TempDir()
+	quick := []string{"hinton", "-quick", "-layers", "784,32,16,8,4", "-starts", "random", "-map=false", "-out", dir, "-epochs", "2"}
+	code, stdout, stderr := runBinary(t, append(quick, "-resume")...)
+	if code != 0 || !strings.Contains(stdout, "random      no checkpoint in") || !strings.Contains(stdout, "to resume: starts afresh") {
+		t.Fatalf("-resume without a checkpoint: exit %d, %s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = runBinary(t, append(quick, "-resume", "-epochs", "3")...)
+	if code != 0 || !strings.Contains(stdout, "fine-tune epoch  3/3") || strings.Contains(stdout, "fine-tune epoch  1/3") {
+		t.Fatalf("-resume -epochs 3 after 2: exit %d, want only epoch 3 trained:\n%s%s", code, stdout, stderr)
+	}
+	code, _, stderr = runBinary(t, "hinton", "-layers", "784,32,16,8,4", "-starts", "random", "-out", dir, "-resume", "-epochs", "3")
+	if want := "was written with -pretrain-epochs 2, not 10: resume with the same settings, or start afresh without -resume (a -quick run's checkpoint: add -quick)"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("resumed without -quick: exit %d, %q; want %q", code, stderr, want)
+	}
+}
