@@ -178,11 +178,12 @@ func (a *armRun) pretrainLayer(ctx context.Context) error {
 		var e float64
 		var err error
 		if isRBM {
+			a.trainer.Stop = ctx.Err
 			e, err = a.trainer.Epoch(a.input, a.p.Epoch+1, a.rng)
 		} else {
 			var h autoencoder.History
 			h, err = autoencoder.Train(a.aes[k], a.input, a.input.SliceRows(0, 0), autoencoder.TrainConfig{
-				Epochs: 1, BatchSize: a.s.Batch, Optimizer: a.adam, Rng: a.rng})
+				Epochs: 1, BatchSize: a.s.Batch, Optimizer: a.adam, Rng: a.rng, Progress: stopOn(ctx)})
 			if err == nil {
 				e = h.TrainSSE[0]
 			}
@@ -255,7 +256,7 @@ func (a *armRun) finetune(ctx context.Context) error {
 		t0, c0 := time.Now(), processCPUSeconds()
 		a.adam.LearningRate = a.s.learningRate(a.p.Epoch + 1)
 		h, err := autoencoder.Train(a.net, a.train, a.test, autoencoder.TrainConfig{
-			Epochs: 1, BatchSize: a.s.Batch, Optimizer: a.adam, Rng: a.rng})
+			Epochs: 1, BatchSize: a.s.Batch, Optimizer: a.adam, Rng: a.rng, Progress: stopOn(ctx)})
 		if err != nil {
 			return fmt.Errorf("experiment: %s fine-tuning, epoch %d: %w", a.p.Arm.Start, a.p.Epoch+1, err)
 		}
@@ -280,6 +281,14 @@ func (a *armRun) finetune(ctx context.Context) error {
 		a.p.Phase = "done"
 	}
 	return nil
+}
+
+// stopOn returns a Progress callback for autoencoder.Train that stops an
+// epoch between two batches once ctx is cancelled: Ctrl-C need not wait
+// for the end of an epoch of half a minute. The unfinished epoch is not
+// checkpointed; the last finished one is what -resume goes on from.
+func stopOn(ctx context.Context) func(autoencoder.Progress) error {
+	return func(autoencoder.Progress) error { return ctx.Err() }
 }
 
 // errTimeLimit stops a starting point when the time limit is reached.

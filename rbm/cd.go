@@ -27,6 +27,10 @@ type Trainer struct {
 	// DW, DBV, DBH are the increments of the last update, which momentum
 	// carries into the next (Update).
 	DW, DBV, DBH *matrix.Dense
+	// Stop, if not nil, is called before every batch of Epoch; if it
+	// returns an error, the epoch ends there, unfinished, and Epoch returns
+	// the error. A program stops training on Ctrl-C so.
+	Stop func() error
 
 	h0, hs, v1, h1 *matrix.Dense // n×hidden, n×hidden, n×visible, n×hidden
 	negProds       *matrix.Dense // visible×hidden
@@ -147,6 +151,11 @@ func (t *Trainer) Epoch(data *matrix.Dense, epoch int, rng *rand.Rand) (float64,
 	batches := (n + bs - 1) / bs
 	sum := 0.0
 	for b := 0; b < batches; b++ {
+		if t.Stop != nil {
+			if err := t.Stop(); err != nil {
+				return 0, err
+			}
+		}
 		i0, i1 := b*bs, min((b+1)*bs, n)
 		v0 := t.batch.SliceRows(0, i1-i0)
 		for k, idx := range t.order[i0:i1] {

@@ -107,6 +107,31 @@ func TestEpochRefusesNaN(t *testing.T) {
 	}
 }
 
+// TestEpochStops: Stop is asked before every batch, and its error ends the
+// epoch there: of 5 batches, the third call stops it with two trained.
+func TestEpochStops(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	s := PaperSettings(false)
+	s.BatchSize = 2
+	tr := NewTrainer(New(4, 3, false, rng), s)
+	stop := errors.New("stop")
+	calls := 0
+	tr.Stop = func() error {
+		if calls++; calls == 3 {
+			return stop
+		}
+		return nil
+	}
+	before := tr.RBM.W.Sum()
+	_, err := tr.Epoch(matrix.New(10, 4), 1, rng)
+	if !errors.Is(err, stop) || calls != 3 {
+		t.Errorf("Epoch: %v after %d calls of Stop; want the stop error after 3", err, calls)
+	}
+	if tr.RBM.W.Sum() == before {
+		t.Error("the two batches before the stop did not train")
+	}
+}
+
 // TestUnrollIsTheUpDownPass checks the wiring of Unroll: the autoencoder
 // reconstructs exactly what the RBMs' deterministic pass does (hidden
 // probabilities up the stack, the linear top's means, visible

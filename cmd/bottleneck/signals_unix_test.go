@@ -228,3 +228,26 @@ func TestSignalsStartedIgnored(t *testing.T) {
 		t.Fatal("the command did not stop on SIGTERM")
 	}
 }
+
+// TestSignalStopsHintonMidEpoch: Ctrl-C in the middle of an epoch of RBM
+// pretraining or of fine-tuning (each several seconds long here, longer
+// than graceAfterSignal) stops hinton between two batches with its own
+// message, not the forced stop's, and keeps the last finished epoch's
+// checkpoint.
+func TestSignalStopsHintonMidEpoch(t *testing.T) {
+	for _, tc := range []struct{ start, marker string }{
+		{"rbm", "rbm         pretrain layer 1/4 epoch  1/"},
+		{"random", "random      before fine-tuning"},
+	} {
+		out := t.TempDir()
+		code, output := signalDuring(t, os.Interrupt, tc.marker, "hinton", "-starts", tc.start, "-map=false",
+			"-train-n", "30000", "-test-n", "100", "-out", out)
+		if want := "keep every finished epoch: run the same command with -resume to go on\n"; code != 1 || !strings.HasSuffix(output, want) {
+			t.Errorf("%s: exit %d, output ends %q; want 1 and %q", tc.start, code, tail(output), want)
+		}
+		_, err := os.Stat(filepath.Join(out, "checkpoints", tc.start+".ckpt"))
+		if tc.start == "rbm" && err != nil {
+			t.Errorf("rbm: the first epoch's checkpoint: %v", err)
+		}
+	}
+}
