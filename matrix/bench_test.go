@@ -195,7 +195,6 @@ func BenchmarkSpeedupTwoCores(b *testing.B) {
 // time of each as GFLOP/s (metric "GFLOP/s-" and the kernel's name). Run
 // it with a fixed count, e.g. -benchtime 100x.
 func BenchmarkKernelsOneCore(b *testing.B) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	for _, s := range linearShapes {
 		rng := rand.New(rand.NewPCG(1, 2))
 		x, y := randDense(rng, s.ar, s.ac, 0), randDense(rng, s.br, s.bc, 0)
@@ -205,6 +204,10 @@ func BenchmarkKernelsOneCore(b *testing.B) {
 		c := New(m, n)
 		flops := 2 * float64(m) * float64(n) * float64(k)
 		b.Run(s.name, func(b *testing.B) {
+			// Inside the sub-benchmark: b.Run sets GOMAXPROCS to the -cpu
+			// value before calling it, so a setting made outside would be
+			// undone and the products would share two cores.
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 			best := make([]time.Duration, len(availableKernels))
 			for i := range best {
 				best[i] = time.Hour
