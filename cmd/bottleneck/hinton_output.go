@@ -148,6 +148,23 @@ func hintonChart(res *experiment.HintonResult) *plot.Chart {
 		}
 		c.Series = append(c.Series, plot.Series{Name: shortNames[a.Start], X: x, Y: y, Points: len(x) < 30})
 	}
+	if len(c.Series) == 0 {
+		return c
+	}
+	// Two flat lines to read the curves against: the paper's deep net and
+	// PCA on the same test images, across every epoch drawn.
+	last := 1.0
+	for _, s := range c.Series {
+		last = max(last, s.X[len(s.X)-1])
+	}
+	for _, ref := range []struct {
+		name string
+		v    float64
+	}{{fmt.Sprintf("paper, deep net (%.2f)", res.PaperDeep30), res.PaperDeep30}, {fmt.Sprintf("PCA, %d components (%.2f)", res.Settings.Layers[len(res.Settings.Layers)-1], res.PCA30TestSSE), res.PCA30TestSSE}} {
+		if ref.v > 0 { // a log axis takes no zero
+			c.Series = append(c.Series, plot.Series{Name: ref.name, X: []float64{0, last}, Y: []float64{ref.v, ref.v}})
+		}
+	}
 	return c
 }
 
