@@ -47,6 +47,31 @@
 // Registers: AX walks the A sliver (6 float64s = 48 bytes per step), BX
 // the B sliver (8 float64s = 64 bytes per step), CX counts the steps left,
 // DI points at row i of the tile of c, R8 is ldc in bytes.
+// STEP(ao, bo) is one step p of the loop below, for the column of the A
+// sliver at ao(AX) and the row of the B sliver at bo(BX): load the row of
+// B, broadcast each of the six values of A in turn, 12 fused multiply-adds.
+#define STEP(ao, bo) \
+	VMOVUPD      bo(BX), Y12    \ // Y12 = b(p, 0..3)
+	VMOVUPD      bo+32(BX), Y13 \ // Y13 = b(p, 4..7)
+	VBROADCASTSD ao(AX), Y14    \ // row 0: Y14 = a(0, p) in all lanes
+	VFMADD231PD  Y12, Y14, Y0   \
+	VFMADD231PD  Y13, Y14, Y1   \
+	VBROADCASTSD ao+8(AX), Y15  \ // row 1
+	VFMADD231PD  Y12, Y15, Y2   \
+	VFMADD231PD  Y13, Y15, Y3   \
+	VBROADCASTSD ao+16(AX), Y14 \ // row 2
+	VFMADD231PD  Y12, Y14, Y4   \
+	VFMADD231PD  Y13, Y14, Y5   \
+	VBROADCASTSD ao+24(AX), Y15 \ // row 3
+	VFMADD231PD  Y12, Y15, Y6   \
+	VFMADD231PD  Y13, Y15, Y7   \
+	VBROADCASTSD ao+32(AX), Y14 \ // row 4
+	VFMADD231PD  Y12, Y14, Y8   \
+	VFMADD231PD  Y13, Y14, Y9   \
+	VBROADCASTSD ao+40(AX), Y15 \ // row 5
+	VFMADD231PD  Y12, Y15, Y10  \
+	VFMADD231PD  Y13, Y15, Y11
+
 TEXT ·microAVX2x6x8(SB), NOSPLIT, $0-40
 	MOVQ kc+0(FP), CX
 	MOVQ a+8(FP), AX
@@ -72,34 +97,33 @@ TEXT ·microAVX2x6x8(SB), NOSPLIT, $0-40
 	TESTQ CX, CX
 	JLE   store
 
-	// for p := 0; p < kc; p++  (microPortable2x2's loop over p)
-loop:
-	VMOVUPD 0(BX), Y12  // Y12 = b(p, 0..3)
-	VMOVUPD 32(BX), Y13 // Y13 = b(p, 4..7)
+	// for p := 0; p < kc; p++  (microPortable2x2's loop over p), four
+	// steps at a time while four are left (STEP is one step, p = k), then
+	// one at a time: fewer instructions that only count and advance.
+	CMPQ CX, $4
+	JLT  tail
 
-	VBROADCASTSD 0(AX), Y14 // row 0: Y14 = a(0, p) in all lanes
-	VFMADD231PD  Y12, Y14, Y0
-	VFMADD231PD  Y13, Y14, Y1
-	VBROADCASTSD 8(AX), Y15 // row 1
-	VFMADD231PD  Y12, Y15, Y2
-	VFMADD231PD  Y13, Y15, Y3
-	VBROADCASTSD 16(AX), Y14 // row 2
-	VFMADD231PD  Y12, Y14, Y4
-	VFMADD231PD  Y13, Y14, Y5
-	VBROADCASTSD 24(AX), Y15 // row 3
-	VFMADD231PD  Y12, Y15, Y6
-	VFMADD231PD  Y13, Y15, Y7
-	VBROADCASTSD 32(AX), Y14 // row 4
-	VFMADD231PD  Y12, Y14, Y8
-	VFMADD231PD  Y13, Y14, Y9
-	VBROADCASTSD 40(AX), Y15 // row 5
-	VFMADD231PD  Y12, Y15, Y10
-	VFMADD231PD  Y13, Y15, Y11
+loop4:
+	STEP(0, 0)
+	STEP(48, 64)
+	STEP(96, 128)
+	STEP(144, 192)
+	ADDQ $192, AX // four columns of the A sliver on
+	ADDQ $256, BX // four rows of the B sliver on
+	SUBQ $4, CX
+	CMPQ CX, $4
+	JGE  loop4
 
+tail:
+	TESTQ CX, CX
+	JLE   store
+
+loop1:
+	STEP(0, 0)
 	ADDQ $48, AX // next column of the A sliver
 	ADDQ $64, BX // next row of the B sliver
 	DECQ CX
-	JNZ  loop
+	JNZ  loop1
 
 	// for i := 0; i < 6; i++: c(i, 0..7) += the slab's sum for row i
 store:

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bottleneck/experiment"
 )
 
 // hintonQuick are the flags of a small hinton run for tests: -quick on a
@@ -133,5 +135,30 @@ func TestHintonResumeMessages(t *testing.T) {
 	code, _, stderr = runBinary(t, "hinton", "-layers", "784,32,16,8,4", "-starts", "random", "-out", dir, "-resume", "-epochs", "3")
 	if want := "was written with -pretrain-epochs 2, not 10: resume with the same settings, or start afresh without -resume (a -quick run's checkpoint: add -quick)"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("resumed without -quick: exit %d, %q; want %q", code, stderr, want)
+	}
+}
+
+// TestHintonChartReferenceLines: the chart carries the paper's 3.00 and
+// PCA's error as flat lines over every epoch drawn, after the curves, and
+// no chart (no series at all) when no start has a fine-tuning epoch.
+func TestHintonChartReferenceLines(t *testing.T) {
+	res := &experiment.HintonResult{Settings: experiment.HintonSettings{Layers: []int{784, 30}}, PaperDeep30: 3, PCA30TestSSE: 13.8663,
+		Arms: []*experiment.HintonArm{{Start: "rbm", StartTestSSE: 12.5, TestSSE: []float64{6.5, 5.7, 4.9}}}}
+	c := hintonChart(res)
+	if len(c.Series) != 3 {
+		t.Fatalf("%d series, want the curve and two flat lines", len(c.Series))
+	}
+	for i, want := range []struct {
+		name string
+		v    float64
+	}{{"paper, deep net (3.00)", 3}, {"PCA, 30 components (13.87)", 13.8663}} {
+		s := c.Series[1+i]
+		if s.Name != want.name || len(s.X) != 2 || s.X[0] != 0 || s.X[1] != 3 || s.Y[0] != want.v || s.Y[1] != want.v {
+			t.Errorf("line %d: %q at x %v, y %v; want %q from 0 to 3 at %v", i, s.Name, s.X, s.Y, want.name, want.v)
+		}
+	}
+	res.Arms[0].TestSSE = nil
+	if c := hintonChart(res); len(c.Series) != 0 {
+		t.Errorf("no fine-tuning epoch: %d series, want none (no chart)", len(c.Series))
 	}
 }
