@@ -134,6 +134,14 @@ func hintonFig2(res *experiment.HintonResult) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
+// startingPoints says "1 starting point" or "n starting points".
+func startingPoints(n int) string {
+	if n == 1 {
+		return "1 starting point"
+	}
+	return fmt.Sprintf("%d starting points", n)
+}
+
 // hintonChart draws the test error per fine-tuning epoch of every start.
 func hintonChart(res *experiment.HintonResult) *plot.Chart {
 	c := &plot.Chart{Title: "Test error per fine-tuning epoch", XLabel: "fine-tuning epoch", YLabel: "Σ(x − x̂)² per test image", LogY: true}
@@ -160,7 +168,7 @@ func hintonChart(res *experiment.HintonResult) *plot.Chart {
 	for _, ref := range []struct {
 		name string
 		v    float64
-	}{{fmt.Sprintf("paper, deep net (%.2f)", res.PaperDeep30), res.PaperDeep30}, {fmt.Sprintf("PCA, %d components (%.2f)", res.Settings.Layers[len(res.Settings.Layers)-1], res.PCA30TestSSE), res.PCA30TestSSE}} {
+	}{{fmt.Sprintf("paper, %.2f", res.PaperDeep30), res.PaperDeep30}, {fmt.Sprintf("PCA-%d, %.2f", res.Settings.Layers[len(res.Settings.Layers)-1], res.PCA30TestSSE), res.PCA30TestSSE}} {
 		if ref.v > 0 { // a log axis takes no zero
 			c.Series = append(c.Series, plot.Series{Name: ref.name, X: []float64{0, last}, Y: []float64{ref.v, ref.v}})
 		}
@@ -215,8 +223,8 @@ func hintonPage(res *experiment.HintonResult, fig2 []byte, chart *plot.Chart, fs
 		Title:    "Hinton & Salakhutdinov (2006): deep autoencoder against PCA",
 		Command:  report.CommandLine("bottleneck hinton", args),
 		Settings: report.FlagSettings(fs.FlagSet),
-		Lead: fmt.Sprintf("The deep %s autoencoder on %d training and %d test images, trained from %d starting points and fine-tuned with Adam on the cross-entropy; errors are Σ over the pixels of (x − x̂)² per test image. Kernel %s, %d threads, load at the start %s.",
-			shapeOf(res), res.Settings.TrainN, res.Settings.TestN, len(res.Arms), res.Kernel, res.Threads, res.Load),
+		Lead: fmt.Sprintf("The deep %s autoencoder on %d training and %d test images, trained from %s and fine-tuned with Adam on the cross-entropy; errors are Σ over the pixels of (x − x̂)² per test image. Kernel %s, %d threads, load at the start %s.",
+			shapeOf(res), res.Settings.TrainN, res.Settings.TestN, startingPoints(len(res.Arms)), res.Kernel, res.Threads, res.Load),
 		References: []report.Reference{
 			{Text: "Hinton & Salakhutdinov (2006), Reducing the dimensionality of data with neural networks, Science 313:504", URL: "https://doi.org/10.1126/science.1127647"},
 			{Text: "Bengio, Lamblin, Popovici & Larochelle (2007), Greedy layer-wise training of deep networks, NIPS 19"},

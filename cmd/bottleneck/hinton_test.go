@@ -151,7 +151,7 @@ func TestHintonChartReferenceLines(t *testing.T) {
 	for i, want := range []struct {
 		name string
 		v    float64
-	}{{"paper, deep net (3.00)", 3}, {"PCA, 30 components (13.87)", 13.8663}} {
+	}{{"paper, 3.00", 3}, {"PCA-30, 13.87", 13.8663}} {
 		s := c.Series[1+i]
 		if s.Name != want.name || len(s.X) != 2 || s.X[0] != 0 || s.X[1] != 3 || s.Y[0] != want.v || s.Y[1] != want.v {
 			t.Errorf("line %d: %q at x %v, y %v; want %q from 0 to 3 at %v", i, s.Name, s.X, s.Y, want.name, want.v)
