@@ -25,9 +25,10 @@ type x86Features struct {
 	avx2FMA bool // AVX2 and FMA3, with the 256-bit ymm registers saved by the OS
 	// avx512 is AVX-512 Foundation, with the 512-bit zmm and mask registers
 	// saved. No kernel uses it yet: the machine the kernels were written
-	// on does not offer AVX-512 to its virtual machines, so an AVX-512
-	// kernel could not be tested there (on Zen 4, which runs a 512-bit
-	// FMA as two 256-bit halves, it would add registers, not peak speed).
+	// on (an AMD EPYC of the Zen 3 generation) has no AVX-512, so an
+	// AVX-512 kernel could not be tested there (on Zen 4, which runs a
+	// 512-bit FMA as two 256-bit halves, it would add registers, not peak
+	// speed).
 	avx512 bool
 }
 
