@@ -276,9 +276,10 @@ func (a *armRun) finetune(ctx context.Context) error {
 			return err
 		}
 	}
-	if a.s.Epochs == 0 {
+	if a.s.Epochs == 0 { // finished without an epoch: the checkpoint says so
 		a.p.Arm.TestSSEPerImage = a.p.Arm.StartTestSSE
 		a.p.Phase = "done"
+		return a.checkpoint()
 	}
 	return nil
 }

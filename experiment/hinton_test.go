@@ -238,3 +238,42 @@ func TestHintonExtendIsBitForBit(t *testing.T) {
 		t.Errorf("lengthening a cosine schedule: %v, want a SettingsChangedError naming epochs", err)
 	}
 }
+
+// TestHintonZeroEpochsIsFinished: a run with no fine-tuning epochs is a
+// finished run. Its checkpoints must say so, or the same command again
+// is refused as if it would overwrite an unfinished run; and the random
+// start, which writes its checkpoint only after an epoch, must have one,
+// or lengthening it with -resume finds nothing and starts afresh.
+func TestHintonZeroEpochsIsFinished(t *testing.T) {
+	train, test := embeddedMNIST(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	s := quickHinton(dir)
+	s.Starts = []string{StartRBM, StartRandom}
+	s.LearningRateTo = s.LearningRate
+	s.Epochs = 0
+	if _, err := Hinton(ctx, train, test, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, start := range s.Starts {
+		c, err := loadCheckpoint(CheckpointPath(dir, start))
+		if err != nil || c.header.State.Phase != "done" {
+			t.Errorf("%s after 0 epochs: %v, want a finished checkpoint", start, err)
+		}
+	}
+	if _, err := Hinton(ctx, train, test, s, nil); err != nil {
+		t.Errorf("the same run again, without Resume: %v", err)
+	}
+	s.Resume, s.Epochs = true, 2
+	got, err := Hinton(ctx, train, test, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	straight := s
+	straight.Resume, straight.CheckpointDir = false, ""
+	want, err := Hinton(ctx, train, test, straight, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameArms(t, want, got)
+}
