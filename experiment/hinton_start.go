@@ -287,9 +287,16 @@ func (a *armRun) finetune(ctx context.Context) error {
 // stopOn returns a Progress callback for autoencoder.Train that stops an
 // epoch between two batches once ctx is cancelled: Ctrl-C need not wait
 // for the end of an epoch of half a minute. The unfinished epoch is not
-// checkpointed; the last finished one is what -resume goes on from.
+// checkpointed; the last finished one is what -resume goes on from. An
+// epoch whose last batch is trained is let finish (its test error takes a
+// moment), checkpointed, and the run stops before the next.
 func stopOn(ctx context.Context) func(autoencoder.Progress) error {
-	return func(autoencoder.Progress) error { return ctx.Err() }
+	return func(p autoencoder.Progress) error {
+		if p.EpochDone || p.Batch == p.Batches {
+			return nil
+		}
+		return ctx.Err()
+	}
 }
 
 // errTimeLimit stops a starting point when the time limit is reached.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"bottleneck/autoencoder"
 	"bottleneck/internal/atomicfile"
 )
 
@@ -276,4 +277,24 @@ func TestHintonZeroEpochsIsFinished(t *testing.T) {
 		t.Fatal(err)
 	}
 	sameArms(t, want, got)
+}
+
+// TestStopOnKeepsAFinishedEpoch: Ctrl-C stops training between two
+// batches, but not after the last batch of an epoch nor at the report
+// that ends it: that epoch is trained, and stopping there would throw it
+// away instead of checkpointing it (a Ctrl-C during the last batch or the
+// test error's measurement, a second or two of a full-sized epoch).
+func TestStopOnKeepsAFinishedEpoch(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	stop := stopOn(ctx)
+	if err := stop(autoencoder.Progress{Epoch: 1, Batch: 3, Batches: 10}); !errors.Is(err, context.Canceled) {
+		t.Errorf("after a batch: %v, want context.Canceled", err)
+	}
+	if err := stop(autoencoder.Progress{Epoch: 1, Batch: 10, Batches: 10}); err != nil {
+		t.Errorf("after the last batch: %v, want nil (the epoch is kept)", err)
+	}
+	if err := stop(autoencoder.Progress{Epoch: 1, Batch: 10, Batches: 10, EpochDone: true}); err != nil {
+		t.Errorf("at the end of the epoch: %v, want nil (the epoch is kept)", err)
+	}
 }
