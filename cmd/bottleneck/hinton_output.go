@@ -159,16 +159,23 @@ func hintonChart(res *experiment.HintonResult) *plot.Chart {
 	if len(c.Series) == 0 {
 		return c
 	}
-	// Two flat lines to read the curves against: the paper's deep net and
-	// PCA on the same test images, across every epoch drawn.
+	// Two flat lines to read the curves against: the paper's deep net (for
+	// a code of 30 only, as in the table) and PCA on the same test images,
+	// across every epoch drawn. Their names are short enough for the
+	// legend to show them whole, the figure included.
 	last := 1.0
 	for _, s := range c.Series {
 		last = max(last, s.X[len(s.X)-1])
 	}
+	code := res.Settings.Layers[len(res.Settings.Layers)-1]
+	paper := res.PaperDeep30
+	if code != 30 {
+		paper = 0
+	}
 	for _, ref := range []struct {
 		name string
 		v    float64
-	}{{fmt.Sprintf("paper, %.2f", res.PaperDeep30), res.PaperDeep30}, {fmt.Sprintf("PCA-%d, %.2f", res.Settings.Layers[len(res.Settings.Layers)-1], res.PCA30TestSSE), res.PCA30TestSSE}} {
+	}{{fmt.Sprintf("paper, %.2f", paper), paper}, {fmt.Sprintf("PCA-%d, %.2f", code, res.PCA30TestSSE), res.PCA30TestSSE}} {
 		if ref.v > 0 { // a log axis takes no zero
 			c.Series = append(c.Series, plot.Series{Name: ref.name, X: []float64{0, last}, Y: []float64{ref.v, ref.v}})
 		}
@@ -232,7 +239,7 @@ func hintonPage(res *experiment.HintonResult, fig2 []byte, chart *plot.Chart, fs
 	}
 	p.Sections = append(p.Sections, report.Section{Heading: "Test error", Tables: []report.Table{{Header: hintonHeader, Rows: hintonRows(res)}}})
 	if len(chart.Series) > 0 {
-		p.Sections = append(p.Sections, report.Section{Heading: "Fine-tuning", Charts: []report.Chart{{Plot: chart, Caption: "each starting point, named by its pretraining; epoch 0 is the net as pretraining left it"}}})
+		p.Sections = append(p.Sections, report.Section{Heading: "Fine-tuning", Charts: []report.Chart{{Plot: chart, Caption: "each starting point, named by its pretraining; epoch 0 is the net as pretraining left it; the flat lines: the paper's deep net (for a code of 30) and PCA on these test images"}}})
 	}
 	var names []string
 	for _, a := range res.Arms {

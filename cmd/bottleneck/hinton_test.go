@@ -157,6 +157,22 @@ func TestHintonChartReferenceLines(t *testing.T) {
 			t.Errorf("line %d: %q at x %v, y %v; want %q from 0 to 3 at %v", i, s.Name, s.X, s.Y, want.name, want.v)
 		}
 	}
+	// The legend shows the names whole, figures included: it cuts names
+	// longer than a third of the picture (once "PCA, 30 components (13.…").
+	var svg strings.Builder
+	if err := c.WriteSVG(&svg); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range c.Series {
+		if !strings.Contains(svg.String(), ">"+s.Name+"<") {
+			t.Errorf("the legend does not show %q whole", s.Name)
+		}
+	}
+	// The paper's 3.00 is for a code of 30: another code gets PCA's line only.
+	res.Settings.Layers = []int{784, 100, 8}
+	if c := hintonChart(res); len(c.Series) != 2 || c.Series[1].Name != "PCA-8, 13.87" {
+		t.Errorf("a code of 8: %d series, the last %q; want the curve and PCA-8's line", len(c.Series), c.Series[len(c.Series)-1].Name)
+	}
 	res.Arms[0].TestSSE = nil
 	if c := hintonChart(res); len(c.Series) != 0 {
 		t.Errorf("no fine-tuning epoch: %d series, want none (no chart)", len(c.Series))
