@@ -126,7 +126,7 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	var setting *experiment.SettingError
 	switch {
 	case errors.As(err, &changed):
-		if v, ok := hintonQuickValues[changed.Flag]; ok && !f.quick && changed.Was == fmt.Sprint(v) {
+		if v, ok := hintonQuickValues[changed.Flag]; ok && !f.quick && !isSet(fs, changed.Flag) && changed.Was == fmt.Sprint(v) {
 			return usagef("%v (a -quick run's checkpoint: add -quick)", err)
 		}
 		return usageError{err.Error()}

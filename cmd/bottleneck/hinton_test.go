@@ -178,3 +178,19 @@ func TestHintonChartReferenceLines(t *testing.T) {
 		t.Errorf("no fine-tuning epoch: %d series, want none (no chart)", len(c.Series))
 	}
 }
+
+// TestHintonQuickHintOnlyForUnsetFlags: the hint "add -quick" is given
+// only when the flag that differs was left to its default, which -quick
+// would change; a value given on the command line stays with -quick too,
+// so the hint would only lead to the same refusal.
+func TestHintonQuickHintOnlyForUnsetFlags(t *testing.T) {
+	dir := t.TempDir()
+	small := []string{"hinton", "-layers", "784,32,16,8,4", "-starts", "random", "-map=false", "-out", dir}
+	if code, _, stderr := runBinary(t, append(small, "-quick")...); code != 0 {
+		t.Fatalf("-quick: exit %d, %s", code, stderr)
+	}
+	code, _, stderr := runBinary(t, append(small, "-resume", "-epochs", "3")...)
+	if want := "was written with -epochs 4, not 3"; code != 2 || !strings.Contains(stderr, want) || strings.Contains(stderr, "add -quick") {
+		t.Errorf("-resume -epochs 3 without -quick: exit %d, %q; want %q without the hint to add -quick", code, stderr, want)
+	}
+}
