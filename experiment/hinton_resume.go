@@ -57,17 +57,21 @@ func checkHeader(path string, h checkpointHeader, s HintonSettings, start, shape
 	return compareSettings(path, h.Settings, now)
 }
 
-// extends reports whether s only lengthens the run whose checkpoint header
-// is h: the same settings but for more fine-tuning epochs, at a constant
-// rate, and no fewer than the checkpoint has trained. With a constant rate
-// an epoch's update does not depend on how many epochs the run has in all,
-// so the epochs already trained are bit for bit those the longer run would
-// train first, and a finished run can go on (-resume with a larger
-// -epochs). With a cosine schedule every epoch's rate depends on the total,
+// extends reports whether s only changes the length of the run whose
+// checkpoint header is h: the same settings but for another number of
+// fine-tuning epochs, at a constant rate, and no fewer than the checkpoint
+// has trained. With a constant rate an epoch's update does not depend on
+// how many epochs the run has in all, so the epochs already trained are
+// bit for bit those the other run would train first: a finished run can
+// go on (-resume with a larger -epochs), an unfinished one can also end
+// sooner. With a cosine schedule every epoch's rate depends on the total,
 // and the change is refused like any other.
 func extends(h checkpointHeader, s HintonSettings) bool {
-	was := h.epochs()
-	return was >= 0 && s.Epochs > was && s.LearningRate == s.LearningRateTo
+	was, trained := h.epochs(), 0
+	if p := h.State.Phase; p == "finetune" || p == "done" {
+		trained = h.State.Epoch
+	}
+	return was >= 0 && s.Epochs != was && s.Epochs >= trained && s.LearningRate == s.LearningRateTo
 }
 
 // checkCheckpoints checks, before any long work, that every checkpoint a

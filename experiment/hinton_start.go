@@ -276,8 +276,10 @@ func (a *armRun) finetune(ctx context.Context) error {
 			return err
 		}
 	}
-	if a.s.Epochs == 0 { // finished without an epoch: the checkpoint says so
-		a.p.Arm.TestSSEPerImage = a.p.Arm.StartTestSSE
+	if a.p.Phase != "done" { // no epoch left to train (-epochs 0, or resumed at its end): the checkpoint says finished
+		if a.s.Epochs == 0 {
+			a.p.Arm.TestSSEPerImage = a.p.Arm.StartTestSSE
+		}
 		a.p.Phase = "done"
 		return a.checkpoint()
 	}

@@ -298,3 +298,49 @@ func TestStopOnKeepsAFinishedEpoch(t *testing.T) {
 		t.Errorf("at the end of the epoch: %v, want nil (the epoch is kept)", err)
 	}
 }
+
+// TestHintonShortenUnfinished: at a constant rate an unfinished run may
+// also be given fewer epochs than it was started with, as long as it has
+// not trained more: stopped after 2 of 4 epochs, -resume with 3 gives the
+// bits of 3 straight and a finished checkpoint; -epochs 2 after that, fewer
+// than the 3 trained, is refused naming -epochs.
+func TestHintonShortenUnfinished(t *testing.T) {
+	train, test := embeddedMNIST(t)
+	ctx := context.Background()
+	constant := func(dir string, epochs int) HintonSettings {
+		s := quickHinton(dir)
+		s.Starts = []string{StartRandom}
+		s.LearningRateTo = s.LearningRate
+		s.Epochs = epochs
+		return s
+	}
+	straight, err := Hinton(ctx, train, test, constant(t.TempDir(), 3), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	_, err = Hinton(ctx, train, test, constant(dir, 4), func(p HintonProgress) error {
+		if p.Phase == "finetune" && p.Epoch == 2 {
+			return errStop
+		}
+		return nil
+	})
+	if !errors.Is(err, errStop) {
+		t.Fatalf("stop after 2 epochs: %v", err)
+	}
+	s := constant(dir, 3)
+	s.Resume = true
+	got, err := Hinton(ctx, train, test, s, nil)
+	if err != nil {
+		t.Fatalf("-epochs 3 after 2 of 4: %v", err)
+	}
+	sameArms(t, straight, got)
+	if c, err := loadCheckpoint(CheckpointPath(dir, StartRandom)); err != nil || c.header.State.Phase != "done" {
+		t.Errorf("after 3 of 3 epochs: %v, want a finished checkpoint", err)
+	}
+	s.Epochs = 2
+	var changed *SettingsChangedError
+	if _, err := Hinton(ctx, train, test, s, nil); !errors.As(err, &changed) || changed.Flag != "epochs" {
+		t.Errorf("-epochs 2 after 3 trained: %v, want a SettingsChangedError naming epochs", err)
+	}
+}

@@ -38,8 +38,9 @@ epoch; after an interruption, the same command with -resume goes on where it
 stopped and ends with the same bits as a run never stopped. A resume with
 other settings, or from a damaged checkpoint, is refused, and so is a run
 without -resume that would overwrite an unfinished checkpoint. One change is
-allowed: at a constant rate (no -lr-end), -resume with a larger -epochs
-lengthens a run, finished or not, with the bits a longer run would have had.
+allowed: at a constant rate (no -lr-end), -resume with another -epochs, no
+fewer than were trained, lengthens a run (a finished one too) or ends an
+unfinished one sooner, with the bits of a run of that length.
 
 Written into -out: fig2.png (one test digit of each class above its
 reconstructions by each deep net and by PCA), test_error.svg (test error per
