@@ -130,6 +130,12 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if v, ok := hintonQuickValues[changed.Flag]; ok && !f.quick && !isSet(fs, changed.Flag) && changed.Was == fmt.Sprint(v) {
 			return usagef("%v (a -quick run's checkpoint: add -quick)", err)
 		}
+		if changed.Flag == "epochs" && s.LearningRate != s.LearningRateTo {
+			return usagef("%v (with -lr-end, every epoch's rate depends on -epochs: only a constant-rate run changes its length)", err)
+		}
+		if changed.Flag == "epochs" {
+			return usagef("%v (-epochs may change at a constant rate, but not below the epochs trained)", err)
+		}
 		return usageError{err.Error()}
 	case errors.Is(err, experiment.ErrCheckpointUnfinished):
 		return usageError{err.Error()}

@@ -194,3 +194,26 @@ func TestHintonQuickHintOnlyForUnsetFlags(t *testing.T) {
 		t.Errorf("-resume -epochs 3 without -quick: exit %d, %q; want %q without the hint to add -quick", code, stderr, want)
 	}
 }
+
+// TestHintonEpochsRefusalSaysWhy: a -resume whose -epochs is refused says
+// why, as -epochs may change otherwise: fewer than were trained, or a
+// cosine schedule (-lr-end), whose every rate depends on -epochs.
+func TestHintonEpochsRefusalSaysWhy(t *testing.T) {
+	dir := t.TempDir()
+	small := []string{"hinton", "-layers", "784,32,16,8,4", "-starts", "random", "-map=false", "-train-n", "500", "-test-n", "100", "-out", dir, "-epochs"}
+	if code, _, stderr := runBinary(t, append(small, "2")...); code != 0 {
+		t.Fatalf("-epochs 2: exit %d, %s", code, stderr)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"1", "-resume"}, "was written with -epochs 2, not 1: resume with the same settings, or start afresh without -resume (-epochs may change at a constant rate, but not below the epochs trained)"},
+		{[]string{"3", "-resume", "-lr-end", "1e-5"}, "(with -lr-end, every epoch's rate depends on -epochs: only a constant-rate run changes its length)"},
+	} {
+		code, _, stderr := runBinary(t, append(small, tc.args...)...)
+		if code != 2 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("-epochs %v: exit %d, %q; want %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}
