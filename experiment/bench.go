@@ -39,7 +39,7 @@ func (s BenchSettings) Validate() error {
 // output uses.
 type BenchResult struct {
 	Layers          []int     `json:"layers"`
-	Batch           int       `json:"batch"`
+	Batch           int       `json:"batch"` // as trained: at most TrainN, one batch of all the images
 	Epochs          int       `json:"epochs"`
 	TrainN          int       `json:"train_n"`
 	SecondsPerEpoch float64   `json:"seconds_per_epoch"` // the mean over the epochs
@@ -76,7 +76,7 @@ func Bench(s BenchSettings, images *matrix.Dense, progress func(BenchProgress) e
 		return nil, err
 	}
 	res := &BenchResult{
-		Layers: s.Config.Layers, Batch: s.Batch, Epochs: s.Epochs, TrainN: s.TrainN,
+		Layers: s.Config.Layers, Batch: min(s.Batch, s.TrainN), Epochs: s.Epochs, TrainN: s.TrainN,
 		FLOPsPerEpoch: TrainingFLOPs(s.Config.Layers, s.TrainN),
 		Kernel:        matrix.Kernel(), Threads: runtime.GOMAXPROCS(0),
 	}

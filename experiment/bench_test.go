@@ -60,3 +60,18 @@ func TestBenchReportsEveryEpoch(t *testing.T) {
 		t.Errorf("stopped run: error %v, want one wrapping %v", err, stop)
 	}
 }
+
+// TestBenchBatchAsTrained: a batch larger than the images is trained as
+// one batch of all of them (autoencoder.Train's rule), and the result says
+// so: its GFLOP/s are those of batches of TrainN, not of the size asked.
+func TestBenchBatchAsTrained(t *testing.T) {
+	x := matrix.New(10, 16) // all zero: the time, not the fit, is measured
+	cfg := autoencoder.Config{Layers: []int{16, 6, 3}, Activation: "relu", CodeActivation: "linear", OutputActivation: "sigmoid"}
+	res, err := Bench(BenchSettings{Config: cfg, Batch: 1000, Epochs: 1, TrainN: 10}, x, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Batch != 10 {
+		t.Errorf("batch 1000 of 10 images: result says batch %d, want 10", res.Batch)
+	}
+}
