@@ -145,13 +145,19 @@ func (a *armRun) run(ctx context.Context) error {
 func (a *armRun) pretrainLayer(ctx context.Context) error {
 	k := a.p.Layer
 	if a.input == nil {
-		a.input = a.train
+		in := a.train
+		var err error
 		for _, r := range a.rbms[:min(k, len(a.rbms))] {
-			a.input = r.Up(a.input)
+			if in, err = passUp(ctx, in, r.Up); err != nil {
+				return err
+			}
 		}
 		for _, ae := range a.aes[:min(k, len(a.aes))] {
-			a.input = ae.Encode(a.input)
+			if in, err = passUp(ctx, in, ae.Encode); err != nil {
+				return err
+			}
 		}
+		a.input = in
 	}
 	isRBM := a.p.Arm.Start != StartAutoencoder
 	if isRBM && len(a.rbms) == k { // a new RBM
@@ -284,6 +290,32 @@ func (a *armRun) finetune(ctx context.Context) error {
 		return a.checkpoint()
 	}
 	return nil
+}
+
+// passUp returns f of the rows of data, n×in → n×out, a block of rows at a
+// time, and stops with ctx's error between two blocks: on all of MNIST the
+// pass up through the layers already trained takes seconds, longer than
+// Ctrl-C may wait. Each row's result does not depend on the other rows, so
+// cutting the pass into blocks changes no bit.
+func passUp(ctx context.Context, data *matrix.Dense, f func(*matrix.Dense) *matrix.Dense) (*matrix.Dense, error) {
+	const block = 5000
+	n := data.Rows()
+	if n == 0 {
+		return f(data), nil
+	}
+	var out *matrix.Dense
+	for i0 := 0; i0 < n; i0 += block {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		i1 := min(i0+block, n)
+		part := f(data.SliceRows(i0, i1))
+		if out == nil {
+			out = matrix.New(n, part.Cols())
+		}
+		out.SliceRows(i0, i1).Copy(part)
+	}
+	return out, nil
 }
 
 // stopOn returns a Progress callback for autoencoder.Train that stops an

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,6 +13,8 @@ import (
 
 	"bottleneck/autoencoder"
 	"bottleneck/internal/atomicfile"
+	"bottleneck/matrix"
+	"bottleneck/rbm"
 )
 
 // quickHinton returns small settings of the hinton run for tests: a
@@ -342,5 +345,41 @@ func TestHintonShortenUnfinished(t *testing.T) {
 	var changed *SettingsChangedError
 	if _, err := Hinton(ctx, train, test, s, nil); !errors.As(err, &changed) || changed.Flag != "epochs" {
 		t.Errorf("-epochs 2 after 3 trained: %v, want a SettingsChangedError naming epochs", err)
+	}
+}
+
+// TestPassUp: passUp gives the bits of one pass over all the rows (here
+// 12,001 rows, past two blocks), and stops between two blocks once its
+// context is cancelled.
+func TestPassUp(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	r := rbm.New(6, 4, false, rng)
+	data := matrix.New(12001, 6)
+	for i := 0; i < data.Rows(); i++ {
+		for j := range data.Row(i) {
+			data.Row(i)[j] = rng.Float64()
+		}
+	}
+	got, err := passUp(context.Background(), data, r.Up)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := r.Up(data)
+	for i := 0; i < want.Rows(); i++ {
+		for j, v := range want.Row(i) {
+			if math.Float64bits(got.At(i, j)) != math.Float64bits(v) {
+				t.Fatalf("row %d, column %d: %v in blocks, %v in one pass", i, j, got.At(i, j), v)
+			}
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	calls := 0
+	_, err = passUp(ctx, data, func(x *matrix.Dense) *matrix.Dense {
+		calls++
+		cancel()
+		return r.Up(x)
+	})
+	if !errors.Is(err, context.Canceled) || calls != 1 {
+		t.Errorf("cancelled during the first block: %v after %d blocks, want context.Canceled after 1", err, calls)
 	}
 }
