@@ -276,9 +276,7 @@ func gradientsFinite(params []nn.Param) bool {
 	return true
 }
 
-// matrixFinite reports whether every element of m is finite. The sum of a
-// matrix is finite exactly when its elements are (unless they are so large
-// that the sum overflows, which diverged training also is).
+// matrixFinite reports whether every element of m is finite.
 func matrixFinite(m *matrix.Dense) bool {
-	return isFinite(m.Sum())
+	return m.AllFinite()
 }

@@ -1,6 +1,9 @@
 package matrix
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Add sets m = a + b. All three must have the same shape; m may be a or b.
 func (m *Dense) Add(a, b *Dense) {
@@ -108,6 +111,28 @@ func (m *Dense) AddColSums(a *Dense) {
 			mr[j] += v
 		}
 	}
+}
+
+// AllFinite reports whether every element of m is finite: none is NaN,
+// +Inf or −Inf. Training checks its gradients with it after every batch,
+// so a large matrix is shared out among the cores (finite_bands.go).
+func (m *Dense) AllFinite() bool {
+	if m.rows*m.cols >= minParallelApply && !usingReference() {
+		return m.allFiniteBands()
+	}
+	return rowsFinite(m, 0, m.rows)
+}
+
+// rowsFinite reports whether rows [i0, i1) of m are finite.
+func rowsFinite(m *Dense, i0, i1 int) bool {
+	for i := i0; i < i1; i++ {
+		for _, v := range m.Row(i) {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Sum returns the sum of all elements.

@@ -22,8 +22,9 @@ type workspace struct {
 
 	// When the goroutine that owns this workspace shares a product (or an
 	// Apply) with helper goroutines, job (apply) is what they share.
-	job   product
-	apply applyJob
+	job    product
+	apply  applyJob
+	finite finiteJob
 }
 
 // maxCachedWorkspaces bounds the cache: one workspace per core of a large
@@ -51,6 +52,7 @@ func getWorkspace() *workspace {
 func putWorkspace(ws *workspace) {
 	ws.job = product{} // drop the references to the matrices
 	ws.apply = applyJob{}
+	ws.finite = finiteJob{}
 	workspaceCache.Lock()
 	defer workspaceCache.Unlock()
 	if len(workspaceCache.free) < maxCachedWorkspaces {

@@ -162,13 +162,13 @@ func (t *Trainer) Epoch(data *matrix.Dense, epoch int, rng *rand.Rand) (float64,
 			copy(v0.Row(k), data.Row(idx))
 		}
 		sse := t.Gradient(v0, rng)
-		if !finite(sse) || !finite(t.GW.Sum()) {
+		if !finite(sse) || !t.GW.AllFinite() {
 			return 0, fmt.Errorf("rbm: %w at epoch %d, batch %d of %d (reconstruction error %v): try a smaller learning rate", ErrDiverged, epoch, b+1, batches, sse)
 		}
 		t.Update(mom)
 		sum += sse
 	}
-	if !finite(t.RBM.W.Sum()) {
+	if !t.RBM.W.AllFinite() {
 		return 0, fmt.Errorf("rbm: %w at the end of epoch %d: the weights are not finite", ErrDiverged, epoch)
 	}
 	return sum / float64(n), nil
