@@ -64,7 +64,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return interrupted
 	}
 	if !*asJSON {
-		fmt.Fprintf(stdout, "timing %s, %d images per epoch, batch %d, Adam, kernel %s, %d threads\n", s.Config, s.TrainN, min(s.Batch, s.TrainN), matrix.Kernel(), runtime.GOMAXPROCS(0))
+		fmt.Fprintf(stdout, "timing %s, %s per epoch, batch %d, Adam, kernel %s, %s\n", s.Config, plural(s.TrainN, "image"), min(s.Batch, s.TrainN), matrix.Kernel(), plural(runtime.GOMAXPROCS(0), "thread"))
 	}
 	flops := experiment.TrainingFLOPs(s.Config.Layers, s.TrainN)
 	res, err := experiment.Bench(s, train.Images, func(p experiment.BenchProgress) error {

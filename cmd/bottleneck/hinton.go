@@ -113,7 +113,7 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		log = stderr
 	}
 	fmt.Fprintf(log, "hinton: %s (hidden sigmoid, code linear, output sigmoid) on %d training and %d test images; starts %s; %d pretraining epochs per layer, %d fine-tuning epochs, Adam lr %g→%g, batch %d; kernel %s, load %s\n",
-		autoencoder.Config{Layers: s.Layers}.Shape(), s.TrainN, s.TestN, strings.Join(s.Starts, ", "), s.PretrainEpochs, s.Epochs, s.LearningRate, s.LearningRateTo, s.Batch, matrix.Kernel(), loadNow())
+		autoencoder.Config{Layers: s.Layers}.Shape(), s.TrainN, s.TestN, strings.Replace(strings.Join(s.Starts, ", "), experiment.StartRBM2D, experiment.StartRBM2D+" (its code of 2)", 1), s.PretrainEpochs, s.Epochs, s.LearningRate, s.LearningRateTo, s.Batch, matrix.Kernel(), loadNow())
 	for _, st := range s.Starts {
 		if _, err := os.Stat(experiment.CheckpointPath(s.CheckpointDir, st)); s.Resume && errors.Is(err, os.ErrNotExist) {
 			fmt.Fprintf(log, "%-11s no checkpoint in %s to resume: starts afresh\n", st, quote.Printable(s.CheckpointDir))
@@ -129,6 +129,9 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	case errors.As(err, &changed):
 		if v, ok := hintonQuickValues[changed.Flag]; ok && !f.quick && !isSet(fs, changed.Flag) && changed.Was == fmt.Sprint(v) {
 			return usagef("%v (a -quick run's checkpoint: add -quick)", err)
+		}
+		if v, ok := hintonQuickValues[changed.Flag]; ok && f.quick && !isSet(fs, changed.Flag) && changed.Now == fmt.Sprint(v) {
+			return usagef("%v (-quick set -%s %d: drop -quick to resume this run)", err, changed.Flag, v)
 		}
 		if changed.Flag == "epochs" && s.LearningRate != s.LearningRateTo {
 			return usagef("%v (with -lr-end, every epoch's rate depends on -epochs: only a constant-rate run changes its length)", err)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"unicode/utf8"
 
 	"bottleneck/autoencoder"
 	"bottleneck/experiment"
@@ -106,9 +107,14 @@ var hintonHeader = []string{"method", "test error per image", "paper", "before f
 // printHintonTable prints the table of hintonRows, errors per test image.
 func printHintonTable(w io.Writer, res *experiment.HintonResult) {
 	fmt.Fprintf(w, "\ntest error per image (Σ over the pixels of (x − x̂)²), %d test images\n", res.Settings.TestN)
-	fmt.Fprintf(w, "%-30s %9s %7s %17s  %s\n", "method", "ours", "paper", "before fine-tune", "time: pretraining + fine-tuning (CPU time, all threads)")
-	for _, r := range hintonRows(res) {
-		fmt.Fprintf(w, "%-30s %9s %7s %17s  %s\n", r[0], r[1], r[2], r[3], r[4])
+	rows := hintonRows(res)
+	width := 30 // the widest name, "(6 of 40 epochs)" added to a stopped start's
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r[0]))
+	}
+	fmt.Fprintf(w, "%-*s %9s %7s %17s  %s\n", width, "method", "ours", "paper", "before fine-tune", "time: pretraining + fine-tuning (CPU time, all threads)")
+	for _, r := range rows {
+		fmt.Fprintf(w, "%-*s %9s %7s %17s  %s\n", width, r[0], r[1], r[2], r[3], r[4])
 	}
 }
 

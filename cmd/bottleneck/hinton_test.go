@@ -195,6 +195,21 @@ func TestHintonQuickHintOnlyForUnsetFlags(t *testing.T) {
 	}
 }
 
+// TestHintonQuickHintToDrop: the other way round, a checkpoint written
+// without -quick resumed with it is refused with the hint to drop -quick,
+// when the value that differs is one -quick set.
+func TestHintonQuickHintToDrop(t *testing.T) {
+	dir := t.TempDir()
+	small := []string{"hinton", "-layers", "784,32,16,8,4", "-starts", "random", "-map=false", "-out", dir}
+	if code, _, stderr := runBinary(t, append(small, "-train-n", "1000", "-test-n", "500", "-pretrain-epochs", "1", "-epochs", "4")...); code != 0 {
+		t.Fatalf("first run: exit %d, %s", code, stderr)
+	}
+	code, _, stderr := runBinary(t, append(small, "-quick", "-resume")...)
+	if want := "was written with -pretrain-epochs 1, not 2: resume with the same settings, or start afresh without -resume (-quick set -pretrain-epochs 2: drop -quick to resume this run)"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("resumed with -quick: exit %d, %q; want %q", code, stderr, want)
+	}
+}
+
 // TestHintonEpochsRefusalSaysWhy: a -resume whose -epochs is refused says
 // why, as -epochs may change otherwise: fewer than were trained, or a
 // cosine schedule (-lr-end), whose every rate depends on -epochs.
