@@ -172,6 +172,7 @@ type HintonResult struct {
 	Settings     HintonSettings `json:"settings"`
 	Starts       []string       `json:"starts"`
 	PCA30TestSSE float64        `json:"pca30_test_sse_per_image"`
+	PCA2TestSSE  float64        `json:"pca2_test_sse_per_image,omitempty"` // PCA with 2 components, beside the code of 2 (StartRBM2D)
 	PCASeconds   float64        `json:"pca_seconds"`
 	PaperPCA30   float64        `json:"paper_pca30"`
 	PaperDeep30  float64        `json:"paper_deep30"`
@@ -260,6 +261,11 @@ func (r *HintonResult) fitPCA(ctx context.Context, train, test *mnist.Dataset, k
 	}
 	if r.PCA30TestSSE, err = f.PCA.ReconstructionError(test.Images, k); err != nil {
 		return nil, err
+	}
+	if slices.Contains(r.Starts, StartRBM2D) {
+		if r.PCA2TestSSE, err = f.PCA.ReconstructionError(test.Images, 2); err != nil {
+			return nil, err
+		}
 	}
 	r.Fig2Digits, r.Fig2Labels = oneOfEachDigit(test)
 	codes, err := f.PCA.Project(r.Fig2Digits, k)

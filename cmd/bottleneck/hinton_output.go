@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"bottleneck/autoencoder"
@@ -69,6 +70,9 @@ func writeJSON(w io.Writer, v any) error {
 func hintonRows(res *experiment.HintonResult) [][]string {
 	k := res.Settings.Layers[len(res.Settings.Layers)-1]
 	rows := [][]string{{fmt.Sprintf("PCA, %d components", k), fmt.Sprintf("%.4f", res.PCA30TestSSE), paperFigure(k, experiment.PaperPCA30), "", fmt.Sprintf("%.1f s", res.PCASeconds)}}
+	if res.PCA2TestSSE > 0 { // beside the code of 2
+		rows = append(rows, []string{"PCA, 2 components", fmt.Sprintf("%.4f", res.PCA2TestSSE), "", "", ""})
+	}
 	for _, a := range res.Arms {
 		paper := ""
 		if a.Start == experiment.StartRBM {
@@ -114,7 +118,8 @@ func printHintonTable(w io.Writer, res *experiment.HintonResult) {
 	}
 	fmt.Fprintf(w, "%-*s %9s %7s %17s  %s\n", width, "method", "ours", "paper", "before fine-tune", "time: pretraining + fine-tuning (CPU time, all threads)")
 	for _, r := range rows {
-		fmt.Fprintf(w, "%-*s %9s %7s %17s  %s\n", width, r[0], r[1], r[2], r[3], r[4])
+		line := fmt.Sprintf("%-*s %9s %7s %17s  %s", width, r[0], r[1], r[2], r[3], r[4])
+		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 }
 
@@ -173,15 +178,23 @@ func hintonChart(res *experiment.HintonResult) *plot.Chart {
 	for _, s := range c.Series {
 		last = max(last, s.X[len(s.X)-1])
 	}
+	// The 30-number lines only beside a net with the run's code, PCA-2's
+	// only beside the net with a code of 2.
 	code := res.Settings.Layers[len(res.Settings.Layers)-1]
-	paper := res.PaperDeep30
+	paper, pca, pca2 := res.PaperDeep30, res.PCA30TestSSE, 0.0
 	if code != 30 {
 		paper = 0
+	}
+	if !slices.ContainsFunc(res.Arms, func(a *experiment.HintonArm) bool { return a.Start != experiment.StartRBM2D && len(a.TestSSE) > 0 }) {
+		paper, pca = 0, 0
+	}
+	if a := res.Arm(experiment.StartRBM2D); a != nil && len(a.TestSSE) > 0 {
+		pca2 = res.PCA2TestSSE
 	}
 	for _, ref := range []struct {
 		name string
 		v    float64
-	}{{fmt.Sprintf("paper, %.2f", paper), paper}, {fmt.Sprintf("PCA-%d, %.2f", code, res.PCA30TestSSE), res.PCA30TestSSE}} {
+	}{{fmt.Sprintf("paper, %.2f", paper), paper}, {fmt.Sprintf("PCA-%d, %.2f", code, pca), pca}, {fmt.Sprintf("PCA-2, %.2f", pca2), pca2}} {
 		if ref.v > 0 { // a log axis takes no zero
 			c.Series = append(c.Series, plot.Series{Name: ref.name, X: []float64{0, last}, Y: []float64{ref.v, ref.v}})
 		}

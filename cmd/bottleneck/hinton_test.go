@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestHintonQuickSameBytes(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		for _, want := range []string{"PCA, 4 components", "deep, RBM pretraining", "deep, autoencoder pretraining", "deep, random weights", "rbm-2d      fine-tune epoch  2/2"} {
+		for _, want := range []string{"PCA, 4 components", "PCA, 2 components", "deep, RBM pretraining", "deep, autoencoder pretraining", "deep, random weights", "rbm-2d      fine-tune epoch  2/2"} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("output lacks %q:\n%s", want, stdout)
 			}
@@ -172,6 +173,27 @@ func TestHintonChartReferenceLines(t *testing.T) {
 	res.Settings.Layers = []int{784, 100, 8}
 	if c := hintonChart(res); len(c.Series) != 2 || c.Series[1].Name != "PCA-8, 13.87" {
 		t.Errorf("a code of 8: %d series, the last %q; want the curve and PCA-8's line", len(c.Series), c.Series[len(c.Series)-1].Name)
+	}
+	// The net with a code of 2 is read against PCA-2, not the lines of a
+	// code of 30: alone, it gets PCA-2's line only; beside the others, all three.
+	res.Settings.Layers = []int{784, 100, 30}
+	res.PCA2TestSSE = 44.5
+	twoD := &experiment.HintonArm{Start: experiment.StartRBM2D, StartTestSSE: 60, TestSSE: []float64{38, 35}}
+	for _, tc := range []struct {
+		arms []*experiment.HintonArm
+		want []string
+	}{
+		{[]*experiment.HintonArm{twoD}, []string{"RBMs, code of 2", "PCA-2, 44.50"}},
+		{[]*experiment.HintonArm{res.Arms[0], twoD}, []string{"RBMs", "RBMs, code of 2", "paper, 3.00", "PCA-30, 13.87", "PCA-2, 44.50"}},
+	} {
+		c := hintonChart(&experiment.HintonResult{Settings: res.Settings, PaperDeep30: 3, PCA30TestSSE: 13.8663, PCA2TestSSE: 44.5, Arms: tc.arms})
+		var got []string
+		for _, s := range c.Series {
+			got = append(got, s.Name)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("series %q, want %q", got, tc.want)
+		}
 	}
 	res.Arms[0].TestSSE = nil
 	if c := hintonChart(res); len(c.Series) != 0 {
