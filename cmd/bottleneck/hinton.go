@@ -81,7 +81,7 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Float64Var(&s.AELearningRate, "ae-lr", 1e-3, "Adam's learning rate for the greedy autoencoder pretraining")
 	fs.IntVar(&s.Batch, "batch", 100, "images per batch in fine-tuning and autoencoder pretraining (the RBMs use the paper's 100)")
 	fs.Uint64Var(&s.Seed, "seed", 1, "random seed; the same seed gives the same run, bit for bit")
-	fs.StringVar(&f.starts, "starts", "rbm,autoencoder,random", "starting points of the deep net, comma-separated: rbm, autoencoder, random")
+	fs.StringVar(&f.starts, "starts", "rbm,autoencoder,random", "starting points of the deep net, comma-separated: rbm, autoencoder, random, or rbm-2d (the net with a code of two numbers that -map adds)")
 	fs.BoolVar(&f.mapFig, "map", false, "also train the net with a code of two numbers for Fig. 3 (fig3.svg)")
 	fs.StringVar(&f.out, "out", filepath.Join("out", "hinton"), "directory for the pictures, models and summary")
 	fs.StringVar(&f.checkpoint, "checkpoint", "", "directory for the checkpoints (default: -out/checkpoints)")
