@@ -119,6 +119,9 @@ func (s HintonSettings) Validate() error {
 			return outOfRange("starts", fmt.Sprintf("starting point %q named twice (-map adds rbm-2d)", st))
 		}
 	}
+	if slices.Contains(s.Starts, StartRBM2D) && code <= 2 {
+		return outOfRange("layers", fmt.Sprintf("a code of %d: the net with a code of two numbers (rbm-2d, which -map adds) is for a wider code; drop -map or rbm-2d", code))
+	}
 	if s.Resume && s.CheckpointDir == "" {
 		return outOfRange("resume", "resuming needs the -checkpoint folder")
 	}
@@ -209,8 +212,11 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	if s.TrainN > train.Len() || s.TestN > test.Len() {
-		return nil, &SettingError{Field: "train-n", Err: ErrData, Detail: fmt.Sprintf("%d training and %d test images wanted, the data holds %d and %d", s.TrainN, s.TestN, train.Len(), test.Len())}
+	if s.TrainN > train.Len() {
+		return nil, &SettingError{Field: "train-n", Err: ErrData, Detail: fmt.Sprintf("%d training images wanted, the data holds %d", s.TrainN, train.Len())}
+	}
+	if s.TestN > test.Len() {
+		return nil, &SettingError{Field: "test-n", Err: ErrData, Detail: fmt.Sprintf("%d test images wanted, the data holds %d", s.TestN, test.Len())}
 	}
 	if d := train.Images.Cols(); d != s.Layers[0] || test.Images.Cols() != d {
 		return nil, &SettingError{Field: "layers", Err: ErrData, Detail: fmt.Sprintf("the network takes %d inputs, the images have %d pixels", s.Layers[0], d)}

@@ -58,7 +58,7 @@ type SettingsChangedError struct {
 
 // Error names the checkpoint, the flag and both values, and what to do.
 func (e *SettingsChangedError) Error() string {
-	return fmt.Sprintf("%s was written with -%s %s, not %s: resume with the same settings, or start afresh without -resume", e.Path, e.Flag, e.Was, e.Now)
+	return fmt.Sprintf("%s was written with -%s %s, not %s: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh", e.Path, e.Flag, e.Was, e.Now)
 }
 
 // Unwrap returns ErrCheckpointSettings.

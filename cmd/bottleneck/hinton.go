@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -104,6 +105,9 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if info, err := os.Stat(s.CheckpointDir); err == nil && !info.IsDir() {
 		return usagef("-checkpoint %s is %s, not a folder: name a folder for the checkpoints", quote.Brief(s.CheckpointDir), filekind.Describe(info.Mode()))
 	}
+	if err := checkCheckpointFolder(s.CheckpointDir, s.Starts); err != nil {
+		return err
+	}
 	train, test, err := loadMNIST(ctx, f.data, stderr)
 	if err != nil {
 		return err
@@ -121,27 +125,38 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	res, err := experiment.Hinton(ctx, train, test, s, hintonProgress(ctx, log))
 	if errors.Is(err, context.Canceled) {
+		if !anyCheckpoint(s.CheckpointDir, s.Starts) {
+			return fmt.Errorf("interrupted before the first epoch was finished: nothing to resume yet")
+		}
 		return fmt.Errorf("interrupted; the checkpoints in %s keep every finished epoch: run the same command with -resume to go on", s.CheckpointDir)
 	}
 	var changed *experiment.SettingsChangedError
 	var setting *experiment.SettingError
 	switch {
 	case errors.As(err, &changed):
-		if v, ok := hintonQuickValues[changed.Flag]; ok && !f.quick && !isSet(fs, changed.Flag) && changed.Was == fmt.Sprint(v) {
-			return usagef("%v (a -quick run's checkpoint: add -quick)", err)
-		}
-		if v, ok := hintonQuickValues[changed.Flag]; ok && f.quick && !isSet(fs, changed.Flag) && changed.Now == fmt.Sprint(v) {
-			return usagef("%v (-quick set -%s %d: drop -quick to resume this run)", err, changed.Flag, v)
-		}
 		if changed.Flag == "epochs" && s.LearningRate != s.LearningRateTo {
 			return usagef("%v (with -lr-end, every epoch's rate depends on -epochs: only a constant-rate run changes its length)", err)
 		}
 		if changed.Flag == "epochs" {
 			return usagef("%v (-epochs may change at a constant rate, but not below the epochs trained)", err)
 		}
+		// Name the value that resumes it, and -quick where -quick made the
+		// difference; only this flag is known to differ, so "add -quick"
+		// or "drop -quick" alone could lead to another refusal.
+		hint := fmt.Sprintf("give -%s %s to resume it", changed.Flag, changed.Was)
+		if v, ok := hintonQuickValues[changed.Flag]; ok && !isSet(fs, changed.Flag) {
+			switch {
+			case !f.quick && changed.Was == fmt.Sprint(v):
+				hint += ", as -quick does"
+			case f.quick && changed.Now == fmt.Sprint(v):
+				hint = fmt.Sprintf("-quick set -%s %d; %s", changed.Flag, v, hint)
+			}
+		}
+		return usagef("%v (%s)", err, hint)
+	case errors.Is(err, experiment.ErrCheckpointUnfinished), errors.Is(err, experiment.ErrCheckpointOther):
 		return usageError{err.Error()}
-	case errors.Is(err, experiment.ErrCheckpointUnfinished):
-		return usageError{err.Error()}
+	case errors.Is(err, experiment.ErrCheckpointDamaged):
+		return fmt.Errorf("%v: remove it to train that start afresh", err)
 	case errors.As(err, &setting): // a setting that does not fit the data, as -layers 783,…
 		return hintonFlagError(fs, err)
 	}
@@ -196,9 +211,9 @@ func (f *hintonFlags) apply(fs *flagSet, s *experiment.HintonSettings) error {
 		}
 	}
 	if len(s.Starts) == 0 { // -quick's -map would otherwise run alone
-		return usagef("-starts %q names no starting point: give rbm, autoencoder or random, comma-separated", quote.Brief(f.starts))
+		return usagef("-starts %q names no starting point: give rbm, autoencoder, random or rbm-2d, comma-separated", quote.Brief(f.starts))
 	}
-	if f.mapFig {
+	if f.mapFig && !slices.Contains(s.Starts, experiment.StartRBM2D) {
 		s.Starts = append(s.Starts, experiment.StartRBM2D)
 	}
 	if f.timeLimit < 0 {
@@ -254,4 +269,39 @@ func loadNow() string {
 		return "?"
 	}
 	return strings.Join(strings.Fields(string(b))[:3], " ")
+}
+
+// checkCheckpointFolder makes the checkpoint folder and checks, before any
+// long work, that a checkpoint can be written there for every start: the
+// folder takes a new file, and no start's checkpoint path is taken by
+// something that is not a file (a folder, a pipe). Otherwise a run would
+// fail only when its first epoch ended, after the starts before it had
+// trained.
+func checkCheckpointFolder(dir string, starts []string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return usagef("-checkpoint %s: cannot create the folder (%v): give another -checkpoint folder", quote.Brief(dir), errors.Unwrap(err))
+	}
+	for _, st := range starts {
+		path := experiment.CheckpointPath(dir, st)
+		if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+			return usagef("%s is %s, not a checkpoint file: remove it, or give another -checkpoint folder", quote.Printable(path), filekind.Describe(info.Mode()))
+		}
+	}
+	f, err := os.CreateTemp(dir, ".write-test-*")
+	if err != nil {
+		return usagef("-checkpoint %s: cannot write there (%v): give another -checkpoint folder", quote.Brief(dir), errors.Unwrap(err))
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
+
+// anyCheckpoint reports whether dir holds the checkpoint of any of starts.
+func anyCheckpoint(dir string, starts []string) bool {
+	for _, st := range starts {
+		if _, err := os.Stat(experiment.CheckpointPath(dir, st)); err == nil {
+			return true
+		}
+	}
+	return false
 }

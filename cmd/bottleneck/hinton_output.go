@@ -69,7 +69,7 @@ func writeJSON(w io.Writer, v any) error {
 // the paper's, and its time.
 func hintonRows(res *experiment.HintonResult) [][]string {
 	k := res.Settings.Layers[len(res.Settings.Layers)-1]
-	rows := [][]string{{fmt.Sprintf("PCA, %d components", k), fmt.Sprintf("%.4f", res.PCA30TestSSE), paperFigure(k, experiment.PaperPCA30), "", fmt.Sprintf("%.1f s", res.PCASeconds)}}
+	rows := [][]string{{"PCA, " + plural(k, "component"), fmt.Sprintf("%.4f", res.PCA30TestSSE), paperFigure(k, experiment.PaperPCA30), "", fmt.Sprintf("%.1f s", res.PCASeconds)}}
 	if res.PCA2TestSSE > 0 { // beside the code of 2
 		rows = append(rows, []string{"PCA, 2 components", fmt.Sprintf("%.4f", res.PCA2TestSSE), "", "", ""})
 	}
@@ -112,13 +112,14 @@ var hintonHeader = []string{"method", "test error per image", "paper", "before f
 func printHintonTable(w io.Writer, res *experiment.HintonResult) {
 	fmt.Fprintf(w, "\ntest error per image (Σ over the pixels of (x − x̂)²), %d test images\n", res.Settings.TestN)
 	rows := hintonRows(res)
-	width := 30 // the widest name, "(6 of 40 epochs)" added to a stopped start's
+	width, paperWidth := 30, 7 // the widest name ("(6 of 40 epochs)" added to a stopped start's) and paper figure ("(code of 30)")
 	for _, r := range rows {
 		width = max(width, utf8.RuneCountInString(r[0]))
+		paperWidth = max(paperWidth, utf8.RuneCountInString(r[2]))
 	}
-	fmt.Fprintf(w, "%-*s %9s %7s %17s  %s\n", width, "method", "ours", "paper", "before fine-tune", "time: pretraining + fine-tuning (CPU time, all threads)")
+	fmt.Fprintf(w, "%-*s %9s %*s %17s  %s\n", width, "method", "ours", paperWidth, "paper", "before fine-tune", "time: pretraining + fine-tuning (CPU time, all threads)")
 	for _, r := range rows {
-		line := fmt.Sprintf("%-*s %9s %7s %17s  %s", width, r[0], r[1], r[2], r[3], r[4])
+		line := fmt.Sprintf("%-*s %9s %*s %17s  %s", width, r[0], r[1], paperWidth, r[2], r[3], r[4])
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 }

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,5 +44,62 @@ func TestHintonTableAligned(t *testing.T) {
 	}
 	if !strings.Contains(lines[4], "(6 of 40 epochs)") {
 		t.Errorf("the stopped start's row does not say how far it got: %q", lines[4])
+	}
+	if got, want := end(lines[3], "12.5073"), end(lines[1], "before fine-tune"); got != want {
+		t.Errorf("the RBM row's error before fine-tuning ends at column %d, its header at %d:\n%s", got, want, out.String())
+	}
+
+	// With another code the paper column says "(code of 30)", wider than
+	// its header: the columns after it must still line up.
+	res.Settings.Layers = []int{784, 32, 16, 8, 4}
+	out.Reset()
+	printHintonTable(&out, res)
+	lines = strings.Split(strings.TrimSpace(out.String()), "\n")
+	if !strings.Contains(lines[3], "(code of 30)") {
+		t.Fatalf("a code of 4: the RBM row does not say the paper's figure is for a code of 30:\n%s", out.String())
+	}
+	if got, want := end(lines[3], "12.5073"), end(lines[1], "before fine-tune"); got != want {
+		t.Errorf("a code of 4: the RBM row's error before fine-tuning ends at column %d, its header at %d:\n%s", got, want, out.String())
+	}
+	if !strings.HasPrefix(lines[2], "PCA, 4 components") {
+		t.Errorf("PCA's row: %q", lines[2])
+	}
+}
+
+// TestHintonRefusesBeforeTraining: what would fail only after a start had
+// trained, or would train the wrong net, is refused first, in one line,
+// with exit status 2.
+func TestHintonRefusesBeforeTraining(t *testing.T) {
+	small := []string{"hinton", "-layers", "784,32,16,8,4", "-train-n", "300", "-test-n", "100", "-pretrain-epochs", "1", "-epochs", "1"}
+	taken := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(taken, "checkpoints", "rbm-2d.ckpt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	notDir := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-starts", "rbm,rbm-2d", "-out", taken}, "rbm-2d.ckpt is a directory, not a checkpoint file: remove it, or give another -checkpoint folder"},
+		{[]string{"-checkpoint", filepath.Join(notDir, "sub"), "-out", t.TempDir()}, "cannot create the folder"},
+		{[]string{"-layers", "784,16,8,2", "-map", "-out", t.TempDir()}, "-layers 784,16,8,2: a code of 2: the net with a code of two numbers (rbm-2d, which -map adds) is for a wider code"},
+		{[]string{"-layers", "784,1,1", "-starts", "rbm-2d", "-out", t.TempDir()}, "a code of 1: the net with a code of two numbers"},
+		{[]string{"-test-n", "10001", "-out", t.TempDir()}, "-test-n 10001: 10001 test images wanted, the data holds 10000"},
+	} {
+		code, stdout, stderr := runBinary(t, append(slices.Clone(small), tc.args...)...)
+		if code != 2 || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "bottleneck hinton:") != 1 {
+			t.Errorf("%q: exit %d, stderr %q; want 2 and one line with %q", tc.args, code, stderr, tc.want)
+		}
+		if strings.Contains(stdout, "epoch  1/") {
+			t.Errorf("%q: trained before refusing:\n%s", tc.args, stdout)
+		}
+	}
+	// -quick turns -map on; naming rbm-2d as well is not a duplicate.
+	code, stdout, stderr := runBinary(t, append(slices.Clone(small), "-quick", "-starts", "rbm-2d", "-out", t.TempDir())...)
+	if code != 0 || !strings.Contains(stdout, "deep, RBM, 2-number code") {
+		t.Errorf("-quick -starts rbm-2d: exit %d, %s%s", code, stdout, stderr)
 	}
 }

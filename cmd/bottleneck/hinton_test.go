@@ -134,7 +134,7 @@ func TestHintonResumeMessages(t *testing.T) {
 		t.Fatalf("-resume -epochs 3 after 2: exit %d, want only epoch 3 trained:\n%s%s", code, stdout, stderr)
 	}
 	code, _, stderr = runBinary(t, "hinton", "-layers", "784,32,16,8,4", "-starts", "random", "-out", dir, "-resume", "-epochs", "3")
-	if want := "was written with -pretrain-epochs 2, not 10: resume with the same settings, or start afresh without -resume (a -quick run's checkpoint: add -quick)"; code != 2 || !strings.Contains(stderr, want) {
+	if want := "was written with -pretrain-epochs 2, not 10: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh (give -pretrain-epochs 2 to resume it, as -quick does)"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("resumed without -quick: exit %d, %q; want %q", code, stderr, want)
 	}
 }
@@ -212,7 +212,7 @@ func TestHintonQuickHintOnlyForUnsetFlags(t *testing.T) {
 		t.Fatalf("-quick: exit %d, %s", code, stderr)
 	}
 	code, _, stderr := runBinary(t, append(small, "-resume", "-epochs", "3")...)
-	if want := "was written with -epochs 4, not 3"; code != 2 || !strings.Contains(stderr, want) || strings.Contains(stderr, "add -quick") {
+	if want := "was written with -epochs 4, not 3"; code != 2 || !strings.Contains(stderr, want) || strings.Contains(stderr, "-quick") {
 		t.Errorf("-resume -epochs 3 without -quick: exit %d, %q; want %q without the hint to add -quick", code, stderr, want)
 	}
 }
@@ -227,7 +227,7 @@ func TestHintonQuickHintToDrop(t *testing.T) {
 		t.Fatalf("first run: exit %d, %s", code, stderr)
 	}
 	code, _, stderr := runBinary(t, append(small, "-quick", "-resume")...)
-	if want := "was written with -pretrain-epochs 1, not 2: resume with the same settings, or start afresh without -resume (-quick set -pretrain-epochs 2: drop -quick to resume this run)"; code != 2 || !strings.Contains(stderr, want) {
+	if want := "was written with -pretrain-epochs 1, not 2: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh (-quick set -pretrain-epochs 2; give -pretrain-epochs 1 to resume it)"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("resumed with -quick: exit %d, %q; want %q", code, stderr, want)
 	}
 }
@@ -245,7 +245,7 @@ func TestHintonEpochsRefusalSaysWhy(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"1", "-resume"}, "was written with -epochs 2, not 1: resume with the same settings, or start afresh without -resume (-epochs may change at a constant rate, but not below the epochs trained)"},
+		{[]string{"1", "-resume"}, "was written with -epochs 2, not 1: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh (-epochs may change at a constant rate, but not below the epochs trained)"},
 		{[]string{"3", "-resume", "-lr-end", "1e-5"}, "(with -lr-end, every epoch's rate depends on -epochs: only a constant-rate run changes its length)"},
 	} {
 		code, _, stderr := runBinary(t, append(small, tc.args...)...)

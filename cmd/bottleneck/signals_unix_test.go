@@ -233,16 +233,16 @@ func TestSignalsStartedIgnored(t *testing.T) {
 // pretraining or of fine-tuning (each several seconds long here, longer
 // than graceAfterSignal) stops hinton between two batches with its own
 // message, not the forced stop's, and keeps the last finished epoch's
-// checkpoint.
+// checkpoint; stopped in its first epoch, with nothing to keep, it says so.
 func TestSignalStopsHintonMidEpoch(t *testing.T) {
-	for _, tc := range []struct{ start, marker string }{
-		{"rbm", "rbm         pretrain layer 1/4 epoch  1/"},
-		{"random", "random      before fine-tuning"},
+	for _, tc := range []struct{ start, marker, want string }{
+		{"rbm", "rbm         pretrain layer 1/4 epoch  1/", "keep every finished epoch: run the same command with -resume to go on\n"},
+		{"random", "random      before fine-tuning", "interrupted before the first epoch was finished: nothing to resume yet\n"},
 	} {
 		out := t.TempDir()
 		code, output := signalDuring(t, os.Interrupt, tc.marker, "hinton", "-starts", tc.start, "-map=false",
 			"-train-n", "30000", "-test-n", "100", "-out", out)
-		if want := "keep every finished epoch: run the same command with -resume to go on\n"; code != 1 || !strings.HasSuffix(output, want) {
+		if want := tc.want; code != 1 || !strings.HasSuffix(output, want) {
 			t.Errorf("%s: exit %d, output ends %q; want 1 and %q", tc.start, code, tail(output), want)
 		}
 		_, err := os.Stat(filepath.Join(out, "checkpoints", tc.start+".ckpt"))
