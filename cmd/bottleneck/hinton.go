@@ -116,6 +116,17 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if f.json {
 		log = stderr
 	}
+	if s.Resume && !isSet(fs, "epochs") { // go on with the run as it was; a different length must be asked for
+		for _, st := range s.Starts {
+			if n, err := experiment.CheckpointEpochs(experiment.CheckpointPath(s.CheckpointDir, st)); err == nil {
+				if n != s.Epochs {
+					fmt.Fprintf(log, "-resume: the checkpoints' run has %s, and goes on with them (give -epochs to change that)\n", plural(n, "fine-tuning epoch"))
+					s.Epochs = n
+				}
+				break
+			}
+		}
+	}
 	fmt.Fprintf(log, "hinton: %s (hidden sigmoid, code linear, output sigmoid) on %d training and %d test images; starts %s; %d pretraining epochs per layer, %d fine-tuning epochs, Adam lr %g→%g, batch %d; kernel %s, load %s\n",
 		autoencoder.Config{Layers: s.Layers}.Shape(), s.TrainN, s.TestN, strings.Replace(strings.Join(s.Starts, ", "), experiment.StartRBM2D, experiment.StartRBM2D+" (its code of 2)", 1), s.PretrainEpochs, s.Epochs, s.LearningRate, s.LearningRateTo, s.Batch, matrix.Kernel(), loadNow())
 	for _, st := range s.Starts {

@@ -103,3 +103,19 @@ func TestHintonRefusesBeforeTraining(t *testing.T) {
 		t.Errorf("-quick -starts rbm-2d: exit %d, %s%s", code, stdout, stderr)
 	}
 }
+
+// TestHintonResumeKeepsEpochs: -resume without -epochs goes on with the
+// run as its checkpoint has it, saying so, rather than taking the
+// default 40 and lengthening (or ending) the run unasked.
+func TestHintonResumeKeepsEpochs(t *testing.T) {
+	dir := t.TempDir()
+	small := []string{"hinton", "-layers", "784,32,16,8,4", "-train-n", "300", "-test-n", "100", "-pretrain-epochs", "1", "-starts", "random", "-out", dir}
+	if code, _, stderr := runBinary(t, append(slices.Clone(small), "-epochs", "2")...); code != 0 {
+		t.Fatalf("first run: exit %d, %s", code, stderr)
+	}
+	code, stdout, stderr := runBinary(t, append(slices.Clone(small), "-resume")...)
+	if code != 0 || !strings.Contains(stdout, "-resume: the checkpoints' run has 2 fine-tuning epochs, and goes on with them (give -epochs to change that)") ||
+		!strings.Contains(stdout, "2 fine-tuning epochs, Adam") || strings.Contains(stdout, "fine-tune epoch  3/") {
+		t.Errorf("-resume without -epochs: exit %d, want the run's 2 epochs kept and nothing trained:\n%s%s", code, stdout, stderr)
+	}
+}
