@@ -60,6 +60,7 @@ func TestBadInput(t *testing.T) {
 		{"huge layer", []string{"train", "-layers", "784,16000000,30", "-overcomplete"}, 2, "GB of memory"},
 		{"bench bad batch", []string{"bench", "-batch", "0"}, 2, "-batch 0"},
 		{"bench bad layers", []string{"bench", "-layers", "784"}, 2, "need at least two layer sizes"},
+		{"hinton layers not numbers", []string{"hinton", "-layers", "784,,4"}, 2, "-layers 784,,4: give whole numbers separated by commas"},
 		{"bench missing data", []string{"bench", "-data", missing}, 1, "bottleneck fetch"},
 		// The library's errors name a setting; the message names its flag.
 		{"output activation", []string{"gradcheck", "-out-act", "tanh"}, 2, `-out-act tanh: unknown output activation "tanh"`},

@@ -198,7 +198,7 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 func (f *hintonFlags) apply(fs *flagSet, s *experiment.HintonSettings) error {
 	var err error
 	if s.Layers, err = autoencoder.ParseLayers(f.layers); err != nil {
-		return usagef("-layers %v", err)
+		return usagef("-layers %s: give whole numbers separated by commas, e.g. 784,1000,500,250,30", quote.Brief(f.layers))
 	}
 	if f.quick {
 		for _, q := range []struct {

@@ -98,9 +98,21 @@ func TestHintonRefusesBeforeTraining(t *testing.T) {
 		}
 	}
 	// -quick turns -map on; naming rbm-2d as well is not a duplicate.
-	code, stdout, stderr := runBinary(t, append(slices.Clone(small), "-quick", "-starts", "rbm-2d", "-out", t.TempDir())...)
+	out := t.TempDir()
+	code, stdout, stderr := runBinary(t, append(slices.Clone(small), "-quick", "-starts", "rbm-2d", "-out", out)...)
 	if code != 0 || !strings.Contains(stdout, "deep, RBM, 2-number code") {
-		t.Errorf("-quick -starts rbm-2d: exit %d, %s%s", code, stdout, stderr)
+		t.Fatalf("-quick -starts rbm-2d: exit %d, %s%s", code, stdout, stderr)
+	}
+	// Its report names the net trained, with its code of 2, and says
+	// what Fig. 2 holds without it.
+	page, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"The deep 784-32-16-8-2-8-16-32-784 autoencoder on", "below: PCA&#39;s reconstructions (the net with a code of two numbers is in Fig. 3)"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("report.html of -starts rbm-2d lacks %q", want)
+		}
 	}
 }
 
