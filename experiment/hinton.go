@@ -254,6 +254,19 @@ func Hinton(ctx context.Context, train, test *mnist.Dataset, s HintonSettings, r
 			}
 		}
 	}
+	// Empty lists, not JSON nulls, when a time limit left no start
+	// finished or a start had no fine-tuning epoch (-epochs 0).
+	if res.Arms == nil {
+		res.Arms = []*HintonArm{}
+	}
+	for _, a := range res.Arms {
+		if a.TrainSSE == nil {
+			a.TrainSSE = []float64{}
+		}
+		if a.TestSSE == nil {
+			a.TestSSE = []float64{}
+		}
+	}
 	return res, nil
 }
 

@@ -131,3 +131,22 @@ func TestHintonResumeKeepsEpochs(t *testing.T) {
 		t.Errorf("-resume without -epochs: exit %d, want the run's 2 epochs kept and nothing trained:\n%s%s", code, stdout, stderr)
 	}
 }
+
+// TestHintonSummaryNoNulls: summary.json gives empty lists, not nulls,
+// for a start with no fine-tuning epoch and for a run whose time limit
+// left no start finished.
+func TestHintonSummaryNoNulls(t *testing.T) {
+	small := []string{"hinton", "-layers", "784,32,16,8,4", "-train-n", "300", "-test-n", "100", "-pretrain-epochs", "1", "-json"}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-epochs", "0", "-starts", "random"}, `"test_sse_per_epoch": []`},
+		{[]string{"-epochs", "1", "-starts", "rbm", "-time-limit", "1ns"}, `"arms": []`},
+	} {
+		code, stdout, stderr := runBinary(t, append(append(slices.Clone(small), tc.args...), "-out", t.TempDir())...)
+		if code != 0 || !strings.Contains(stdout, tc.want) || strings.Contains(stdout, "null") {
+			t.Errorf("%q: exit %d, want %s and no null in:\n%s%s", tc.args, code, tc.want, stdout, stderr)
+		}
+	}
+}
