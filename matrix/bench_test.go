@@ -259,8 +259,9 @@ func BenchmarkMicroKernel(b *testing.B) {
 // first layer) the input gradient dX = dY·Wᵀ, in the order a step runs
 // them, on the cores GOMAXPROCS gives. Its GFLOP/s is the most a whole
 // training epoch of that net could reach with this kernel: an epoch adds
-// the activations, the loss, Adam's update and the clearing of the
-// gradients to these products. Best of all iterations (machines here are
+// the copy of the batch's rows, the activations, the bias sums, the loss,
+// the clearing of the gradients, the check for NaN and Adam's update to
+// these products. Best of all iterations (machines here are
 // shared); run it with a fixed count, e.g. -benchtime 50x.
 func BenchmarkDeepStepProducts(b *testing.B) {
 	const batch = 128
