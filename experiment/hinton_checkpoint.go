@@ -11,6 +11,7 @@ import (
 	"math"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"bottleneck/internal/atomicfile"
 	"bottleneck/internal/filekind"
@@ -54,6 +55,15 @@ var (
 type SettingsChangedError struct {
 	Path, Flag string
 	Was, Now   string
+	// Changes lists every setting that differs, Flag's first, so that
+	// one message can name all that a resume must give.
+	Changes []SettingChange
+}
+
+// SettingChange is one setting that differs between a checkpoint and a
+// resumed run: its flag, and its values as a flag takes them.
+type SettingChange struct {
+	Flag, Was, Now string
 }
 
 // Error names the checkpoint, the flag and both values, and what to do.
@@ -290,14 +300,40 @@ func compareSettings(path string, was, now json.RawMessage) error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	var changes []SettingChange
 	for _, k := range keys {
 		if !bytes.Equal(a[k], b[k]) {
-			w := string(a[k])
+			w := flagValue(a[k])
 			if w == "" {
 				w = "(none)"
 			}
-			return &SettingsChangedError{Path: path, Flag: k, Was: w, Now: string(b[k])}
+			changes = append(changes, SettingChange{Flag: k, Was: w, Now: flagValue(b[k])})
 		}
 	}
-	return nil
+	if len(changes) == 0 {
+		return nil
+	}
+	c := changes[0]
+	return &SettingsChangedError{Path: path, Flag: c.Flag, Was: c.Was, Now: c.Now, Changes: changes}
+}
+
+// flagValue writes a setting's JSON value as its flag takes it: a list of
+// layer sizes [784,30] as 784,30.
+func flagValue(v json.RawMessage) string {
+	return strings.TrimSuffix(strings.TrimPrefix(string(v), "["), "]")
+}
+
+// CheckpointSetting returns the value of the setting named flag (as the
+// command's flag names it) that the checkpoint at path was written with,
+// as the flag takes it.
+func CheckpointSetting(path, flag string) (string, error) {
+	c, err := loadCheckpoint(path)
+	if err != nil {
+		return "", err
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(c.header.Settings, &m) != nil {
+		return "", fmt.Errorf("%s: %w: its settings cannot be read", path, ErrCheckpointDamaged)
+	}
+	return flagValue(m[flag]), nil
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"testing"
 
 	"bottleneck/internal/filekind"
@@ -70,5 +71,22 @@ func TestCheckpointUnfinishedNotOverwritten(t *testing.T) {
 		if err := checkCheckpoints(s); !errors.Is(err, tc.want) || (tc.want == nil && err != nil) {
 			t.Errorf("%s: %v; want %v", tc.name, err, tc.want)
 		}
+	}
+}
+
+// TestSettingsChangedNamesEveryFlag: the error lists every setting that
+// differs, in the form its flag takes (layer sizes as 784,30, not JSON's
+// [784,30]), so that a message can say all a resume must give.
+func TestSettingsChangedNamesEveryFlag(t *testing.T) {
+	was := []byte(`{"batch":100,"layers":[784,32,4],"seed":1}`)
+	now := []byte(`{"batch":50,"layers":[784,32,3],"seed":1}`)
+	err := compareSettings("x.ckpt", was, now)
+	var changed *SettingsChangedError
+	if !errors.As(err, &changed) {
+		t.Fatalf("got %v, want a *SettingsChangedError", err)
+	}
+	want := []SettingChange{{"batch", "100", "50"}, {"layers", "784,32,4", "784,32,3"}}
+	if changed.Flag != "batch" || !slices.Equal(changed.Changes, want) {
+		t.Errorf("flag %q, changes %v; want batch first and %v", changed.Flag, changed.Changes, want)
 	}
 }

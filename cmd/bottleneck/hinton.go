@@ -117,6 +117,9 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		log = stderr
 	}
 	if s.Resume && !isSet(fs, "epochs") { // go on with the run as it was; a different length must be asked for
+		if mixed := mixedCheckpoints(s, "epochs"); mixed != "" {
+			return usagef("%s; or give -epochs", mixed)
+		}
 		for _, st := range s.Starts {
 			if n, err := experiment.CheckpointEpochs(experiment.CheckpointPath(s.CheckpointDir, st)); err == nil {
 				if n != s.Epochs {
@@ -151,19 +154,10 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		if changed.Flag == "epochs" {
 			return usagef("%v (-epochs may change at a constant rate, but not below the epochs trained)", err)
 		}
-		// Name the value that resumes it, and -quick where -quick made the
-		// difference; only this flag is known to differ, so "add -quick"
-		// or "drop -quick" alone could lead to another refusal.
-		hint := fmt.Sprintf("give -%s %s to resume it", changed.Flag, changed.Was)
-		if v, ok := hintonQuickValues[changed.Flag]; ok && !isSet(fs, changed.Flag) {
-			switch {
-			case !f.quick && changed.Was == fmt.Sprint(v):
-				hint += ", as -quick does"
-			case f.quick && changed.Now == fmt.Sprint(v):
-				hint = fmt.Sprintf("-quick set -%s %d; %s", changed.Flag, v, hint)
-			}
+		if mixed := mixedCheckpoints(s, changed.Flag); mixed != "" {
+			return usageError{mixed}
 		}
-		return usagef("%v (%s)", err, hint)
+		return usagef("%v (%s)", err, resumeHint(fs, f.quick, changed.Changes))
 	case errors.Is(err, experiment.ErrCheckpointUnfinished), errors.Is(err, experiment.ErrCheckpointOther):
 		return usageError{err.Error()}
 	case errors.Is(err, experiment.ErrCheckpointDamaged):
@@ -315,4 +309,52 @@ func anyCheckpoint(dir string, starts []string) bool {
 		}
 	}
 	return false
+}
+
+// resumeHint says what resumes a checkpoint whose settings differ from the
+// command's in changes: every flag, with the checkpoint's value, and where
+// -quick made the difference, that it did. (Only the values given resume
+// it for sure: adding or dropping -quick changes four settings and -map.)
+func resumeHint(fs *flagSet, quick bool, changes []experiment.SettingChange) string {
+	var give []string
+	quickValues := len(changes) > 0 // the -quick side of every change is -quick's value, the flag left unset
+	for _, c := range changes {
+		give = append(give, "-"+c.Flag+" "+c.Was)
+		side := c.Was
+		if quick {
+			side = c.Now
+		}
+		if v, ok := hintonQuickValues[c.Flag]; !ok || isSet(fs, c.Flag) || side != fmt.Sprint(v) {
+			quickValues = false
+		}
+	}
+	hint := "give " + strings.Join(give, " ") + " to resume it"
+	switch {
+	case quickValues && quick:
+		hint += "; -quick set the values it replaces"
+	case quickValues:
+		hint += ": the values of a -quick run"
+	}
+	return hint
+}
+
+// mixedCheckpoints returns a message if the checkpoints of the starts in
+// s.CheckpointDir were written with different values of the setting flag,
+// so that no one command resumes them all; or "".
+func mixedCheckpoints(s experiment.HintonSettings, flag string) string {
+	var found []string
+	values := map[string]bool{}
+	for _, st := range s.Starts {
+		path := experiment.CheckpointPath(s.CheckpointDir, st)
+		v, err := experiment.CheckpointSetting(path, flag)
+		if err != nil {
+			continue
+		}
+		values[v] = true
+		found = append(found, fmt.Sprintf("%s.ckpt -%s %s", st, flag, v))
+	}
+	if len(values) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("the checkpoints in %s come from different runs (%s): resume them one at a time with -starts, or remove the ones you no longer want", quote.Printable(s.CheckpointDir), strings.Join(found, ", "))
 }

@@ -150,3 +150,38 @@ func TestHintonSummaryNoNulls(t *testing.T) {
 		}
 	}
 }
+
+// TestHintonMixedCheckpoints: when the checkpoints of a folder were
+// written by different runs, no single command resumes them all, and
+// following one refusal's hint would only bring the other's: the refusal
+// names both and says to resume them one at a time. The same for their
+// numbers of epochs when -resume is given no -epochs.
+func TestHintonMixedCheckpoints(t *testing.T) {
+	small := []string{"hinton", "-layers", "784,32,16,8,4", "-train-n", "300", "-test-n", "100", "-pretrain-epochs", "1", "-starts", "random,autoencoder"}
+	run := func(dir string, args ...string) (int, string, string) {
+		return runBinary(t, append(append(slices.Clone(small), "-out", dir), args...)...)
+	}
+	seeds := t.TempDir()
+	if code, _, stderr := run(seeds, "-epochs", "2"); code != 0 {
+		t.Fatalf("first run: %d %s", code, stderr)
+	}
+	if code, _, stderr := runBinary(t, "hinton", "-layers", "784,32,16,8,4", "-train-n", "300", "-test-n", "100", "-pretrain-epochs", "1", "-starts", "random", "-out", seeds, "-epochs", "2", "-seed", "2"); code != 0 {
+		t.Fatalf("second run: %d %s", code, stderr)
+	}
+	code, _, stderr := run(seeds, "-epochs", "2", "-resume")
+	if want := "come from different runs (random.ckpt -seed 2, autoencoder.ckpt -seed 1): resume them one at a time with -starts"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("mixed seeds: exit %d, %q; want %q", code, stderr, want)
+	}
+
+	lengths := t.TempDir()
+	if code, _, stderr := run(lengths, "-epochs", "2"); code != 0 {
+		t.Fatalf("first run: %d %s", code, stderr)
+	}
+	if code, _, stderr := runBinary(t, "hinton", "-layers", "784,32,16,8,4", "-train-n", "300", "-test-n", "100", "-pretrain-epochs", "1", "-starts", "random", "-out", lengths, "-epochs", "3", "-resume"); code != 0 {
+		t.Fatalf("lengthening one start: %d %s", code, stderr)
+	}
+	code, stdout, stderr := run(lengths, "-resume")
+	if want := "come from different runs (random.ckpt -epochs 3, autoencoder.ckpt -epochs 2): resume them one at a time with -starts, or remove the ones you no longer want; or give -epochs"; code != 2 || !strings.Contains(stderr, want) || strings.Contains(stdout, "fine-tune epoch") {
+		t.Errorf("mixed lengths, -resume without -epochs: exit %d, %q; want %q and nothing trained", code, stderr, want)
+	}
+}

@@ -134,7 +134,7 @@ func TestHintonResumeMessages(t *testing.T) {
 		t.Fatalf("-resume -epochs 3 after 2: exit %d, want only epoch 3 trained:\n%s%s", code, stdout, stderr)
 	}
 	code, _, stderr = runBinary(t, "hinton", "-layers", "784,32,16,8,4", "-starts", "random", "-out", dir, "-resume", "-epochs", "3")
-	if want := "was written with -pretrain-epochs 2, not 10: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh (give -pretrain-epochs 2 to resume it, as -quick does)"; code != 2 || !strings.Contains(stderr, want) {
+	if want := "was written with -pretrain-epochs 2, not 10: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh (give -pretrain-epochs 2 -test-n 500 -train-n 1000 to resume it: the values of a -quick run)"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("resumed without -quick: exit %d, %q; want %q", code, stderr, want)
 	}
 }
@@ -227,7 +227,7 @@ func TestHintonQuickHintToDrop(t *testing.T) {
 		t.Fatalf("first run: exit %d, %s", code, stderr)
 	}
 	code, _, stderr := runBinary(t, append(small, "-quick", "-resume")...)
-	if want := "was written with -pretrain-epochs 1, not 2: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh (-quick set -pretrain-epochs 2; give -pretrain-epochs 1 to resume it)"; code != 2 || !strings.Contains(stderr, want) {
+	if want := "was written with -pretrain-epochs 1, not 2: resume with the same settings, or remove it (or give another -checkpoint folder) to start afresh (give -pretrain-epochs 1 to resume it; -quick set the values it replaces)"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("resumed with -quick: exit %d, %q; want %q", code, stderr, want)
 	}
 }
