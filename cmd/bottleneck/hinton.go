@@ -178,6 +178,9 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		fmt.Fprintf(log, "the time limit stopped %s in pretraining: left out; -resume goes on\n", strings.Join(res.Unfinished, ", "))
 	}
 	if err := writeHintonOutputs(ctx, f.out, res, fs, args); err != nil {
+		if errors.Is(err, interrupted) || ctx.Err() != nil { // the training is in the checkpoints
+			return fmt.Errorf("interrupted while writing the outputs, which were left as they were; the checkpoints in %s hold what was trained: run the same command with -resume to write them", s.CheckpointDir)
+		}
 		return err
 	}
 	if f.json {
@@ -276,28 +279,54 @@ func loadNow() string {
 	return strings.Join(strings.Fields(string(b))[:3], " ")
 }
 
-// checkCheckpointFolder makes the checkpoint folder and checks, before any
-// long work, that a checkpoint can be written there for every start: the
-// folder takes a new file, and no start's checkpoint path is taken by
-// something that is not a file (a folder, a pipe). Otherwise a run would
-// fail only when its first epoch ended, after the starts before it had
-// trained.
+// checkCheckpointFolder checks, before any long work, that a checkpoint
+// can be written in dir for every start: the folder (or, when it does not
+// exist yet, the nearest folder above it, where it will be made) takes a
+// new file, and no start's checkpoint path is taken by something that
+// cannot be written as a file (a folder, a pipe, a dangling link, a file
+// that refuses writing). Otherwise a run would fail only when its first
+// epoch ended, after the starts before it had trained. It makes nothing:
+// a refused run leaves no folder behind.
 func checkCheckpointFolder(dir string, starts []string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return usagef("-checkpoint %s: cannot create the folder (%v): give another -checkpoint folder", quote.Brief(dir), errors.Unwrap(err))
-	}
-	for _, st := range starts {
-		path := experiment.CheckpointPath(dir, st)
-		if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
-			return usagef("%s is %s, not a checkpoint file: remove it, or give another -checkpoint folder", quote.Printable(path), filekind.Describe(info.Mode()))
+	existing := dir
+	for {
+		info, err := os.Stat(existing)
+		if err == nil && info.IsDir() {
+			break
 		}
+		if err == nil { // a file where a folder must be
+			return usagef("-checkpoint %s: cannot create the folder (%s is %s): give another -checkpoint folder", quote.Brief(dir), quote.Brief(existing), filekind.Describe(info.Mode()))
+		}
+		if errors.Is(err, os.ErrPermission) || filepath.Dir(existing) == existing {
+			return usagef("-checkpoint %s: cannot create the folder (%v): give another -checkpoint folder", quote.Brief(dir), errors.Unwrap(err))
+		}
+		existing = filepath.Dir(existing) // not there (or under a file): look further up
 	}
-	f, err := os.CreateTemp(dir, ".write-test-*")
+	f, err := os.CreateTemp(existing, ".write-test-*")
 	if err != nil {
 		return usagef("-checkpoint %s: cannot write there (%v): give another -checkpoint folder", quote.Brief(dir), errors.Unwrap(err))
 	}
 	f.Close()
 	os.Remove(f.Name())
+	for _, st := range starts {
+		path := experiment.CheckpointPath(dir, st)
+		link, err := os.Lstat(path)
+		if err != nil {
+			continue // none yet: the folder takes new files
+		}
+		info, err := os.Stat(path)
+		switch {
+		case err != nil:
+			return usagef("%s is %s to nothing that can be written (%v): remove it, or give another -checkpoint folder", quote.Printable(path), filekind.Describe(link.Mode()), errors.Unwrap(err))
+		case !info.Mode().IsRegular():
+			return usagef("%s is %s, not a checkpoint file: remove it, or give another -checkpoint folder", quote.Printable(path), filekind.Describe(info.Mode()))
+		}
+		if w, err := os.OpenFile(path, os.O_WRONLY, 0); err != nil {
+			return usagef("%s cannot be written (%v): remove it, or give another -checkpoint folder", quote.Printable(path), errors.Unwrap(err))
+		} else {
+			w.Close()
+		}
+	}
 	return nil
 }
 

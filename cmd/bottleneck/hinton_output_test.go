@@ -75,6 +75,14 @@ func TestHintonRefusesBeforeTraining(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(taken, "checkpoints", "rbm-2d.ckpt"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	dangling := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dangling, "checkpoints"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dangling, "nowhere", "x.ckpt"), filepath.Join(dangling, "checkpoints", "random.ckpt")); err != nil {
+		t.Fatal(err)
+	}
+	leaveNothing := t.TempDir()
 	notDir := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(notDir, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -87,7 +95,8 @@ func TestHintonRefusesBeforeTraining(t *testing.T) {
 		{[]string{"-checkpoint", filepath.Join(notDir, "sub"), "-out", t.TempDir()}, "cannot create the folder"},
 		{[]string{"-layers", "784,16,8,2", "-map", "-out", t.TempDir()}, "-layers 784,16,8,2: a code of 2: the net with a code of two numbers (rbm-2d, which -map adds) is for a wider code"},
 		{[]string{"-layers", "784,1,1", "-starts", "rbm-2d", "-out", t.TempDir()}, "a code of 1: the net with a code of two numbers"},
-		{[]string{"-test-n", "10001", "-out", t.TempDir()}, "-test-n 10001: 10001 test images wanted, the data holds 10000"},
+		{[]string{"-test-n", "10001", "-out", filepath.Join(leaveNothing, "deep", "x")}, "-test-n 10001: 10001 test images wanted, the data holds 10000"},
+		{[]string{"-starts", "rbm,random", "-out", dangling}, "random.ckpt is a symbolic link to nothing that can be written"},
 	} {
 		code, stdout, stderr := runBinary(t, append(slices.Clone(small), tc.args...)...)
 		if code != 2 || !strings.Contains(stderr, tc.want) || strings.Count(stderr, "bottleneck hinton:") != 1 {
@@ -96,6 +105,9 @@ func TestHintonRefusesBeforeTraining(t *testing.T) {
 		if strings.Contains(stdout, "epoch  1/") {
 			t.Errorf("%q: trained before refusing:\n%s", tc.args, stdout)
 		}
+	}
+	if entries, _ := os.ReadDir(leaveNothing); len(entries) > 0 {
+		t.Errorf("a refused run left %s behind", entries[0].Name())
 	}
 	// -quick turns -map on; naming rbm-2d as well is not a duplicate.
 	out := t.TempDir()
