@@ -80,19 +80,6 @@ func CheckpointPath(dir, start string) string {
 	return filepath.Join(dir, start+".ckpt")
 }
 
-// CheckpointEpochs returns the fine-tuning epochs of the run whose
-// checkpoint is at path (its -epochs), or an error if it cannot be read.
-func CheckpointEpochs(path string) (int, error) {
-	c, err := loadCheckpoint(path)
-	if err != nil {
-		return 0, err
-	}
-	if n := c.header.epochs(); n >= 0 {
-		return n, nil
-	}
-	return 0, fmt.Errorf("%s: %w: its settings cannot be read", path, ErrCheckpointDamaged)
-}
-
 // epochs returns the fine-tuning epochs of the settings h was written
 // with, or -1 if they cannot be read (compareSettings then says so).
 func (h checkpointHeader) epochs() int {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -121,7 +122,8 @@ func runHinton(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return usagef("%s; or give -epochs", mixed)
 		}
 		for _, st := range s.Starts {
-			if n, err := experiment.CheckpointEpochs(experiment.CheckpointPath(s.CheckpointDir, st)); err == nil {
+			v, err := experiment.CheckpointSetting(experiment.CheckpointPath(s.CheckpointDir, st), "epochs")
+			if n, errN := strconv.Atoi(v); err == nil && errN == nil {
 				if n != s.Epochs {
 					fmt.Fprintf(log, "-resume: the checkpoints' run has %s, and goes on with them (give -epochs to change that)\n", plural(n, "fine-tuning epoch"))
 					s.Epochs = n
